@@ -1,0 +1,125 @@
+/*
+ * `--tui`: feeds the Ink dashboard from the run. The dashboard polls snapshots on the aggrate
+ * timer (never per probe firing) while the engine is driven as usual; `q` or an interrupt ends
+ * the run like an interrupt does without the dashboard. Without a terminal it says so and prints
+ * the aggregations as text every aggrate interval instead.
+ */
+
+import { performance } from 'node:perf_hooks';
+import type { Engine } from '@zsdtrace/core';
+import type { Program, Runtime } from '@zsdtrace/probes';
+import { printAggregations } from '@zsdtrace/probes';
+import type { CliArgs } from './args.js';
+import type { OtlpHandle } from './otlp-wiring.js';
+import type { OutputStream } from './output.js';
+import type { Io, LogBuffer, SessionState } from './session.js';
+import { runDashboard, type DashboardSource, type DashboardSnapshot } from './tui/index.js';
+
+export interface DashboardRun {
+  args: CliArgs;
+  io: Io;
+  engine: Engine;
+  runtime: Runtime;
+  program: Program;
+  state: SessionState;
+  log: LogBuffer;
+  out: OutputStream;
+  workloadName: string;
+  startWall: number;
+  finite: boolean;
+  otlp: OtlpHandle | null;
+  live: boolean;
+  drive(): Promise<void>;
+}
+
+/** aggrate as a refresh rate in Hz: `4hz`, `250ms`; a bare number up to 1000 is taken as Hz. */
+export function aggrateHz(value: string | true | undefined): number {
+  if (value === undefined || value === true) return 4;
+  const m = /^(\d+(?:\.\d+)?)(hz|ns|nsec|us|usec|ms|msec|s|sec)?$/i.exec(value.trim());
+  if (!m) return 4;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  let hz: number;
+  if (unit === 'hz' || (unit === '' && n <= 1000)) hz = n;
+  else {
+    const mul: Record<string, number> = { '': 1, ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9 };
+    hz = 1e9 / (n * mul[unit]!);
+  }
+  return Math.min(60, Math.max(0.1, hz));
+}
+
+export async function runDashboardSession(r: DashboardRun): Promise<void> {
+  const hz = aggrateHz(r.program.options.aggrate ?? r.args.options.aggrate);
+  if (!r.live) {
+    r.io.stderr.write('zsdtrace: --tui needs a terminal on stdin and stdout; printing the aggregations as text instead\n');
+    const timer = setInterval(() => {
+      const text = printAggregations(r.runtime.snapshot(), r.program.options);
+      if (text !== '') r.out.write(text);
+    }, Math.round(1000 / hz));
+    try {
+      await r.drive();
+    } finally {
+      clearInterval(timer);
+    }
+    return;
+  }
+
+  let lastFirings = 0;
+  let lastPoll = performance.now();
+  const matched = r.program.units.reduce((n, u) => n + u.matched, 0);
+  const source: DashboardSource = {
+    info: {
+      script: r.args.programs.map((p) => (p.kind === 's' ? p.value : `-${p.kind} ${p.value}`)).join(' '),
+      workload: r.workloadName,
+      seed: r.args.seed,
+      algorithm: r.args.algorithm,
+    },
+    poll(): DashboardSnapshot {
+      const now = performance.now();
+      const c = r.runtime.counters();
+      const drops = Object.values(c.drops).reduce((a, b) => a + b, 0);
+      const rate = ((c.firings - lastFirings) * 1000) / Math.max(1, now - lastPoll);
+      lastFirings = c.firings;
+      lastPoll = now;
+      const spans = r.otlp?.stats();
+      return {
+        aggs: r.runtime.snapshot(),
+        log: r.log.drain(),
+        wallMs: now - r.startWall,
+        virtualNs: r.engine.now,
+        probesMatched: matched,
+        firings: c.firings,
+        firingsPerSec: rate,
+        drops,
+        errors: c.errors,
+        ...(spans ? { spans: { exported: spans.exported, dropped: spans.dropped, failed: spans.failed } } : {}),
+        engine: r.engine.state(),
+        paused: r.state.paused,
+        done: r.engine.done || r.runtime.exited,
+      };
+    },
+    pause(p) {
+      r.state.paused = p;
+      r.engine.pause(p);
+    },
+    clear() {
+      r.runtime.clear();
+    },
+    quit() {
+      r.state.interrupted = true;
+    },
+    abort() {
+      r.state.aborted = true;
+    },
+  };
+  const color = !('NO_COLOR' in r.io.env) && r.io.env.TERM !== 'dumb';
+  const ui = runDashboard(source, {
+    stdout: r.io.stdout as NodeJS.WriteStream,
+    stdin: r.io.stdin as NodeJS.ReadStream,
+    aggrateHz: hz,
+    color,
+  });
+  // The run ends when the dashboard quits; the dashboard stays up after exit() or the end of a
+  // -c workload so the final numbers can be read, until the user quits.
+  await Promise.all([ui, r.drive().then(() => undefined)]);
+}

@@ -1,0 +1,102 @@
+/*
+ * The `zsdtrace` command: dispatches to `verify`, the probe listing (-l), the version (-V) or a
+ * tracing run, and turns the outcome into dtrace's exit status (0 success, 1 failure, 2 usage,
+ * or the value given to exit()). The bin is a two-line shim that imports this bundle.
+ */
+
+import { createEngine, loadWorkload, WorkloadError } from '@zsdtrace/core';
+import { declareProfileProvider } from '@zsdtrace/probes';
+import { parseArgs, UsageError } from './args.js';
+import { listHeader, listRow, listVerbose, selectProbes } from './list.js';
+import { PROGNAME, traceSession, type Io } from './session.js';
+import { usageText, versionText } from './usage.js';
+import { runVerify } from './commands/verify.js';
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`${PROGNAME}: ${e.message}\n${usageText(PROGNAME)}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    io.stdout.write(usageText(PROGNAME));
+    return 0;
+  }
+  const modes = [args.list, args.version].filter(Boolean).length;
+  if (modes > 1) {
+    io.stderr.write(`${PROGNAME}: only one of the [-lV] options can be specified at a time\n`);
+    return 2;
+  }
+  if (args.version) {
+    io.stdout.write(versionText(PROGNAME));
+    return 0;
+  }
+  if (args.list) return list(args, io);
+  if (args.programs.length === 0) {
+    io.stderr.write(usageText(PROGNAME));
+    return 2;
+  }
+  return traceSession(args, io);
+}
+
+function list(args: ReturnType<typeof parseArgs>, io: Io): number {
+  let engine;
+  try {
+    engine = createEngine({ workload: loadWorkload(args.command ?? args.workload ?? 'illumos', args.params) });
+  } catch (e) {
+    if (e instanceof WorkloadError) {
+      io.stderr.write(`${PROGNAME}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  declareProfileProvider(engine.registry, engine.host);
+  const probes = selectProbes(engine.registry, args.programs);
+  if (typeof probes === 'string') {
+    io.stderr.write(`${PROGNAME}: invalid probe specifier ${probes}: invalid probe description\n`);
+    return 1;
+  }
+  let out = listHeader();
+  for (const p of probes) {
+    out += listRow(p);
+    if (args.verbose) out += listVerbose(p);
+  }
+  io.stdout.write(out);
+  return 0;
+}
+
+/** The process entry: real streams, SIGINT, exit status; an internal error asks for a report. */
+export async function run(): Promise<void> {
+  const io: Io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    onInterrupt(fn) {
+      process.on('SIGINT', fn);
+      return () => process.off('SIGINT', fn);
+    },
+  };
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  let status: number;
+  try {
+    status = await main(process.argv.slice(2), io);
+  } catch (e) {
+    const err = e as Error;
+    process.stderr.write(
+      `${PROGNAME}: internal error: ${err.stack ?? err.message}\n${PROGNAME}: please report this with the command line that caused it\n`,
+    );
+    status = 1;
+  }
+  process.exitCode = status;
+  // Let pending writes drain, then leave even if a library left a timer behind.
+  setTimeout(() => process.exit(status), 50).unref();
+}
