@@ -32,6 +32,12 @@ export interface CorpusCase {
   readonly stdout?: string;
   /** Exact expected stderr; undefined means "must be empty" for tst.*, "contains the tag" for err.*. */
   readonly stderr?: string;
+  /**
+   * `.errre`: one regular expression per expected stderr line, each matching a whole line. Only for
+   * messages whose numbers the language leaves open (the DIF offset and action index of a runtime
+   * fault); everything else is compared exactly.
+   */
+  readonly stderrPatterns?: readonly RegExp[];
   readonly exit: number;
 }
 
@@ -59,6 +65,19 @@ function parseArgs(text: string | undefined): { options: string[]; operands: str
   return { options: words.slice(0, cut), operands: words.slice(cut + 1) };
 }
 
+function parsePatterns(text: string, where: string): RegExp[] {
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => {
+      try {
+        return new RegExp(`^(?:${line})$`);
+      } catch (e) {
+        throw new CorpusLayoutError(`${where}.errre: bad pattern '${line}': ${(e as Error).message}`);
+      }
+    });
+}
+
 function parseExit(text: string | undefined, fallback: number, where: string): number {
   if (text === undefined) return fallback;
   const n = Number(text.trim());
@@ -70,10 +89,15 @@ function caseFor(root: string, dir: string, file: string): CorpusCase | undefine
   const base = join(dir, file);
   const name = relative(root, base);
   const errMatch = ERR_NAME.exec(file);
-  if (errMatch === null && !TST_NAME.test(file)) return undefined;
+  if (errMatch === null && !TST_NAME.test(file)) {
+    throw new CorpusLayoutError(`${name}: not a corpus script name (tst.<name>.d or err.D_<TAG>.<name>.d)`);
+  }
   const { options, operands } = parseArgs(readOptional(`${base}.args`));
   const stdout = readOptional(`${base}.out`);
   const stderr = readOptional(`${base}.err`);
+  const patterns = readOptional(`${base}.errre`);
+  if (patterns !== undefined && stderr !== undefined) throw new CorpusLayoutError(`${name}: has both .err and .errre`);
+  const stderrPatterns = patterns === undefined ? undefined : parsePatterns(patterns, name);
   if (errMatch !== null) {
     const tag = errMatch[1];
     const c: CorpusCase = { name, kind: 'err', dir, file, options, operands, exit: parseExit(readOptional(`${base}.exit`), 1, name) };
@@ -81,7 +105,7 @@ function caseFor(root: string, dir: string, file: string): CorpusCase | undefine
   }
   if (stdout === undefined) throw new CorpusLayoutError(`${name}: missing expected output ${file}.out`);
   const c: CorpusCase = { name, kind: 'tst', dir, file, options, operands, stdout, exit: parseExit(readOptional(`${base}.exit`), 0, name) };
-  return stderr !== undefined ? { ...c, stderr } : c;
+  return { ...c, ...(stderr !== undefined ? { stderr } : {}), ...(stderrPatterns !== undefined ? { stderrPatterns } : {}) };
 }
 
 /** Every case under `root`, depth-first, sorted by name. */

@@ -12,17 +12,17 @@
  * A callback or wait belongs to the innermost span open on its thread; a thread with none (zsched
  * running a new zone's creates, spec 3.2 step 5) falls back to the operation open on that zone,
  * zone_create first. An operation begun inside a callback (a nested zone_key_create) is a child
- * of that callback. Times are virtual ns mapped by `clock`, always passed explicitly (the SDK
- * would otherwise stamp Date.now()).
+ * of that callback. Times are virtual ns mapped by `clock`, always explicit (never Date.now()).
  *
  * Invariant: every span started is ended exactly once, by its closing event or by `endAll`.
  * Must not: throw into the engine (the caller guards), read the wall clock, keep ended spans.
  */
 
-import { ROOT_CONTEXT, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Attributes, Context, HrTime, Link, Span, SpanContext, Tracer } from '@opentelemetry/api';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { Attributes, HrTime, SpanContext } from '@opentelemetry/api';
 import type { Operation, TraceEvent } from '@zsdtrace/core';
 import type { OtlpFilter } from './filter.js';
+import type { SpanRecord, SpanSource } from './span-record.js';
 import type { OtlpNames } from './types.js';
 
 /** Zone status names, spec 1.3 numbering. */
@@ -35,8 +35,7 @@ interface Frame {
   readonly kind: 'op' | 'callback';
   readonly tid: number;
   /** null: excluded by the filter; its callbacks and waits are excluded with it. */
-  readonly span: Span | null;
-  readonly ctx: Context;
+  readonly span: SpanRecord | null;
   readonly op?: Operation;
   readonly zone?: number;
   readonly key?: number;
@@ -47,13 +46,13 @@ interface Wait {
   readonly kind: 'waitCreator' | 'waitInprogress';
   readonly zone: number;
   readonly key: number;
-  readonly span: Span | null;
+  readonly span: SpanRecord | null;
   readonly linked: Set<string>;
   iterations: number;
 }
 
 export interface SpanModelOptions {
-  tracer: Tracer;
+  spans: SpanSource;
   filter: OtlpFilter;
   clock: (t: number) => HrTime;
   lockThresholdNs: number;
@@ -71,7 +70,7 @@ export interface SpanModel {
 const entryId = (zone: number, key: number): number => zone * 4_294_967_296 + key;
 
 export function createSpanModel(o: SpanModelOptions): SpanModel {
-  const { tracer, filter, clock, names } = o;
+  const { spans, filter, clock, names } = o;
   const stacks = new Map<number, Frame[]>();
   const ops = new Map<number, Frame>();
   const zoneOps = new Map<number, Frame[]>();
@@ -115,31 +114,28 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
   }
 
   /** Starts a child of `parent` (or a root span when there is none and orphans are kept). */
-  function child(parent: Frame | undefined, name: string, t: number, attributes: Attributes): Span | null {
-    if (parent === undefined) {
-      return filter.orphans ? tracer.startSpan(name, { root: true, startTime: clock(t), attributes }) : null;
-    }
+  function child(parent: Frame | undefined, name: string, t: number, attributes: Attributes): SpanRecord | null {
+    if (parent === undefined) return filter.orphans ? spans.start(name, null, clock(t), attributes) : null;
     if (parent.span === null) return null;
-    return tracer.startSpan(name, { startTime: clock(t), attributes }, parent.ctx);
+    return spans.start(name, parent.span, clock(t), attributes);
   }
 
-  function frame(kind: Frame['kind'], tid: number, span: Span | null, extra: Partial<Frame>): Frame {
-    return { kind, tid, span, ctx: span === null ? ROOT_CONTEXT : trace.setSpan(ROOT_CONTEXT, span), ...extra };
-  }
-
-  function removeFrame(list: Frame[] | undefined, f: Frame): void {
+  /** Removes `f` from the list under `id`, dropping emptied lists so endless runs stay bounded. */
+  function removeFrame(lists: Map<number, Frame[]>, id: number, f: Frame): void {
+    const list = lists.get(id);
     if (list === undefined) return;
     const i = list.lastIndexOf(f);
     if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) lists.delete(id);
   }
 
   function link(w: Wait, ctx: SpanContext): void {
     if (w.span === null || w.linked.has(ctx.spanId)) return;
     w.linked.add(ctx.spanId);
-    w.span.addLink({ context: ctx, attributes: { 'zsd.link': 'waited_for' } } satisfies Link);
+    w.span.addLink({ context: ctx, attributes: { 'zsd.link': 'waited_for' } });
   }
 
-  function markError(span: Span, finding: string, message: string, t: number): void {
+  function markError(span: SpanRecord, finding: string, message: string, t: number): void {
     span.setStatus({ code: SpanStatusCode.ERROR, message: `${finding}: ${message}` });
     span.addEvent('zsd.finding', { 'zsd.finding': finding, 'zsd.finding.message': message }, clock(t));
   }
@@ -152,13 +148,8 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         const attrs = common(e.tid, e.zone, e.key);
         attrs['zsd.operation'] = e.op;
         attrs['zsd.op_id'] = e.opId;
-        let span: Span | null = null;
-        if (filter.ops.has(e.op)) {
-          span = parent?.span != null
-            ? tracer.startSpan(e.op, { startTime: clock(e.t), attributes: attrs }, parent.ctx)
-            : tracer.startSpan(e.op, { root: true, startTime: clock(e.t), attributes: attrs });
-        }
-        const f = frame('op', e.tid, span, { op: e.op, ...(e.zone !== undefined ? { zone: e.zone } : {}) });
+        const span = filter.ops.has(e.op) ? spans.start(e.op, parent?.span ?? null, clock(e.t), attrs) : null;
+        const f: Frame = e.zone !== undefined ? { kind: 'op', tid: e.tid, span, op: e.op, zone: e.zone } : { kind: 'op', tid: e.tid, span, op: e.op };
         ops.set(e.opId, f);
         stackOf(e.tid).push(f);
         if (e.zone !== undefined) {
@@ -172,8 +163,8 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         const f = ops.get(e.opId);
         if (f === undefined) return;
         ops.delete(e.opId);
-        removeFrame(stacks.get(f.tid), f);
-        if (f.zone !== undefined) removeFrame(zoneOps.get(f.zone), f);
+        removeFrame(stacks, f.tid, f);
+        if (f.zone !== undefined) removeFrame(zoneOps, f.zone, f);
         if (f.span !== null) {
           if (e.rc !== undefined) f.span.setAttribute('zsd.rc', e.rc);
           f.span.end(clock(e.t));
@@ -184,7 +175,7 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         const attrs = common(e.tid, e.zone, e.key);
         attrs['zsd.phase'] = e.phase;
         const span = child(owner(e.tid, e.zone), `zsd.${e.phase}`, e.t, attrs);
-        const f = frame('callback', e.tid, span, { zone: e.zone, key: e.key, phase: e.phase });
+        const f: Frame = { kind: 'callback', tid: e.tid, span, zone: e.zone, key: e.key, phase: e.phase };
         stackOf(e.tid).push(f);
         const id = entryId(e.zone, e.key);
         running.set(id, f);
@@ -200,7 +191,7 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         for (let i = s.length - 1; i >= 0; i--) {
           const f = s[i];
           if (f === undefined || f.kind !== 'callback' || f.zone !== e.zone || f.key !== e.key || f.phase !== e.phase) continue;
-          s.splice(i, 1);
+          removeFrame(stacks, e.tid, f);
           const id = entryId(e.zone, e.key);
           if (running.get(id) === f) running.delete(id);
           if (f.span !== null) {
@@ -237,6 +228,11 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         endWait(e.tid, w, e.t);
         return;
       }
+      case 'free': {
+        // The entry is gone (spec 2.4 step 5, 2.9): nothing can wait for its callbacks any more.
+        lastCallback.delete(entryId(e.zone, e.key));
+        return;
+      }
       case 'lockAcquire': {
         if (e.blockedNs <= 0 || e.blockedNs < o.lockThresholdNs) return;
         const span = innermostSpan(e.tid);
@@ -256,7 +252,7 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
         const s = stacks.get(e.tid)?.filter((f) => f.span !== null) ?? [];
         // A deadlock is found by the scheduler, not by one thread: mark every open operation.
         const targets = s.length > 0 ? [s[0], s[s.length - 1]] : [...ops.values()];
-        const seen = new Set<Span>();
+        const seen = new Set<SpanRecord>();
         for (const f of targets) {
           if (f?.span == null || seen.has(f.span)) continue;
           seen.add(f.span);
@@ -271,7 +267,7 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
     }
   }
 
-  function innermostSpan(tid: number): Span | undefined {
+  function innermostSpan(tid: number): SpanRecord | undefined {
     const w = waits.get(tid);
     if (w?.span != null) return w.span;
     const s = stacks.get(tid);
@@ -292,7 +288,7 @@ export function createSpanModel(o: SpanModelOptions): SpanModel {
 
   function endAll(): number {
     let open = 0;
-    const finish = (span: Span | null): void => {
+    const finish = (span: SpanRecord | null): void => {
       if (span === null) return;
       open++;
       span.setAttribute('zsd.unfinished', true);

@@ -77,9 +77,12 @@ export function scalarValue(fn: AggFunction, value: AggValue, normal: number): b
   if (count === 0n) return 0n;
   const sum = big(cell.sum);
   if (fn !== 'stddev' || cell.sumsq === undefined) return sum / n / count;
-  const mean = sum / count;
-  const variance = cell.sumsq / count - mean * mean;
-  return isqrt(variance < 0n ? 0n : variance) / n;
+  // dt_stddev: the mean of the squares over normal², minus the square of |sum/normal/count|.
+  const avgOfSquares = cell.sumsq / n / n / count;
+  let mean = sum / n / count;
+  if (mean < 0n) mean = -mean;
+  const variance = avgOfSquares - mean * mean;
+  return isqrt(variance < 0n ? 0n : variance);
 }
 
 /** The float used to order and scale a scalar cell; 0 for the quantize family. */

@@ -8,8 +8,8 @@
  *
  * Ending: `quit()` (q, first Ctrl-C) and `abort()` (second Ctrl-C) are requests; the dashboard
  * unmounts right after either, and `runDashboard` resolves once it has. A snapshot with
- * `done: true` (the workload finished, the script called exit(), or the CLI was interrupted by a
- * signal) also unmounts it, without calling either.
+ * `done: true` (the workload finished, the script called exit()) does not unmount it: the final
+ * numbers stay on screen, marked DONE, until the user quits.
  */
 
 import type { AggSnapshot, EngineState } from './model.js';

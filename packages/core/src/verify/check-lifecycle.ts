@@ -88,7 +88,7 @@ export function checkLifecycle(m: TraceModel, e: TraceEvent, report: Report): vo
   }
 }
 
-function checkLifecycleMark(m: TraceModel, e: TraceEvent & { kind: 'needed' }, report: Report): void {
+function checkLifecycleMark(m: TraceModel, e: Extract<TraceEvent, { phase: unknown }>, report: Report): void {
   const s = m.zone(e.zone).status;
   if (s < 0) return;
   if (e.src === 'zoneShutdown' && e.phase === 'shutdown' && s < ZS.EMPTY) {

@@ -1,0 +1,43 @@
+/*
+ * A panel's title line: the aggregation as written in D (`@name = fn()`), how many entries it
+ * holds, which of them are on screen, and the sort. The focused panel is marked with `>` (and
+ * inverse video when colour is on) so focus is visible on any terminal.
+ */
+
+import { Text } from 'ink';
+import type { ReactElement } from 'react';
+import type { AggSnapshot } from './model.js';
+import type { SortMode } from './agg-order.js';
+import { groupDigits } from './text.js';
+import { useTone } from './theme.js';
+
+export interface PanelTitleProps {
+  readonly agg: AggSnapshot;
+  readonly focused: boolean;
+  readonly sort: SortMode;
+  /** 1-based first and last entry (or row) on screen, when not everything is. */
+  readonly range?: readonly [number, number];
+}
+
+export function aggSignature(agg: AggSnapshot): string {
+  const p = agg.params;
+  const args =
+    p === undefined ? '' : p.fn === 'lquantize' ? `, ${p.base}, ${p.limit}, ${p.step}` : `, ${p.factor}, ${p.low}, ${p.high}, ${p.nsteps}`;
+  const keys = agg.keyTypes.length > 0 ? `[${agg.keyTypes.map((t) => t.kind).join(', ')}]` : '';
+  const norm = agg.normal !== 1 ? `  normalized /${agg.normal}` : '';
+  return `@${agg.name}${keys} = ${agg.fn}(${p === undefined ? '' : '…'}${args})${norm}`;
+}
+
+export function PanelTitle({ agg, focused, sort, range }: PanelTitleProps): ReactElement {
+  const tone = useTone();
+  const n = agg.entries.length;
+  const shown = range === undefined ? '' : `, ${range[0]}-${range[1]} shown`;
+  return (
+    <Text wrap="truncate">
+      <Text color={focused ? tone('focus') : undefined} inverse={focused && tone('focus') !== undefined} bold>
+        {`${focused ? '>' : ' '} ${aggSignature(agg)}`}
+      </Text>
+      <Text color={tone('dim')}>{`  ${groupDigits(n)} ${n === 1 ? 'entry' : 'entries'}${shown}  sort ${sort}`}</Text>
+    </Text>
+  );
+}

@@ -1,0 +1,28 @@
+/*
+ * What differs between the two kinds of aggregation panel, for the parts of the dashboard that
+ * plan the screen and clamp scrolling without rendering: how many lines a panel would like and
+ * how far it can scroll at a given height.
+ */
+
+import type { AggSnapshot } from './model.js';
+import { tableLines, tableRows } from './AggPanel.js';
+import { histogramLines } from './HistogramPanel.js';
+import { printedRange } from './buckets.js';
+
+export function isHistogram(agg: AggSnapshot): boolean {
+  return agg.fn === 'quantize' || agg.fn === 'lquantize' || agg.fn === 'llquantize';
+}
+
+export function desiredLines(agg: AggSnapshot): number {
+  return isHistogram(agg) ? histogramLines(agg) : tableLines(agg);
+}
+
+/** The largest useful scroll offset of a panel `height` lines tall. */
+export function maxScroll(agg: AggSnapshot, height: number): number {
+  if (!isHistogram(agg)) return Math.max(0, agg.entries.length - tableRows(height));
+  if (agg.keyTypes.length > 0) return Math.max(0, agg.entries.length - 1);
+  const value = agg.entries[0]?.value;
+  if (!Array.isArray(value)) return 0;
+  const [lo, hi] = printedRange(agg.fn, value as readonly number[]);
+  return Math.max(0, hi - lo + 1 - Math.max(0, height - 2));
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { AggPanel } from '../../src/tui/AggPanel.js';
+import { HistogramPanel } from '../../src/tui/HistogramPanel.js';
+import type { AggSnapshot } from '../../src/tui/model.js';
+import { INT32, INT64, STR, quantizeBuckets } from './helpers/fake-source.js';
+
+afterEach(() => cleanup());
+
+const frame = (el: React.ReactElement): string => render(el).lastFrame() ?? '';
+const base = { width: 90, height: 12, focused: false, sort: 'value' as const, scroll: 0 };
+
+describe('AggPanel', () => {
+  it('prints avg as the truncated mean and right-aligns integer keys', () => {
+    const agg: AggSnapshot = {
+      id: 0, name: 'lat', fn: 'avg', keyTypes: [INT32, STR], normal: 1,
+      entries: [
+        { key: [7, 'zsched'], value: { count: 3, sum: 10 } },
+        { key: [12345, 'zoneadmd'], value: { count: 2, sum: 9 } },
+      ],
+    };
+    const f = frame(<AggPanel agg={agg} {...base} />);
+    expect(f).toContain('@lat[int, string] = avg()');
+    expect(f).toMatch(/\n {6}7 {2}zsched {4}/);
+    expect(f).toMatch(/\n {2}12345 {2}zoneadmd/);
+    expect(f.split('\n').find((l) => l.includes('zsched'))?.trimEnd().endsWith(' 3')).toBe(true);
+    expect(f.split('\n').find((l) => l.includes('zoneadmd'))?.trimEnd().endsWith(' 4')).toBe(true);
+  });
+
+  it('prints 64-bit sums beyond 2^53 exactly and stddev as dtrace computes it', () => {
+    const sum: AggSnapshot = { id: 0, name: 's', fn: 'sum', keyTypes: [], normal: 1, entries: [{ key: [], value: 2n ** 60n + 1n }] };
+    expect(frame(<AggPanel agg={sum} {...base} />)).toContain('1152921504606846977');
+    const sd: AggSnapshot = {
+      id: 1, name: 'd', fn: 'stddev', keyTypes: [], normal: 1,
+      entries: [{ key: [], value: { count: 2, sum: 6, sumsq: 20n } }],
+    };
+    // values 2 and 4: sqrt(20/2 - 3²) = 1
+    const row = frame(<AggPanel agg={sd} {...base} />).split('\n').find((l) => l.includes('#'));
+    expect(row?.trimEnd().endsWith(' 1')).toBe(true);
+  });
+
+  it('shows the rows that fit and says which', () => {
+    const agg: AggSnapshot = {
+      id: 0, name: 'n', fn: 'count', keyTypes: [INT64], normal: 1,
+      entries: Array.from({ length: 100 }, (_, i) => ({ key: [i], value: i })),
+    };
+    const f = frame(<AggPanel agg={agg} {...base} height={6} />);
+    expect(f).toContain('100 entries, 97-100 shown');
+    expect(f.split('\n')).toHaveLength(6);
+  });
+});
+
+describe('HistogramPanel', () => {
+  it('draws lquantize with its underflow row first', () => {
+    const agg: AggSnapshot = {
+      id: 0, name: 'l', fn: 'lquantize', params: { fn: 'lquantize', base: 0, limit: 10, step: 5 },
+      keyTypes: [], normal: 1, entries: [{ key: [], value: [1, 0, 0, 0] }],
+    };
+    const f = frame(<HistogramPanel agg={agg} {...base} />);
+    const rows = f.split('\n').filter((l) => l.includes('|'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^ {13}< 0 \|@+ 1$/);
+    expect(rows[1]).toMatch(/^ {15}0 \| + 0$/);
+  });
+
+  it('draws one table per key, heaviest last in value order', () => {
+    const agg: AggSnapshot = {
+      id: 0, name: 'q', fn: 'quantize', keyTypes: [STR], normal: 1,
+      entries: [
+        { key: ['slow'], value: quantizeBuckets({ 1024: 5 }) },
+        { key: ['fast'], value: quantizeBuckets({ 2: 5 }) },
+      ],
+    };
+    const f = frame(<HistogramPanel agg={agg} {...base} height={20} />);
+    expect(f.indexOf('  fast')).toBeGreaterThan(0);
+    expect(f.indexOf('  fast')).toBeLessThan(f.indexOf('  slow'));
+    expect(f).toMatch(/ {12}1024 \|@+ 5/);
+  });
+});

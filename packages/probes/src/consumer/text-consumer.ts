@@ -1,0 +1,139 @@
+/*
+ * dtrace(1)'s text output (d-language.md 2.1, 2.6; cmd/dtrace.c chew/chewrec and main's end).
+ *
+ * - Before the first firing, unless quiet: `"%3s %6s %32s\n"` of CPU, ID, FUNCTION:NAME, or
+ *   with flowindent `"%3s %-41s\n"` of CPU, FUNCTION.
+ * - Each firing, unless quiet: `"%3d %6d %32s "` of cpu, probe id, `function:name` (flowindent:
+ *   `"%3d %-41s "` of cpu and the indented ` -> func` / ` <- func` / `| func:name`), then every
+ *   record as record-format.ts prints it, then the clause's closing `"\n"`. Quiet mode prints the
+ *   records alone.
+ * - Faults, drops and runtime errors go to `err` as `<progname>: <message>\n`.
+ * - finish(): the newline dtrace always prints after its consume loop, then the aggregations
+ *   that were never printed, in one sorted walk.
+ *
+ * Each firing is written with one `out` call. Must not decide what to print: the runtime says.
+ */
+
+import type { StackFrame } from '../provider/host.js';
+import { printUnprinted } from './aggregate-print.js';
+import type { AggSortOptions } from './aggregate-sort.js';
+import { dropMessage, faultMessage } from './messages.js';
+import { formatRecord, type DisplayOptions } from './record-format.js';
+import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from './value-model.js';
+
+/** Options that setopt() may change while tracing. */
+export interface DynamicOptions extends AggSortOptions {
+  readonly quiet?: boolean;
+  readonly flowindent?: boolean;
+  readonly stackindent?: number;
+  readonly rawbytes?: boolean;
+}
+
+export interface TextConsumerOptions {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly quiet: boolean;
+  readonly flowindent: boolean;
+  /** Prefix of messages: `zsdtrace`. */
+  readonly progname: string;
+  readonly droptags: boolean;
+  readonly strsize: number;
+  /** aggsort*, stackindent, rawbytes. */
+  readonly options?: DynamicOptions;
+  /** Resolves addresses for %a and sym(). */
+  readonly symbol?: (addr: number) => StackFrame | null;
+}
+
+/** The width of flowindent's FUNCTION column. */
+const FLOW_COLUMN = 41;
+
+export class TextConsumer implements RuntimeSink {
+  private readonly out: (s: string) => void;
+  private readonly err: (s: string) => void;
+  private readonly progname: string;
+  private readonly droptags: boolean;
+  private display: DisplayOptions;
+  private flowindent: boolean;
+  private headed = false;
+  /** Current flow indentation per CPU, in columns. */
+  private readonly indent = new Map<number, number>();
+
+  constructor(opts: TextConsumerOptions) {
+    this.out = opts.out;
+    this.err = opts.err;
+    this.progname = opts.progname;
+    this.droptags = opts.droptags;
+    this.flowindent = opts.options?.flowindent ?? opts.flowindent;
+    this.display = {
+      ...opts.options,
+      quiet: opts.options?.quiet ?? opts.quiet,
+      strsize: opts.strsize,
+      symbol: opts.symbol,
+    };
+  }
+
+  /** Applies setopt() changes to the dynamic options. */
+  setOptions(changes: DynamicOptions): void {
+    if (changes.flowindent !== undefined) this.flowindent = changes.flowindent;
+    this.display = { ...this.display, ...changes, quiet: changes.quiet ?? this.display.quiet };
+  }
+
+  firing(f: Firing): void {
+    const quiet = this.display.quiet;
+    let s = '';
+    if (!quiet) {
+      if (!this.headed) {
+        this.headed = true;
+        s += this.flowindent
+          ? `${'CPU'.padStart(3)} ${'FUNCTION'.padEnd(FLOW_COLUMN)}\n`
+          : `${'CPU'.padStart(3)} ${'ID'.padStart(6)} ${'FUNCTION:NAME'.padStart(32)}\n`;
+      }
+      s += this.flowindent ? this.flowLine(f) : this.probeLine(f);
+    }
+    for (const rec of f.records) s += formatRecord(rec, this.display);
+    if (!quiet) s += '\n';
+    if (s !== '') this.out(s);
+  }
+
+  private probeLine(f: Firing): string {
+    return `${String(f.cpu).padStart(3)} ${String(f.probeId).padStart(6)} ${`${f.func}:${f.name}`.padStart(32)} `;
+  }
+
+  /**
+   * dtrace's flow indentation: entry and return lines show ` -> func` / ` <- func` indented two
+   * columns per call depth; other probes show `| func:name` at the current depth.
+   */
+  private flowLine(f: Firing): string {
+    let name: string;
+    if (f.flow) {
+      const at = Math.max(0, f.flow.depth) * 2;
+      this.indent.set(f.cpu, f.flow.kind === 'entry' ? at + 2 : at);
+      name = `${' '.repeat(at)}${f.flow.kind === 'entry' ? ' -> ' : ' <- '}${f.func}`;
+    } else {
+      name = `${' '.repeat(this.indent.get(f.cpu) ?? 0)}| ${f.func}:${f.name}`;
+    }
+    return `${String(f.cpu).padStart(3)} ${name.padEnd(FLOW_COLUMN)} `;
+  }
+
+  fault(f: FaultReport): void {
+    this.err(`${this.progname}: ${faultMessage(f)}\n`);
+  }
+
+  drop(d: DropReport): void {
+    this.err(`${this.progname}: ${dropMessage(d, this.droptags)}\n`);
+  }
+
+  error(message: string): void {
+    this.err(`${this.progname}: ${message}\n`);
+  }
+
+  /** Aggregations in the exit format, for periodic printing (the dashboard's text fallback). */
+  printAggregations(aggs: readonly AggSnapshot[]): string {
+    return printUnprinted(aggs, this.display);
+  }
+
+  /** End of tracing: dtrace's unconditional newline, then the never-printed aggregations. */
+  finish(unprinted: readonly AggSnapshot[]): void {
+    this.out('\n' + printUnprinted(unprinted, this.display));
+  }
+}

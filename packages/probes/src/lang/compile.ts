@@ -1,0 +1,259 @@
+/*
+ * The D compiler driver. Roadmap — the phases, in order, with their files:
+ *
+ *   1. preprocess.ts     `#!`, `#pragma D option|depends_on|error|ident`, `#line`, optional cpp;
+ *                        pragma options are validated against program/options.ts.
+ *   2. lexer.ts          chevrotain lexer (tokens.ts) with dt_lex.l's context rules
+ *                        (lex-context.ts): probe descriptions, predicate delimiters, comments.
+ *   3. macros.ts         `$1…$N`, `$$N`, `$target`, … substituted on the token stream
+ *                        (D_MACRO_UNDEF; D_MACRO_UNUSED after all units).
+ *   4. parser.ts         the grammar (CST only); the first error is `syntax error near "x"`.
+ *   5. ast-builder.ts    CST -> typed AST (ast.ts), literal decoding (literals.ts).
+ *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
+ *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); calls, aggregation,
+ *      sema-actions.ts   printf and speculation rules. Program order matters: the first
+ *                        assignment of a variable fixes its type, as in dtrace.
+ *   8. program/codegen*  clauses -> JavaScript source + constants table (program/program.ts),
+ *                        which the runtime fuses per probe. The runtime never imports this.
+ *
+ * Errors are data: the first one stops compilation (as dtrace does) and is returned as a
+ * Diagnostic; compile() never throws for user input.
+ */
+
+import type { ProbeRegistry } from '../provider/registry.js';
+import type { Probe } from '../provider/probe.js';
+import type { Program, Enabling, AggDef, VariableInfo, CompiledClause } from '../program/program.js';
+import { OPTION_DEFAULTS, optionNumber, validateOption } from '../program/options.js';
+import { Constants, generateClause } from '../program/codegen.js';
+import { installProfileProvider } from '../runtime/profile.js';
+import type * as A from './ast.js';
+import { buildAst } from './ast-builder.js';
+import { DiagnosticSink, LineMap, type Diagnostic, type SourceUnit } from './diagnostics.js';
+import { lex } from './lexer.js';
+import { substituteMacros, unusedMacroErrors, type MacroContext } from './macros.js';
+import { parse } from './parser.js';
+import { preprocess } from './preprocess.js';
+import { callHooks, setDestructiveAllowed, setLineResolver } from './sema-actions.js';
+import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
+import { matchProbes } from './sema-probes.js';
+import { Scope } from './sema-scope.js';
+import { KEYWORDS } from './tokens.js';
+import { builtinTypeNames, toDType, type CType } from './types.js';
+
+export interface CompileOptions {
+  registry: ProbeRegistry;
+  /** Struct member types: `{ 'zone_t': { zone_id: 'zoneid_t', … } }`. */
+  types?: Record<string, Record<string, string>>;
+  /** `$1…$N` (`$0` is the script name). */
+  macroArgs?: readonly string[];
+  /** `$pid`, `$target`, … */
+  macros?: Record<string, number>;
+  /** -x options from the command line. */
+  options?: Record<string, string | true>;
+}
+
+export interface CompileResult {
+  program?: Program;
+  diagnostics: Diagnostic[];
+}
+
+interface ClauseOut {
+  readonly ast: A.Clause;
+  readonly probes: Probe[];
+  readonly ctx: ClauseContext;
+}
+
+class Stop extends Error {}
+
+export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  installProfileProvider(opts.registry);
+  const options: Record<string, string | true> = {};
+  for (const [k, v] of Object.entries(opts.options ?? {})) {
+    const err = validateOption(k, v);
+    if (err) {
+      diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: 0 });
+      return { diagnostics };
+    }
+    options[k] = v;
+  }
+  const structs = new Map<string, Map<string, string>>(Object.entries(opts.types ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))]));
+  const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...[...structs.keys()].filter((k) => !k.includes(' '))]);
+  const scope = new Scope(structs);
+  const checker = new Checker(scope, 256, callHooks);
+  const used = new Set<number>();
+  const clauses: ClauseOut[] = [];
+  const unitInfo: { matched: number; description: string }[] = [];
+
+  try {
+    units.forEach((unit, ui) => {
+      const cppDefines = new Map<string, string>();
+      const pre = preprocess(unit.text, { enabled: options.cpp !== undefined, defines: cppDefines });
+      const lines = new LineMap(pre.text);
+      for (const r of pre.remaps) lines.remap(r.from, r.line);
+      const sink = new DiagnosticSink(ui, lines);
+      const bail = (): never => {
+        diagnostics.push(...sink.list.slice(0, 1));
+        throw new Stop();
+      };
+      for (const e of pre.errors) sink.error(e.code, e.message, e.offset);
+      if (sink.failed) bail();
+      for (const p of pre.options) {
+        const err = validateOption(p.name, p.value);
+        if (err) {
+          sink.error('D_PRAGMA_OPTSET', `failed to set option '${p.name}': ${err}`, p.offset);
+          bail();
+        }
+        options[p.name] = p.value;
+      }
+      setDestructiveAllowed(options.destructive !== undefined);
+      const lx = lex(pre.text, typeNames);
+      for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
+      if (sink.failed) bail();
+      const macro: MacroContext = {
+        args: [unit.name ?? '', ...(opts.macroArgs ?? [])],
+        named: { pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros },
+        defaultargs: options.defaultargs !== undefined,
+        used,
+      };
+      const ms = substituteMacros(lx.tokens, macro);
+      for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
+      if (sink.failed) bail();
+      const parsed = parse(ms.tokens, typeNames);
+      if (parsed.error) {
+        const t = parsed.error.token;
+        const eof = t.tokenType.name === 'EOF' || t.image === '';
+        sink.error('D_SYNTAX', eof ? 'syntax error near end of input' : `syntax error near "${t.image}"`, eof ? pre.text.length : t.startOffset);
+        bail();
+      }
+      const ast = buildAst(parsed.cst!, sink, unit.kind === 'script' ? 'script' : 'other');
+      if (sink.failed) bail();
+      strsizeInto(checker, options);
+      setLineResolver((at) => lines.position(at).line);
+      let matched = 0;
+      for (const item of ast.items) {
+        let region: Diagnostic['region'];
+        try {
+          if (item.k === 'decl') declare(checker, item);
+          else if (item.k === 'inline') {
+            const t = checker.typeOf(item.type);
+            checker.expr(item.value);
+            scope.inlines.set(item.name, { type: t, value: item.value });
+          } else {
+            const probes = matchProbes(item.probes, opts.registry, options.zdefs !== undefined);
+            matched += probes.length;
+            const ctx = newClauseContext(probes[0]?.args ?? null);
+            checker.clause = ctx;
+            if (item.predicate) {
+              region = 'predicate';
+              checker.expr(item.predicate);
+            }
+            region = 'action list';
+            checkStatements(checker, item.body ?? []);
+            clauses.push({ ast: item, probes, ctx });
+          }
+        } catch (e) {
+          if (!(e instanceof SemaError)) throw e;
+          sink.error(e.code, e.message, e.at, region);
+          bail();
+        }
+      }
+      unitInfo.push({ matched, description: describe(unit) });
+    });
+    if (options.argref === undefined) {
+      const unused = unusedMacroErrors({ args: [units[0]?.name ?? '', ...(opts.macroArgs ?? [])], named: {}, defaultargs: false, used });
+      for (const e of unused) {
+        diagnostics.push({ code: e.code, message: e.message, unit: 0 });
+        return { diagnostics };
+      }
+    }
+  } catch (e) {
+    if (e instanceof Stop) return { diagnostics };
+    throw e;
+  }
+  return { program: generate(clauses, scope, options, unitInfo), diagnostics };
+}
+
+function strsizeInto(c: Checker, options: Record<string, string | true>): void {
+  (c as { strsize: number }).strsize = optionNumber(options, 'strsize') || Number(OPTION_DEFAULTS.strsize);
+}
+
+function checkStatements(c: Checker, list: readonly A.Stmt[]): void {
+  for (const s of list) {
+    if (s.k === 'if') {
+      c.expr(s.cond);
+      checkStatements(c, s.then);
+      if (s.else) checkStatements(c, s.else);
+    } else c.statement(s.expr);
+  }
+}
+
+function declare(c: Checker, d: A.Declaration): void {
+  const t = c.typeOf(d.type);
+  for (const v of d.declarators) {
+    const table = c.scope.table(d.scope);
+    const prev = table.get(v.name);
+    if (prev) {
+      if (prev.type.kind !== t.kind) throw new SemaError('D_DECL_IDRED', `identifier redeclared: ${v.name}`, v.at);
+      continue;
+    }
+    const keys = v.keys?.map((k) => c.typeOf(k));
+    c.scope.declare(d.scope, v.name, t, { ...(keys ? { keys } : {}), ...(v.size !== undefined ? { size: v.size } : {}) });
+  }
+}
+
+/** dtrace's description of a -n/-P/… unit: the text cropped at the first `{`, `/` or `;`. */
+function describe(unit: SourceUnit): string {
+  if (unit.kind === 'script') return unit.name ?? '';
+  const text = unit.name ?? unit.text;
+  const cut = text.search(/[{/;]/);
+  return (cut < 0 ? text : text.slice(0, cut)).trim();
+}
+
+const zero = (t: CType): number | string => (t.kind === 'string' ? '' : 0);
+
+function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, string | true>, units: ProgramUnitInfoList): Program {
+  const K = new Constants();
+  const aggParams = new Map(scope.aggList.map((a) => [a.id, { fn: a.fn, ...(a.params ? { params: a.params } : {}) }]));
+  const compiled: CompiledClause[] = [];
+  const byProbe = new Map<number, { clause: number; epid: number }[]>();
+  const epids: { epid: number; probeId: number; clause: number }[] = [];
+  let epid = 0;
+  clauses.forEach((c, i) => {
+    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams }, K);
+    compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
+    for (const p of c.probes) {
+      epid++;
+      epids.push({ epid, probeId: p.id, clause: i });
+      const list = byProbe.get(p.id) ?? [];
+      list.push({ clause: i, epid });
+      byProbe.set(p.id, list);
+    }
+  });
+  const enablings: Enabling[] = [...byProbe.entries()].sort((a, b) => a[0] - b[0]).map(([probeId, list]) => ({ probeId, clauses: list }));
+  const vars = (s: 'global' | 'self' | 'this'): VariableInfo[] =>
+    scope.vars(s).map((v) => ({ name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) }));
+  const aggDefs: AggDef[] = scope.aggList.map((a) => ({
+    id: a.id,
+    name: a.name,
+    fn: a.fn,
+    ...(a.params ? { params: a.params } : {}),
+    keyTypes: a.keyTypes.map(toDType),
+  }));
+  return {
+    options,
+    units,
+    aggregations: aggDefs.map(({ id, name, fn }) => ({ id, name, fn })),
+    aggDefs,
+    clauses: compiled,
+    enablings,
+    constants: K.list,
+    globals: vars('global'),
+    selfVars: vars('self'),
+    thisVars: vars('this'),
+    epids,
+  };
+}
+
+type ProgramUnitInfoList = { matched: number; description: string }[];
+

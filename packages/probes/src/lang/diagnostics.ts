@@ -1,0 +1,95 @@
+/*
+ * Compile diagnostics: user errors are data (STYLE.md). A diagnostic carries dtrace's D_* tag,
+ * its wording (d-language.md 2.6), and a 0-based offset with 1-based line and column in the
+ * unit it came from. `formatDiagnostic` renders it as dtrace(1) does.
+ */
+
+export interface SourceUnit {
+  text: string;
+  kind: 'script' | 'n' | 'P' | 'm' | 'f' | 'i';
+  /** Script file name, or the -n text. */
+  name?: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+  offset?: number;
+  /** Index into the compiled units. */
+  unit: number;
+  region?: 'predicate' | 'action list';
+}
+
+/** Maps offsets of one unit to 1-based lines and columns, honouring `#line` directives. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  /** physical line index -> logical line number override base */
+  private readonly remaps: { from: number; line: number }[] = [];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  /** From physical line `physLine` (1-based) on, lines are numbered starting at `line`. */
+  remap(physLine: number, line: number): void {
+    this.remaps.push({ from: physLine, line });
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let line = lo + 1;
+    for (const r of this.remaps) if (line >= r.from) line = r.line + (lo + 1 - r.from);
+    return { line, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/** Collects the diagnostics of one unit. */
+export class DiagnosticSink {
+  readonly list: Diagnostic[] = [];
+  constructor(
+    readonly unit: number,
+    readonly lines: LineMap,
+  ) {}
+
+  error(code: string, message: string, offset?: number, region?: Diagnostic['region']): void {
+    const d: Diagnostic = { code, message, unit: this.unit };
+    if (offset !== undefined) {
+      const p = this.lines.position(offset);
+      d.offset = offset;
+      d.line = p.line;
+      d.column = p.column;
+    }
+    if (region) d.region = region;
+    this.list.push(d);
+  }
+
+  get failed(): boolean {
+    return this.list.length > 0;
+  }
+}
+
+/**
+ * Renders a diagnostic as dtrace(1) prints it:
+ * `zsdtrace: failed to compile script x.d: line 3: syntax error near "}"`, or for a -n string
+ * `zsdtrace: invalid probe specifier BEGIN { x = ; }: syntax error near ";"`; with errtags the
+ * tag comes first (`[D_SYNTAX] line 3: …`).
+ */
+export function formatDiagnostic(
+  d: Diagnostic,
+  unit: SourceUnit,
+  opts: { errtags: boolean; progname: string },
+): string {
+  const tag = opts.errtags ? `[${d.code}] ` : '';
+  const where = unit.kind === 'script' && d.line !== undefined ? `line ${d.line}: ` : d.region && unit.kind !== 'script' ? `in ${d.region}: ` : '';
+  const body = `${tag}${where}${d.message}`;
+  if (unit.kind === 'script') return `${opts.progname}: failed to compile script ${unit.name ?? '<stdin>'}: ${body}`;
+  return `${opts.progname}: invalid probe specifier ${unit.name ?? unit.text}: ${body}`;
+}

@@ -1,0 +1,48 @@
+/*
+ * The D lexer: chevrotain's lexer over the token vocabulary of tokens.ts, with the stateful
+ * rules of lex-context.ts. Input: preprocessed text and the set of words that name types (so
+ * `int x;` at the top level is a declaration and `tick-1s` a probe description). Output:
+ * tokens and lexical errors with offsets; it never throws at the caller.
+ *
+ * Lexical errors mirrored from dt_lex.l: newline in a string or character constant, empty or
+ * over-long character constants, floating-point constants, invalid characters, nested or
+ * unterminated comments, extra `)`/`]`, unbalanced predicates.
+ */
+
+import { Lexer, type IToken } from 'chevrotain';
+import { ALL_TOKENS, BadChar, BadString, FloatLit } from './tokens.js';
+import { beginLex, endLex, type LexError } from './lex-context.js';
+
+let lexer: Lexer | null = null;
+
+function instance(): Lexer {
+  lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+  return lexer;
+}
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly errors: LexError[];
+}
+
+export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
+  beginLex(typeNames);
+  const r = instance().tokenize(text);
+  const errors = [...endLex(r.tokens)];
+  for (const e of r.errors) {
+    const ch = text[e.offset] ?? '';
+    errors.push({ code: 'D_SYNTAX', message: `syntax error near "${ch}"`, offset: e.offset });
+  }
+  const tokens: IToken[] = [];
+  for (const t of r.tokens) {
+    if (t.tokenType === BadString) {
+      errors.push({ code: 'D_STR_NL', message: 'newline encountered in string literal', offset: t.startOffset });
+    } else if (t.tokenType === BadChar) {
+      errors.push({ code: 'D_CHR_NL', message: 'newline encountered in character constant', offset: t.startOffset });
+    } else if (t.tokenType === FloatLit) {
+      errors.push({ code: 'D_SYNTAX', message: 'floating-point constants are not permitted', offset: t.startOffset });
+    } else tokens.push(t);
+  }
+  errors.sort((a, b) => a.offset - b.offset);
+  return { tokens, errors };
+}

@@ -1,0 +1,164 @@
+/*
+ * Preprocessing (d-language.md 1.1, 1.11): the `#!` interpreter line and control lines
+ * (`#pragma D option`, `#pragma D depends_on`, `#pragma error`, `#pragma ident`, `#line`,
+ * cpp line markers) are consumed here, before lexing, as dt_pragma.c does. Each consumed line
+ * is blanked with spaces so that offsets, lines and columns of the rest stay exact.
+ *
+ * With the `cpp` option a small preprocessor handles object-like `#define`/`#undef` and
+ * `#ifdef`/`#ifndef`/`#if 0|1`/`#else`/`#endif`, and strips `//` comments. Anything else
+ * starting with `#` is `D_PRAGCTL_INVAL`.
+ */
+
+import type { LexError } from './lex-context.js';
+
+export interface Pragma {
+  readonly name: string;
+  readonly value: string | true;
+  readonly offset: number;
+}
+
+export interface Preprocessed {
+  readonly text: string;
+  readonly options: readonly Pragma[];
+  readonly errors: readonly LexError[];
+  /** `#line` directives: from physical line `from` (1-based) on, numbering restarts at `line`. */
+  readonly remaps: readonly { from: number; line: number }[];
+}
+
+export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<string, string> }): Preprocessed {
+  const options: Pragma[] = [];
+  const errors: LexError[] = [];
+  const remaps: { from: number; line: number }[] = [];
+  const lines = src.split('\n');
+  const out: string[] = [];
+  const cond: boolean[] = [];
+  let offset = 0;
+  let inComment = false;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const at = offset;
+    offset += line.length + 1;
+    const blank = line.replace(/[^\r]/g, ' ');
+    const trimmed = line.trimStart();
+    const active = cond.every(Boolean);
+    if (n === 0 && line.startsWith('#!')) {
+      out.push(blank);
+      continue;
+    }
+    if (!inComment && trimmed.startsWith('#')) {
+      const col = at + (line.length - trimmed.length);
+      out.push(blank);
+      directive(trimmed.slice(1).trim(), col, n + 1, active);
+      continue;
+    }
+    if (!active) {
+      out.push(blank);
+      continue;
+    }
+    let text = line;
+    if (cpp.enabled) text = expandCpp(text, cpp.defines);
+    out.push(text);
+    inComment = commentState(text, inComment);
+  }
+  return { text: out.join('\n'), options, errors, remaps };
+
+  function directive(d: string, offset: number, physLine: number, active: boolean): void {
+    const words = d.split(/\s+/).filter((w) => w !== '');
+    const head = words[0] ?? '';
+    if (cpp.enabled && /^(ifdef|ifndef|if|else|endif|elif)$/.test(head)) {
+      if (head === 'ifdef') cond.push(cpp.defines.has(words[1] ?? ''));
+      else if (head === 'ifndef') cond.push(!cpp.defines.has(words[1] ?? ''));
+      else if (head === 'if') cond.push(evalCond(words.slice(1).join(' '), cpp.defines));
+      else if (head === 'else' && cond.length > 0) cond.push(!cond.pop()!);
+      else if (head === 'endif') cond.pop();
+      return;
+    }
+    if (!active) return;
+    if (cpp.enabled && head === 'define' && words[1]) {
+      cpp.defines.set(words[1], words.slice(2).join(' ') || '1');
+      return;
+    }
+    if (cpp.enabled && head === 'undef' && words[1]) {
+      cpp.defines.delete(words[1]);
+      return;
+    }
+    if (/^\d+$/.test(head) || head === 'line') {
+      const num = head === 'line' ? words[1] : head;
+      if (num && /^\d+$/.test(num)) remaps.push({ from: physLine + 1, line: Number(num) });
+      return;
+    }
+    if (head === 'ident') return;
+    if (head !== 'pragma') {
+      errors.push({ code: 'D_PRAGCTL_INVAL', message: `invalid control directive: #${head}`, offset });
+      return;
+    }
+    const rest = words.slice(1);
+    if (rest[0] === 'D') rest.shift();
+    const kind = rest[0] ?? '';
+    switch (kind) {
+      case 'option': {
+        const spec = rest[1];
+        if (!spec || rest.length > 2) {
+          errors.push({ code: 'D_PRAGMA_MALFORM', message: 'malformed #pragma option', offset });
+          return;
+        }
+        const eq = spec.indexOf('=');
+        options.push(eq < 0 ? { name: spec, value: true, offset } : { name: spec.slice(0, eq), value: spec.slice(eq + 1), offset });
+        return;
+      }
+      case 'error':
+        errors.push({ code: 'D_PRAGERR', message: `#pragma error: ${rest.slice(1).join(' ')}`, offset });
+        return;
+      case 'line':
+        if (rest[1] && /^\d+$/.test(rest[1])) remaps.push({ from: physLine + 1, line: Number(rest[1]) });
+        return;
+      case 'ident':
+      case 'depends_on':
+      case 'attributes':
+      case 'binding':
+        return;
+      default:
+        errors.push({ code: 'D_PRAGMA_INVAL', message: `invalid control directive: #pragma ${rest.join(' ')}`.trimEnd(), offset });
+    }
+  }
+}
+
+/** Tracks whether a line ends inside a block comment (so `#` lines there are not directives). */
+function commentState(text: string, inside: boolean): boolean {
+  let i = 0;
+  let inStr = false;
+  while (i < text.length) {
+    if (inside) {
+      const end = text.indexOf('*/', i);
+      if (end < 0) return true;
+      inside = false;
+      i = end + 2;
+      continue;
+    }
+    const c = text[i];
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+    } else if (c === '"') inStr = true;
+    else if (c === '/' && text[i + 1] === '*') {
+      inside = true;
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return inside;
+}
+
+function expandCpp(text: string, defines: Map<string, string>): string {
+  let s = text.replace(/\/\/.*$/, '');
+  if (defines.size === 0) return s;
+  s = s.replace(/"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*/g, (w) => (w.startsWith('"') ? w : (defines.get(w) ?? w)));
+  return s;
+}
+
+function evalCond(expr: string, defines: Map<string, string>): boolean {
+  const e = expr.replace(/defined\s*\(?\s*([A-Za-z_]\w*)\s*\)?/g, (_, n: string) => (defines.has(n) ? '1' : '0')).trim();
+  const v = defines.get(e) ?? e;
+  return /^\d+$/.test(v) ? Number(v) !== 0 : false;
+}

@@ -1,0 +1,367 @@
+/*
+ * Semantic rules of calls (d-language.md 1.8, 1.10): subroutine prototypes, actions (legal
+ * only as statements), aggregating functions with their key and parameter rules (D_AGG_REDEF,
+ * lquantize/llquantize checks), printf/printa argument checking against the consumer's format
+ * parser, the speculation ordering rules (D_SPEC_SPEC, D_COMM_DREC, D_AGG_SPEC, …) and
+ * destructive actions (only with `destructive`).
+ */
+
+import type { AggFunction, AggParams } from '../consumer/value-model.js';
+import { isFormatError, parseFormat } from '../consumer/printf.js';
+import type * as A from './ast.js';
+import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
+import { isInt, isScalar, T, typeName, type CType } from './types.js';
+
+type Kind = 'int' | 'string' | 'any' | 'stack';
+
+interface Proto {
+  readonly args: readonly Kind[];
+  /** Number of required args (the rest are optional). */
+  readonly min: number;
+  readonly ret: CType;
+}
+
+const p = (ret: CType, args: Kind[], min = args.length): Proto => ({ ret, args, min });
+
+export const SUBROUTINES: Readonly<Record<string, Proto>> = {
+  strlen: p(T.ulong, ['string']),
+  strjoin: p(T.string, ['string', 'string']),
+  substr: p(T.string, ['string', 'int', 'int'], 2),
+  index: p(T.int, ['string', 'string', 'int'], 2),
+  rindex: p(T.int, ['string', 'string', 'int'], 2),
+  strstr: p(T.string, ['string', 'string']),
+  strchr: p(T.string, ['string', 'int']),
+  strrchr: p(T.string, ['string', 'int']),
+  strtok: p(T.string, ['any', 'string']),
+  lltostr: p(T.string, ['int', 'int'], 1),
+  toupper: p(T.string, ['string']),
+  tolower: p(T.string, ['string']),
+  basename: p(T.string, ['string']),
+  dirname: p(T.string, ['string']),
+  cleanpath: p(T.string, ['string']),
+  rand: p(T.int, []),
+  strtoll: p(T.llong, ['string', 'int'], 1),
+  speculation: p(T.int, []),
+  stack: p(T.stack, ['int'], 0),
+  func: p({ kind: 'func' }, ['int']),
+  sym: p({ kind: 'sym' }, ['int']),
+  mod: p({ kind: 'mod' }, ['int']),
+};
+
+/** Actions: statements only. `destructive` ones need the destructive option. */
+export const ACTIONS: Readonly<Record<string, Proto & { destructive?: boolean; datarec?: boolean }>> = {
+  trace: { ...p(T.void, ['any']), datarec: true },
+  printf: { ...p(T.void, ['string'], 1), datarec: true },
+  printa: { ...p(T.void, ['any'], 1), datarec: true },
+  exit: p(T.void, ['int']),
+  clear: p(T.void, ['any']),
+  trunc: p(T.void, ['any', 'int'], 1),
+  normalize: p(T.void, ['any', 'int']),
+  denormalize: p(T.void, ['any']),
+  speculate: p(T.void, ['int']),
+  commit: p(T.void, ['int']),
+  discard: p(T.void, ['int']),
+  setopt: p(T.void, ['string', 'string'], 1),
+  chill: { ...p(T.void, ['int']), destructive: true },
+  raise: { ...p(T.void, ['int']), destructive: true },
+  stop: { ...p(T.void, []), destructive: true },
+  panic: { ...p(T.void, []), destructive: true },
+  breakpoint: { ...p(T.void, []), destructive: true },
+  system: { ...p(T.void, ['string'], 1), destructive: true },
+};
+
+const AGG_ARGS: Readonly<Record<AggFunction, [number, number]>> = {
+  count: [0, 0], sum: [1, 1], avg: [1, 1], min: [1, 1], max: [1, 1], stddev: [1, 1],
+  quantize: [1, 2], lquantize: [3, 5], llquantize: [5, 6],
+};
+
+const fits = (want: Kind, t: CType): boolean =>
+  want === 'any' || (want === 'int' ? isScalar(t) : want === 'string' ? t.kind === 'string' : t.kind === 'stack');
+
+function protoLen(name: string, got: number, min: number, max: number, at: number): void {
+  if (got >= min && got <= max) return;
+  const expected = min === max ? `${min}` : got < min ? `at least ${min}` : `no more than ${max}`;
+  fail('D_PROTO_LEN', `${name}( ) prototype mismatch: ${got} arg${got === 1 ? '' : 's'} passed, ${expected} expected`, at);
+}
+
+function checkArgs(c: Checker, name: string, proto: Proto, args: readonly A.Expr[], at: number): CType[] {
+  protoLen(name, args.length, proto.min, proto.args.length, at);
+  return args.map((a, i) => {
+    const t = c.expr(a);
+    const want = proto.args[i]!;
+    if (!fits(want, t)) {
+      fail('D_PROTO_ARG', `${name}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: ${want === 'int' ? 'int' : want}\n\t argument: ${typeName(t)}`, a.at);
+    }
+    return t;
+  });
+}
+
+export const callHooks: CallHooks = {
+  call(c, e, statement) {
+    e.res = { kind: 'call', role: 'subr' };
+    const action = ACTIONS[e.fn];
+    if (action) {
+      if (!statement) fail('D_ACT_EXPR', `${e.fn}( ) may not be used in an expression`, e.at);
+      e.res = { kind: 'call', role: 'action' };
+      return checkAction(c, e, action);
+    }
+    if (e.fn in AGG_ARGS) return fail('D_AGG_FUNC', `${e.fn}( ) may only be used as the value of an aggregation`, e.at);
+    const sub = SUBROUTINES[e.fn];
+    if (!sub) return fail('D_IDENT_UNDEF', `failed to resolve ${e.fn}: Unknown function name`, e.at);
+    checkArgs(c, e.fn, sub, e.args, e.at);
+    if (statement && (e.fn === 'stack' || e.fn === 'func' || e.fn === 'sym' || e.fn === 'mod')) {
+      e.res = { kind: 'call', role: 'action' };
+      dataRecording(c, e.at);
+    }
+    return sub.ret;
+  },
+
+  aggregate(c, target, e) {
+    const call = e.value;
+    if (call.k !== 'call' || !(call.fn in AGG_ARGS)) {
+      return fail('D_AGG_FUNC', `@${target.name} must be assigned the result of an aggregating function`, e.at);
+    }
+    const fn = call.fn as AggFunction;
+    call.res = { kind: 'call', role: 'aggfn' };
+    const [min, max] = AGG_ARGS[fn];
+    protoLen(fn, call.args.length, min, max, call.at);
+    for (const [i, a] of call.args.entries()) {
+      const t = c.expr(a);
+      if (!isScalar(t)) fail('D_PROTO_ARG', `${fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: int64_t\n\t argument: ${typeName(t)}`, a.at);
+    }
+    const keys = (target.keys ?? []).map((k) => c.expr(k));
+    for (const [i, k] of keys.entries()) {
+      if (k.kind === 'void' || k.kind === 'struct') fail('D_KEY_TYPE', `@${target.name} key #${i + 1} has void or struct type`, target.at);
+    }
+    const params = aggParams(fn, call);
+    const flags = c.clause.flags;
+    if (flags.commit) fail('D_AGG_COMM', 'aggregating actions may not follow commit( )', e.at);
+    if (flags.speculate) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.at);
+    flags.aggregation = true;
+    const line = lineOf(c, e.at);
+    let sym = c.scope.aggs.get(target.name);
+    if (!sym) sym = c.scope.addAgg(target.name, fn, keys, line);
+    else {
+      if (sym.fn !== fn) {
+        fail('D_AGG_REDEF', `aggregation redefined: @${target.name}\n\t current: @${target.name} = ${fn}( )\n\tprevious: @${target.name} = ${sym.fn}( ) : line ${sym.line}`, e.at);
+      }
+      checkKeys(`@${target.name}`, sym.keyTypes, keys, target.at);
+      if (params && sym.params) matchParams(params, sym.params, call.at);
+    }
+    sym.params ??= params;
+    target.res = { kind: 'agg', id: sym.id };
+  },
+};
+
+let lineOfHook: (at: number) => number = () => 0;
+/** The driver tells the pass how to number lines (for D_AGG_REDEF's "previous … : line N"). */
+export function setLineResolver(f: (at: number) => number): void {
+  lineOfHook = f;
+}
+function lineOf(_c: Checker, at: number): number {
+  return lineOfHook(at);
+}
+
+function constArg(call: A.CallExpr, i: number): bigint | null {
+  const a = call.args[i];
+  if (!a) return null;
+  if (a.k === 'int') return a.value;
+  if (a.k === 'unary' && a.op === '-' && a.arg.k === 'int') return -a.arg.value;
+  return null;
+}
+
+function aggParams(fn: AggFunction, call: A.CallExpr): AggParams | undefined {
+  if (fn === 'lquantize') {
+    const at = call.at;
+    const base = constArg(call, 1);
+    if (base === null) fail('D_LQUANT_BASETYPE', 'lquantize( ) argument #1 must be an integer constant', at);
+    if (base! < -2147483648n || base! > 2147483647n) fail('D_LQUANT_BASEVAL', 'lquantize( ) argument #1 must be a 32-bit quantity', at);
+    const limit = constArg(call, 2);
+    if (limit === null) fail('D_LQUANT_LIMTYPE', 'lquantize( ) argument #2 must be an integer constant', at);
+    if (limit! < -2147483648n || limit! > 2147483647n) fail('D_LQUANT_LIMVAL', 'lquantize( ) argument #2 must be a 32-bit quantity', at);
+    if (limit! < base!) fail('D_LQUANT_MISMATCH', 'lquantize( ) base (argument #1) must be less than limit (argument #2)', at);
+    let step = 1n;
+    if (call.args.length > 3) {
+      const s = constArg(call, 3);
+      if (s === null || s <= 0n) fail('D_LQUANT_STEPTYPE', 'lquantize( ) argument #3 must be a non-zero positive integer constant', at);
+      if (s! > 65535n) fail('D_LQUANT_STEPVAL', 'lquantize( ) argument #3 must be a 16-bit quantity', at);
+      step = s!;
+    }
+    const levels = (limit! - base!) / step;
+    if (levels === 0n) fail('D_LQUANT_STEPLARGE', 'lquantize( ) step (argument #3) too large: must have at least one quantization level', at);
+    if (levels > 65535n) fail('D_LQUANT_STEPSMALL', 'lquantize( ) step (argument #3) too small: number of quantization levels must be a 16-bit quantity', at);
+    return { fn, base: Number(base), limit: Number(limit), step: Number(step) };
+  }
+  if (fn === 'llquantize') {
+    const at = call.at;
+    const factor = constArg(call, 1);
+    if (factor === null) fail('D_LLQUANT_FACTORTYPE', 'llquantize( ) argument #1 must be an integer constant', at);
+    if (factor! < 2n || factor! > 65535n) fail('D_LLQUANT_FACTORVAL', 'llquantize( ) argument #1 must be a 16-bit quantity greater than or equal to 2', at);
+    const low = constArg(call, 2);
+    if (low === null) fail('D_LLQUANT_LOWTYPE', 'llquantize( ) argument #2 must be an integer constant', at);
+    if (low! < 0n || low! > 65535n) fail('D_LLQUANT_LOWVAL', 'llquantize( ) argument #2 must be an unsigned 16-bit quantity', at);
+    const high = constArg(call, 3);
+    if (high === null) fail('D_LLQUANT_HIGHTYPE', 'llquantize( ) argument #3 must be an integer constant', at);
+    if (high! < 0n || high! > 65535n) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) argument #3 must be an unsigned 16-bit quantity', at);
+    if (high! < low!) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) argument #3 (high magnitude) must be greater than or equal to argument #2 (low magnitude)', at);
+    if (factor! ** (high! + 1n) > 0xffffffffffffffffn) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) factor (argument #1) raised to power of high magnitude (argument #3) plus 1 overflows 64-bits', at);
+    const nsteps = constArg(call, 4);
+    if (nsteps === null) fail('D_LLQUANT_NSTEPTYPE', 'llquantize( ) argument #4 must be an integer constant', at);
+    if (nsteps! <= 0n || nsteps! > 65535n) fail('D_LLQUANT_NSTEPVAL', 'llquantize( ) argument #4 must be a non-zero positive 16-bit quantity', at);
+    const f = factor!;
+    const n = nsteps!;
+    if (n < f ? f % n !== 0n : n % f !== 0n) {
+      fail('D_LLQUANT_NSTEPMATCH', 'llquantize( ) factor (argument #1) must evenly divide the number of steps per magnitude (argument #4), or number of steps per magnitude must evenly divide factor', at);
+    }
+    return { fn, factor: Number(f), low: Number(low), high: Number(high), nsteps: Number(n) };
+  }
+  return undefined;
+}
+
+function matchParams(a: AggParams, b: AggParams, at: number): void {
+  if (a.fn === 'lquantize' && b.fn === 'lquantize') {
+    if (a.base !== b.base) fail('D_LQUANT_MATCHBASE', `lquantize( ) base (argument #1) doesn't match previous declaration: expected ${b.base}, found ${a.base}`, at);
+    if (a.limit !== b.limit) fail('D_LQUANT_MATCHLIM', `lquantize( ) limit (argument #2) doesn't match previous declaration: expected ${b.limit}, found ${a.limit}`, at);
+    if (a.step !== b.step) fail('D_LQUANT_MATCHSTEP', `lquantize( ) step (argument #3) doesn't match previous declaration: expected ${b.step}, found ${a.step}`, at);
+  } else if (a.fn === 'llquantize' && b.fn === 'llquantize') {
+    const names = ['factor', 'low', 'high', 'nsteps'] as const;
+    const tags = ['D_LLQUANT_MATCHFACTOR', 'D_LLQUANT_MATCHLOW', 'D_LLQUANT_MATCHHIGH', 'D_LLQUANT_MATCHNSTEPS'];
+    names.forEach((k, i) => {
+      if (a[k] !== b[k]) fail(tags[i]!, `llquantize( ) ${k} (argument #${i + 1}) doesn't match previous declaration: expected ${b[k]}, found ${a[k]}`, at);
+    });
+  }
+}
+
+function dataRecording(c: Checker, at: number): void {
+  const f = c.clause.flags;
+  if (f.commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', at);
+  f.datarec = true;
+  f.records = true;
+}
+
+let destructiveAllowed = false;
+export function setDestructiveAllowed(v: boolean): void {
+  destructiveAllowed = v;
+}
+
+function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string]): CType {
+  const f = c.clause.flags;
+  const at = e.at;
+  switch (e.fn) {
+    case 'printf':
+      checkPrintf(c, e);
+      dataRecording(c, at);
+      return T.void;
+    case 'printa':
+      checkPrinta(c, e);
+      dataRecording(c, at);
+      return T.void;
+    case 'clear':
+    case 'trunc':
+    case 'normalize':
+    case 'denormalize': {
+      protoLen(e.fn, e.args.length, proto.min, proto.args.length, at);
+      aggArg(c, e, 0);
+      for (const a of e.args.slice(1)) if (!isInt(c.expr(a))) fail('D_PROTO_ARG', `${e.fn}( ) argument #2 is incompatible with prototype:\n\tprototype: int64_t\n\t argument: ${typeName(a.type!)}`, a.at);
+      return T.void;
+    }
+  }
+  checkArgs(c, e.fn, proto, e.args, at);
+  if (proto.destructive) {
+    if (!destructiveAllowed) fail('D_ACT_DESTRUCT', 'destructive actions may only be used with the destructive option (-w)', at);
+    if (f.speculate) fail('D_ACT_SPEC', 'destructive actions may not follow speculate( )', at);
+  }
+  switch (e.fn) {
+    case 'trace': {
+      const t = e.args[0]!.type!;
+      if (t.kind === 'void') fail('D_TRACE_VOID', 'trace( ) may not be applied to a void expression', at);
+      dataRecording(c, at);
+      break;
+    }
+    case 'exit':
+      if (f.speculate) fail('D_EXIT_SPEC', 'exit( ) may not follow speculate( )', at);
+      f.records = true;
+      break;
+    case 'speculate':
+      if (f.speculate) fail('D_SPEC_SPEC', 'speculate( ) may not follow speculate( )', at);
+      if (f.commit) fail('D_SPEC_COMM', 'speculate( ) may not follow commit( )', at);
+      if (f.datarec || f.aggregation) fail('D_SPEC_DREC', 'speculate( ) may not follow data-recording action(s)', at);
+      f.speculate = true;
+      break;
+    case 'commit':
+      if (f.datarec || f.aggregation) fail('D_COMM_DREC', 'commit( ) may not follow data-recording action(s)', at);
+      if (f.commit) fail('D_COMM_COMM', 'commit( ) may not follow commit( )', at);
+      f.commit = true;
+      break;
+  }
+  return T.void;
+}
+
+function aggArg(c: Checker, e: A.CallExpr, i: number): number {
+  const a = e.args[i];
+  if (!a || a.k !== 'agg' || a.keys !== null) {
+    return fail('D_PROTO_ARG', `${e.fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${a ? 'expression' : 'none'}`, e.at);
+  }
+  const sym = c.scope.aggs.get(a.name);
+  if (!sym) return fail('D_IDENT_UNDEF', `failed to resolve @${a.name}: Unknown variable name`, a.at);
+  a.res = { kind: 'agg', id: sym.id };
+  a.type = T.void;
+  return sym.id;
+}
+
+function formatOf(e: A.CallExpr, i: number): string {
+  const a = e.args[i];
+  if (!a || a.k !== 'str') return fail('D_PRINTF_ARG_FMT', `${e.fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${a?.type ? typeName(a.type) : 'expression'}`, e.at);
+  a.type = T.string;
+  return a.value;
+}
+
+const KIND_NAME: Record<string, string> = { int: 'int', string: 'char [] or string (or use stringof)', stack: 'stack', sym: 'pointer or integer', any: 'any' };
+
+function kindFits(kind: string, t: CType): boolean {
+  switch (kind) {
+    case 'int':
+    case 'sym':
+      return isScalar(t) || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod';
+    case 'string':
+      return t.kind === 'string';
+    case 'stack':
+      return t.kind === 'stack';
+    default:
+      return true;
+  }
+}
+
+function checkPrintf(c: Checker, e: A.CallExpr): void {
+  const fmt = formatOf(e, 0);
+  const parsed = parseFormat(fmt);
+  if (isFormatError(parsed)) return fail(parsed.code, `printf( ) ${parsed.message}`, e.at);
+  const args = e.args.slice(1).map((a) => c.expr(a));
+  let ai = 0;
+  parsed.conversions.forEach((conv, ci) => {
+    for (const kind of conv.argKinds) {
+      const t = args[ai];
+      if (t === undefined) {
+        fail('D_PRINTF_ARG_PROTO', `printf( ) prototype mismatch: conversion #${ci + 1} (${conv.text}) is missing a corresponding value argument`, e.at);
+      }
+      if (!kindFits(kind, t!)) {
+        fail('D_PRINTF_ARG_TYPE', `printf( ) argument #${ai + 2} is incompatible with conversion #${ci + 1} prototype:\n\tconversion: ${conv.text}\n\t prototype: ${KIND_NAME[kind]}\n\t  argument: ${typeName(t!)}`, e.args[ai + 1]!.at);
+      }
+      ai++;
+    }
+  });
+  if (ai < args.length) {
+    fail('D_PRINTF_ARG_EXTRA', `printf( ) prototype mismatch: only ${ai} arguments required by this format string`, e.args[ai + 1]!.at);
+  }
+}
+
+function checkPrinta(c: Checker, e: A.CallExpr): void {
+  let first = 0;
+  if (e.args[0]?.k === 'str') {
+    const parsed = parseFormat(formatOf(e, 0));
+    if (isFormatError(parsed)) fail(parsed.code, `printa( ) ${parsed.message}`, e.at);
+    first = 1;
+  }
+  if (e.args.length <= first) fail('D_PROTO_LEN', `printa( ) prototype mismatch: ${e.args.length} arg${e.args.length === 1 ? '' : 's'} passed, at least ${first + 1} expected`, e.at);
+  for (let i = first; i < e.args.length; i++) aggArg(c, e, i);
+}

@@ -1,0 +1,387 @@
+/*
+ * Semantic pass over expressions: name resolution in every scope (built-ins, inlines,
+ * globals, `self->`, `this->`, associative and fixed arrays, typed `args[]`, struct members
+ * from the types table) and types (C's usual conversions on LP64, strings compared by
+ * content). Each node gets `type` and, for names, `res`. The first error aborts the pass with
+ * dtrace's tag and wording (d-language.md 1.4–1.6, 2.6); calls are delegated to
+ * sema-actions.ts.
+ */
+
+import type * as A from './ast.js';
+import type { ProbeArg } from '../provider/probe.js';
+import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
+import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
+
+export class SemaError {
+  constructor(
+    readonly code: string,
+    readonly message: string,
+    readonly at: number,
+  ) {}
+}
+
+export const fail = (code: string, message: string, at: number): never => {
+  throw new SemaError(code, message, at);
+};
+
+/** What a clause has done so far, for the speculation rules of d-language.md 1.10. */
+export interface ClauseFlags {
+  speculate: boolean;
+  commit: boolean;
+  datarec: boolean;
+  aggregation: boolean;
+  /** The clause produces a firing (data-recording action or exit()). */
+  records: boolean;
+}
+
+export interface ClauseContext {
+  /** Typed arguments of the first probe the clause matches (args[]). */
+  readonly probeArgs: readonly ProbeArg[] | null;
+  usesThis: boolean;
+  usesSelf: boolean;
+  readonly flags: ClauseFlags;
+}
+
+export function newClauseContext(probeArgs: readonly ProbeArg[] | null): ClauseContext {
+  return { probeArgs, usesThis: false, usesSelf: false, flags: { speculate: false, commit: false, datarec: false, aggregation: false, records: false } };
+}
+
+export interface CallHooks {
+  call(c: Checker, e: A.CallExpr, statement: boolean): CType;
+  aggregate(c: Checker, target: A.AggExpr, e: A.AssignExpr): void;
+}
+
+const q = (t: CType): string => `"${typeName(t)}"`;
+
+export class Checker {
+  clause: ClauseContext = newClauseContext(null);
+
+  constructor(
+    readonly scope: Scope,
+    readonly strsize: number,
+    private readonly hooks: CallHooks,
+  ) {}
+
+  typeOf(ref: A.TypeRef): CType {
+    const t = parseTypeName(ref.text, new Set(this.scope.structs.keys()));
+    return t ?? fail('D_TYPE_ERR', `failed to resolve type ${ref.text}`, ref.at);
+  }
+
+  /** Checks an expression in statement position (an action call is legal there). */
+  statement(e: A.Expr): void {
+    if (e.k === 'call') {
+      e.type = this.hooks.call(this, e, true);
+      return;
+    }
+    if (e.k === 'assign' && e.target.k === 'agg') {
+      if (e.op !== '=') fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
+      this.hooks.aggregate(this, e.target, e);
+      e.type = T.void;
+      return;
+    }
+    this.expr(e);
+  }
+
+  expr(e: A.Expr): CType {
+    const t = this.compute(e);
+    e.type = t;
+    return t;
+  }
+
+  private compute(e: A.Expr): CType {
+    switch (e.k) {
+      case 'int':
+        return e.literalType;
+      case 'str':
+        return T.string;
+      case 'ident':
+        return this.ident(e, null);
+      case 'scoped':
+        return this.scoped(e, null);
+      case 'agg':
+        return fail('D_AGG_SCALAR', `aggregation @${e.name} may not be used in an expression`, e.at);
+      case 'index':
+        return this.index(e, null);
+      case 'member':
+        return this.member(e);
+      case 'call':
+        return this.hooks.call(this, e, false);
+      case 'unary':
+        return this.unary(e);
+      case 'incdec': {
+        const t = this.lvalue(e.arg, null);
+        if (!isScalar(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
+        return t;
+      }
+      case 'binary':
+        return this.binary(e);
+      case 'ternary': {
+        const c = this.expr(e.cond);
+        if (!isScalar(c) && c.kind !== 'string') fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
+        const a = this.expr(e.then);
+        const b = this.expr(e.else);
+        if (a.kind === 'string' && b.kind === 'string') return T.string;
+        if (isScalar(a) && isScalar(b)) return a.kind === 'pointer' ? a : b.kind === 'pointer' ? b : arithResult(a, b);
+        if (a.kind === b.kind && typeName(a) === typeName(b)) return a;
+        return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
+      }
+      case 'assign':
+        return this.assign(e);
+      case 'cast': {
+        const to = this.typeOf(e.to);
+        const from = this.expr(e.arg);
+        if (isScalar(to) && !isScalar(from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
+        if (to.kind === 'string' && from.kind !== 'string') fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
+        return to;
+      }
+      case 'sizeof': {
+        const of = 'k' in e.of ? this.expr(e.of) : this.typeOf(e.of);
+        e.res = { kind: 'builtin', name: String(this.sizeOf(of, e.of)) };
+        return T.ulong;
+      }
+      case 'offsetof':
+        return fail('D_OFFSETOF_TYPE', 'offsetof( ) is not supported', e.at);
+      case 'comma':
+        this.expr(e.left);
+        return this.expr(e.right);
+    }
+  }
+
+  sizeOf(t: CType, of: A.TypeRef | A.Expr): number {
+    if (t.kind === 'int') return t.size;
+    if (t.kind === 'string') return 'k' in of && of.k === 'str' ? of.value.length + 1 : this.strsize;
+    if (t.kind === 'pointer') return 8;
+    return 8;
+  }
+
+  ident(e: A.IdentExpr, assigned: CType | null): CType {
+    const g = this.scope.globals.get(e.name);
+    if (g) {
+      if (g.keys) fail('D_ARR_LOCAL', `${e.name} is an associative array and must be indexed`, e.at);
+      e.res = { kind: g.size !== undefined ? 'array' : 'global', slot: g.slot, size: g.size ?? 0 } as A.Resolution;
+      return g.type;
+    }
+    if (assigned === null) {
+      if (e.name in BUILTIN_VARS) {
+        e.res = { kind: 'builtin', name: e.name };
+        return BUILTIN_VARS[e.name]!;
+      }
+      const inl = this.scope.inlines.get(e.name);
+      if (inl) {
+        e.res = { kind: 'inline', value: inl.value };
+        return inl.type;
+      }
+      if (e.name === 'NULL') {
+        e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: 0n, literalType: T.long, image: '0', type: T.long } };
+        return T.long;
+      }
+      return fail('D_IDENT_UNDEF', `failed to resolve ${e.name}: Unknown variable name`, e.at);
+    }
+    if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || e.name === 'self' || e.name === 'this') {
+      fail('D_IDENT_RDONLY', `cannot modify read-only variable ${e.name}`, e.at);
+    }
+    const sym = this.scope.declare('global', e.name, assignType(assigned));
+    e.res = { kind: 'global', slot: sym.slot };
+    return sym.type;
+  }
+
+  scoped(e: A.ScopedExpr, assigned: CType | null): CType {
+    const table = e.scope === 'self' ? this.scope.selfs : this.scope.thiss;
+    if (e.scope === 'self') this.clause.usesSelf = true;
+    else this.clause.usesThis = true;
+    let sym = table.get(e.name);
+    if (sym?.keys) fail('D_ARR_LOCAL', `${e.scope}->${e.name} is an associative array and must be indexed`, e.at);
+    // Reading a never-assigned self->/this-> variable yields 0 (1.6); it takes int64 type.
+    sym ??= this.scope.declare(e.scope, e.name, assigned ? assignType(assigned) : T.int64);
+    e.res = { kind: e.scope, slot: sym.slot };
+    return sym.type;
+  }
+
+  index(e: A.IndexExpr, assigned: CType | null): CType {
+    const base = e.base;
+    if (base.k === 'ident' && base.name === 'args' && !this.scope.globals.has('args')) {
+      if (assigned) fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', e.at);
+      const k = e.keys[0];
+      if (e.keys.length !== 1 || !k || k.k !== 'int') return fail('D_ARGS_IDX', 'args[ ] index must be an integer constant', e.at);
+      k.type = k.literalType;
+      const i = Number(k.value);
+      const args = this.clause.probeArgs;
+      if (args && args.length > 0 && i >= args.length) {
+        fail('D_ARGS_IDX', `index ${i} is out of range for probe args[ ]`, e.at);
+      }
+      if (i > 9) fail('D_ARGS_IDX', `index ${i} is out of range for probe args[ ]`, e.at);
+      e.res = { kind: 'args', index: i };
+      const ty = args?.[i]?.type;
+      return (ty && parseTypeName(ty, new Set(this.scope.structs.keys()))) || T.int64;
+    }
+    const keyTypes = e.keys.map((k) => this.expr(k));
+    for (let i = 0; i < keyTypes.length; i++) {
+      const kt = keyTypes[i]!;
+      if (kt.kind === 'void' || kt.kind === 'struct') fail('D_KEY_TYPE', `key #${i + 1} has void or struct type`, e.keys[i]!.at);
+    }
+    let sym: VarSym | undefined;
+    let scope: 'global' | 'self' = 'global';
+    let label: string;
+    if (base.k === 'ident') {
+      sym = this.scope.globals.get(base.name);
+      label = base.name;
+    } else if (base.k === 'scoped' && base.scope === 'self') {
+      sym = this.scope.selfs.get(base.name);
+      scope = 'self';
+      this.clause.usesSelf = true;
+      label = `self->${base.name}`;
+    } else {
+      return fail('D_IDX_BASE', 'operator [ ] may not be applied to this operand', e.at);
+    }
+    if (sym && sym.size !== undefined) {
+      const k = e.keys[0]!;
+      if (k.k === 'int' && (k.value < 0n || k.value >= BigInt(sym.size))) {
+        fail('D_ARR_BOUNDS', `index ${k.value} is out of range for array ${label}`, e.at);
+      }
+      e.res = { kind: 'array', slot: sym.slot, size: sym.size };
+      return sym.type;
+    }
+    if (!sym) {
+      if (!assigned) return fail('D_IDENT_UNDEF', `failed to resolve ${label}: Unknown variable name`, e.at);
+      sym = this.scope.declare(scope, base.k === 'ident' ? base.name : (base as A.ScopedExpr).name, assignType(assigned), { keys: keyTypes });
+    } else if (!sym.keys) {
+      return fail('D_IDX_SCALAR', `${label} is not an array`, e.at);
+    } else {
+      checkKeys(label, sym.keys, keyTypes, e.at);
+    }
+    e.res = { kind: 'assoc', slot: sym.slot, scope };
+    return sym.type;
+  }
+
+  member(e: A.MemberExpr): CType {
+    const t = this.expr(e.obj);
+    let struct: string | null = null;
+    if (e.arrow) {
+      if (t.kind !== 'pointer') fail('D_OP_PTR', 'operator -> must be applied to a pointer', e.at);
+      else struct = t.to;
+    } else {
+      if (t.kind !== 'struct') fail('D_OP_SOU', 'operator . requires an operand of type struct or union', e.at);
+      else struct = t.name;
+    }
+    const members = this.scope.structs.get(struct!);
+    if (!members) return fail('D_OP_INCOMPLETE', `operator ${e.arrow ? '->' : '.'} cannot be applied to a forward declaration: no struct ${struct} definition is available`, e.at);
+    const mt = members.get(e.name);
+    if (mt === undefined) return fail('D_MEMBER_NAME', `${e.name} is not a member of ${struct}`, e.at);
+    return parseTypeName(mt, new Set(this.scope.structs.keys())) ?? T.int64;
+  }
+
+  private unary(e: A.UnaryExpr): CType {
+    const t = this.expr(e.arg);
+    switch (e.op) {
+      case 'stringof':
+        return T.string;
+      case '!':
+        if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', 'operator ! requires an operand of scalar type', e.at);
+        return T.int;
+      case '~':
+        if (!isInt(t)) fail('D_OP_INT', 'operator ~ requires an operand of integral type', e.at);
+        return promote(t);
+      case '-':
+      case '+':
+        if (!isInt(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
+        return promote(t);
+      default:
+        return fail('D_OP_LVAL', `operator ${e.op} is not supported on this operand`, e.at);
+    }
+  }
+
+  private binary(e: A.BinaryExpr): CType {
+    const a = this.expr(e.left);
+    const b = this.expr(e.right);
+    const op = e.op;
+    switch (op) {
+      case '&&':
+      case '||':
+      case '^^':
+        for (const t of [a, b]) if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.at);
+        return T.int;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '==':
+      case '!=':
+        if (a.kind === 'string' && b.kind === 'string') return T.int;
+        if (isScalar(a) && isScalar(b)) return T.int;
+        return fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
+      case '+':
+      case '-':
+        if (a.kind === 'pointer' && isInt(b)) return a;
+        if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
+        return arithResult(a, b);
+      case '*':
+      case '/':
+      case '%':
+        if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
+        if ((op === '/' || op === '%') && e.right.k === 'int' && e.right.value === 0n) {
+          fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
+        }
+        return arithResult(a, b);
+      default:
+        if (!isInt(a) || !isInt(b)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.at);
+        return op === '<<' || op === '>>' ? promote(a) : arithResult(a, b);
+    }
+  }
+
+  /** Resolves an assignment target, creating implicitly typed variables on first store. */
+  lvalue(t: A.Expr, assigned: CType | null): CType {
+    let ty: CType;
+    switch (t.k) {
+      case 'ident':
+        ty = this.ident(t, assigned ?? T.int64);
+        break;
+      case 'scoped':
+        ty = this.scoped(t, assigned ?? T.int64);
+        break;
+      case 'index':
+        if (t.base.k === 'ident' && t.base.name === 'args') fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', t.at);
+        ty = this.index(t, assigned ?? T.int64);
+        break;
+      default:
+        return fail('D_OP_LVAL', 'operator = requires a writable variable as its left-hand operand', t.at);
+    }
+    t.type = ty;
+    return ty;
+  }
+
+  private assign(e: A.AssignExpr): CType {
+    if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
+    const v = this.expr(e.value);
+    const t = this.lvalue(e.target, v);
+    if (e.op === '=') {
+      const ok = (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || typeName(t) === typeName(v);
+      if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
+      return t;
+    }
+    if (!isScalar(t) || !isScalar(v)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
+    if ((e.op === '/=' || e.op === '%=') && e.value.k === 'int' && e.value.value === 0n) {
+      fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
+    }
+    return t;
+  }
+}
+
+/** A variable created by assignment takes the value's type; small integers widen to int. */
+function assignType(t: CType): CType {
+  if (t.kind === 'int' && t.size < 4) return T.int;
+  return t;
+}
+
+export function checkKeys(label: string, want: readonly CType[], got: readonly CType[], at: number): void {
+  if (want.length !== got.length) {
+    fail('D_PROTO_LEN', `${label}[ ] prototype mismatch: ${got.length} key${got.length === 1 ? '' : 's'} passed, ${want.length} expected`, at);
+  }
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack');
+    if (!ok) {
+      fail('D_PROTO_ARG', `${label} key #${i + 1} is incompatible with prototype:\n\tprototype: ${typeName(w)}\n\t      key: ${typeName(g)}`, at);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+/*
+ * Token vocabulary of the D lexer (d-language.md 1.1), as chevrotain token types with labels
+ * so that messages name `')'` rather than `RParen`. Context-dependent tokens (probe
+ * descriptions, the predicate's closing `/`, comments) are custom patterns supplied by
+ * lexer.ts; this module only declares them.
+ */
+
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /`?[A-Za-z_][A-Za-z0-9_]*(?:`[A-Za-z_][A-Za-z0-9_.]*)?/,
+  label: 'identifier',
+});
+
+/** Reserved words (D_KEY_*); those without a grammar rule lex as keywords and fail to parse. */
+export const KEYWORDS = [
+  'auto', 'break', 'case', 'char', 'const', 'continue', 'counter', 'default', 'do', 'double',
+  'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'import', 'inline', 'int', 'long',
+  'offsetof', 'probe', 'provider', 'register', 'restrict', 'return', 'self', 'short', 'signed',
+  'sizeof', 'static', 'string', 'stringof', 'struct', 'switch', 'this', 'translator', 'typedef',
+  'union', 'unsigned', 'void', 'volatile', 'while', 'xlate', 'userland',
+] as const;
+
+export type Keyword = (typeof KEYWORDS)[number];
+
+/** Keywords that start a type specifier. */
+export const TypeKeyword = createToken({ name: 'TypeKeyword', pattern: Lexer.NA });
+
+const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', 'void', 'string', 'float', 'double']);
+
+export const Kw = Object.fromEntries(
+  KEYWORDS.map((k) => [
+    k,
+    createToken({
+      name: `Kw_${k}`,
+      pattern: new RegExp(`${k}(?![A-Za-z0-9_\`])`),
+      label: `'${k}'`,
+      longer_alt: Identifier,
+      categories: TYPE_WORDS.has(k) ? [TypeKeyword] : [],
+    }),
+  ]),
+) as Record<Keyword, TokenType>;
+
+const punct = (name: string, text: string): TokenType =>
+  createToken({ name, pattern: text, label: `'${text}'` });
+
+export const P = {
+  ShlAssign: punct('ShlAssign', '<<='),
+  ShrAssign: punct('ShrAssign', '>>='),
+  Arrow: punct('Arrow', '->'),
+  Inc: punct('Inc', '++'),
+  Dec: punct('Dec', '--'),
+  Shl: punct('Shl', '<<'),
+  Shr: punct('Shr', '>>'),
+  Le: punct('Le', '<='),
+  Ge: punct('Ge', '>='),
+  EqEq: punct('EqEq', '=='),
+  Ne: punct('Ne', '!='),
+  AndAnd: punct('AndAnd', '&&'),
+  OrOr: punct('OrOr', '||'),
+  XorXor: punct('XorXor', '^^'),
+  AddAssign: punct('AddAssign', '+='),
+  SubAssign: punct('SubAssign', '-='),
+  MulAssign: punct('MulAssign', '*='),
+  DivAssign: punct('DivAssign', '/='),
+  ModAssign: punct('ModAssign', '%='),
+  AndAssign: punct('AndAssign', '&='),
+  XorAssign: punct('XorAssign', '^='),
+  OrAssign: punct('OrAssign', '|='),
+  Plus: punct('Plus', '+'),
+  Minus: punct('Minus', '-'),
+  Star: punct('Star', '*'),
+  Div: punct('Div', '/'),
+  Mod: punct('Mod', '%'),
+  Lt: punct('Lt', '<'),
+  Gt: punct('Gt', '>'),
+  Assign: punct('Assign', '='),
+  Bang: punct('Bang', '!'),
+  Tilde: punct('Tilde', '~'),
+  Amp: punct('Amp', '&'),
+  Pipe: punct('Pipe', '|'),
+  Caret: punct('Caret', '^'),
+  Question: punct('Question', '?'),
+  Colon: punct('Colon', ':'),
+  Semi: punct('Semi', ';'),
+  Comma: punct('Comma', ','),
+  Dot: punct('Dot', '.'),
+  LParen: punct('LParen', '('),
+  RParen: punct('RParen', ')'),
+  LBracket: punct('LBracket', '['),
+  RBracket: punct('RBracket', ']'),
+  LCurly: punct('LCurly', '{'),
+  RCurly: punct('RCurly', '}'),
+} as const;
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
+export const LineContinuation = createToken({ name: 'LineContinuation', pattern: /\\\r?\n/, group: Lexer.SKIPPED });
+
+export const MacroVar = createToken({
+  name: 'MacroVar',
+  pattern: /\$\$?(?:[0-9]+|[A-Za-z_][A-Za-z0-9_]*)/,
+  label: 'macro variable',
+});
+export const AggName = createToken({ name: 'AggName', pattern: /@(?:[A-Za-z_][A-Za-z0-9_]*)?/, label: 'aggregation' });
+export const FloatLit = createToken({
+  name: 'FloatLit',
+  pattern: /(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFlL]?|[0-9]+[eE][+-]?[0-9]+[fFlL]?/,
+  label: 'floating-point constant',
+});
+export const IntLit = createToken({ name: 'IntLit', pattern: /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/, label: 'integer constant' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\n]|\\[^\n])*"/, label: 'string literal' });
+export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\n]|\\[^\n])*/, label: 'string literal' });
+export const CharLit = createToken({ name: 'CharLit', pattern: /'(?:[^'\\\n]|\\[^\n])*'/, label: 'character constant' });
+export const BadChar = createToken({ name: 'BadChar', pattern: /'(?:[^'\\\n]|\\[^\n])*/, label: 'character constant' });
+
+/** Context-dependent tokens: their matchers consult the lexer state (lex-context.ts). */
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: { exec: matchComment },
+  line_breaks: true,
+  group: Lexer.SKIPPED,
+});
+export const ProbeDesc = createToken({ name: 'ProbeDesc', pattern: { exec: matchProbeDesc }, label: 'probe description', line_breaks: false });
+export const PredEnd = createToken({ name: 'PredEnd', pattern: { exec: matchPredEnd }, label: "'/'", line_breaks: false });
+
+/** Every token, in matching order (chevrotain takes the first pattern that matches). */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  LineContinuation,
+  Comment,
+  ProbeDesc,
+  PredEnd,
+  MacroVar,
+  AggName,
+  FloatLit,
+  IntLit,
+  StringLit,
+  BadString,
+  CharLit,
+  BadChar,
+  TypeKeyword,
+  ...Object.values(Kw),
+  Identifier,
+  ...Object.values(P),
+];

@@ -1,0 +1,337 @@
+/*
+ * Code generation for expressions: typed AST -> a JavaScript expression over the runtime
+ * context `$` (runtime/context.ts), the constants table `K`, the probe `P`, the arguments
+ * `a0`…`a9`, globals `G`, thread-locals `S`, clause-locals `T` and the enabled-probe id `E`.
+ *
+ * Invariants: every integer expression yields a value in the range of its static type
+ * (wrapped with $.s32/$.u64/… as C would), so comparisons can use JS operators; user text
+ * (strings, member names) only ever appears as `K[i]`; numbers appear as JS literals.
+ */
+
+import type * as A from '../lang/ast.js';
+import { arithResult, isInt, promote, T, toDType, wrapFn, type CType } from '../lang/types.js';
+
+export class Constants {
+  readonly list: unknown[] = [];
+  private readonly strings = new Map<string, number>();
+
+  ref(v: unknown): string {
+    if (typeof v === 'string') {
+      const hit = this.strings.get(v);
+      if (hit !== undefined) return `K[${hit}]`;
+      this.strings.set(v, this.list.length);
+    }
+    this.list.push(v);
+    return `K[${this.list.length - 1}]`;
+  }
+}
+
+export function intLit(v: bigint): string {
+  if (v >= -9007199254740991n && v <= 9007199254740991n) return v < 0n ? `(${v})` : `${v}`;
+  return `${v}n`;
+}
+
+const zeroOf = (t: CType): string => (t.kind === 'string' ? '""' : '0');
+
+export class ExprGen {
+  constructor(readonly K: Constants) {}
+
+  /** Converts a value of type `from` (JS expression `js`) to type `to`. */
+  convert(js: string, from: CType, to: CType): string {
+    if (to.kind === 'int') {
+      const src = from.kind === 'pointer' ? `$.int(${js})` : js;
+      if (from.kind === 'int' && from.size <= to.size && (from.signed === to.signed || (!from.signed && from.size < to.size))) return src;
+      return `$.${wrapFn(to)}(${src})`;
+    }
+    return js;
+  }
+
+  /** A JS boolean for D truth (non-zero / non-empty). */
+  truth(e: A.Expr): string {
+    const t = e.type!;
+    const js = this.gen(e);
+    if (t.kind === 'string') return `(${js} !== "")`;
+    if (t.kind === 'pointer') return `($.int(${js}) !== 0)`;
+    return `(${js} !== 0)`;
+  }
+
+  /** An integer-typed operand as a D integer of type `to`. */
+  private operand(e: A.Expr, to: CType): string {
+    return this.convert(this.gen(e), e.type!, to);
+  }
+
+  gen(e: A.Expr): string {
+    switch (e.k) {
+      case 'int':
+        return intLit(e.value);
+      case 'str':
+        return this.K.ref(e.value);
+      case 'ident':
+        return this.ident(e);
+      case 'scoped': {
+        const r = e.res!;
+        const slot = (r as { slot: number }).slot;
+        return r.kind === 'self' ? `(S[${slot}] ?? ${zeroOf(e.type!)})` : `(T[${slot}] ?? ${zeroOf(e.type!)})`;
+      }
+      case 'index':
+        return this.index(e);
+      case 'member': {
+        const obj = this.gen(e.obj);
+        const t = e.type!;
+        const conv = t.kind === 'string' ? 'str' : t.kind === 'int' ? 'int' : 'ptr';
+        return `$.${conv}($.mem(${obj}, ${this.K.ref(e.name)}))`;
+      }
+      case 'call':
+        return this.call(e);
+      case 'unary':
+        return this.unary(e);
+      case 'incdec': {
+        const t = e.type!;
+        const one = t.kind === 'pointer' ? '1' : '1';
+        const next = `$.${wrapFn(t)}($.${e.op === '++' ? 'add' : 'sub'}(${this.load(e.arg)}, ${one}))`;
+        const stored = this.store(e.arg, next);
+        return e.prefix ? stored : `$.${wrapFn(t)}($.${e.op === '++' ? 'sub' : 'add'}(${stored}, 1))`;
+      }
+      case 'binary':
+        return this.binary(e);
+      case 'ternary': {
+        const t = e.type!;
+        return `(${this.truth(e.cond)} ? ${this.convert(this.gen(e.then), e.then.type!, t)} : ${this.convert(this.gen(e.else), e.else.type!, t)})`;
+      }
+      case 'assign':
+        return this.assign(e);
+      case 'cast': {
+        const to = e.type!;
+        if (to.kind === 'int') return this.convert(this.gen(e.arg), e.arg.type!, to);
+        return this.gen(e.arg);
+      }
+      case 'sizeof':
+        return (e.res as { name: string }).name;
+      case 'offsetof':
+        return '0';
+      case 'comma':
+        return `(${this.gen(e.left)}, ${this.gen(e.right)})`;
+    }
+  }
+
+  private ident(e: A.IdentExpr): string {
+    const r = e.res!;
+    if (r.kind === 'global') return `G[${r.slot}]`;
+    if (r.kind === 'inline') return this.convert(this.gen(r.value), r.value.type ?? T.int64, e.type!);
+    if (r.kind === 'array') return `G[${r.slot}]`;
+    const name = (r as { name: string }).name;
+    const m = /^arg(\d)$/.exec(name);
+    if (m) return `$.int(a${m[1]})`;
+    switch (name) {
+      case 'probeprov':
+        return 'P.provider';
+      case 'probemod':
+        return 'P.module';
+      case 'probefunc':
+        return 'P.func';
+      case 'probename':
+        return 'P.name';
+      case 'id':
+        return 'P.id';
+      case 'epid':
+        return 'E';
+      case 'timestamp':
+        return '$.ts()';
+      case 'vtimestamp':
+        return '$.vts()';
+      case 'walltimestamp':
+        return '$.wts()';
+      case 'tid':
+      case 'pid':
+      case 'ppid':
+      case 'cpu':
+      case 'errno':
+        return `$.th().${name}`;
+      case 'execname':
+      case 'zonename':
+        return `$.th().${name}`;
+      case 'curthread':
+        return '$.th().curthread';
+      case 'stackdepth':
+        return '$.stackdepth()';
+      default:
+        return '0';
+    }
+  }
+
+  /** Normalises an associative key: pointers become their address. */
+  private key(k: A.Expr): string {
+    const t = k.type!;
+    const js = this.gen(k);
+    if (t.kind === 'pointer') return `$.int(${js})`;
+    if (t.kind === 'stack' || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod') return `$.kv(${js})`;
+    return js;
+  }
+
+  private keys(ks: readonly A.Expr[]): string {
+    return ks.length === 1 ? this.key(ks[0]!) : `[${ks.map((k) => this.key(k)).join(', ')}]`;
+  }
+
+  private assocRef(e: A.IndexExpr): string {
+    const r = e.res as { slot: number; scope: 'global' | 'self' };
+    return r.scope === 'self' ? `$.smap(S, ${r.slot})` : `$.as[${r.slot}]`;
+  }
+
+  private index(e: A.IndexExpr): string {
+    const r = e.res!;
+    if (r.kind === 'args') {
+      const t = e.type!;
+      const a = `a${r.index}`;
+      return t.kind === 'string' ? `$.str(${a})` : t.kind === 'int' ? this.convert(`$.int(${a})`, T.int64, t) : `$.ptr(${a})`;
+    }
+    if (r.kind === 'array') return `$.arrGet(G[${r.slot}], ${this.gen(e.keys[0]!)}, ${r.size})`;
+    const z = zeroOf(e.type!);
+    const fn = e.keys.length === 1 ? 'aget1' : 'agetN';
+    return `$.${fn}(${this.assocRef(e)}, ${this.keys(e.keys)}, ${z})`;
+  }
+
+  load(t: A.Expr): string {
+    return this.gen(t);
+  }
+
+  /** A JS expression that stores `value` (already of the target's type) and yields it. */
+  store(t: A.Expr, value: string): string {
+    const r = t.res!;
+    switch (r.kind) {
+      case 'global':
+        return `(G[${r.slot}] = ${value})`;
+      case 'self':
+        return `$.sset(S, ${r.slot}, ${value})`;
+      case 'this':
+        return `(T[${r.slot}] = ${value})`;
+      case 'array':
+        return `$.arrSet(G[${r.slot}], ${this.gen((t as A.IndexExpr).keys[0]!)}, ${r.size}, ${value})`;
+      case 'assoc': {
+        const ix = t as A.IndexExpr;
+        const fn = ix.keys.length === 1 ? 'aset1' : 'asetN';
+        return `$.${fn}(${this.assocRef(ix)}, ${this.keys(ix.keys)}, ${value})`;
+      }
+      default:
+        throw new Error('internal error: store to a non-lvalue; please report');
+    }
+  }
+
+  private assign(e: A.AssignExpr): string {
+    const t = e.target.type!;
+    if (e.op === '=') return this.store(e.target, this.convert(this.gen(e.value), e.value.type!, t));
+    const op = e.op.slice(0, -1) as A.BinaryOp;
+    const rt = op === '<<' || op === '>>' ? promote(t) : arithResult(t, e.value.type!);
+    const cur = this.convert(this.load(e.target), t, rt);
+    const v = this.convert(this.gen(e.value), e.value.type!, rt);
+    return this.store(e.target, this.convert(this.arith(op, cur, v, rt), rt, t));
+  }
+
+  private arith(op: A.BinaryOp, a: string, b: string, t: CType): string {
+    const w = wrapFn(t);
+    const unsigned = t.kind === 'int' && !t.signed;
+    switch (op) {
+      case '+':
+        return `$.${w}($.add(${a}, ${b}))`;
+      case '-':
+        return `$.${w}($.sub(${a}, ${b}))`;
+      case '*':
+        return `$.${w}($.mul(${a}, ${b}))`;
+      case '/':
+        return `$.${w}($.div(${a}, ${b}))`;
+      case '%':
+        return `$.${w}($.mod(${a}, ${b}))`;
+      case '<<':
+        return `$.${w}($.shl(${a}, ${b}))`;
+      case '>>':
+        return `$.${w}($.shr(${a}, ${b}))`;
+      case '&':
+        return `$.${w}($.band(${a}, ${b}))`;
+      case '|':
+        return `$.${w}($.bor(${a}, ${b}))`;
+      case '^':
+        return `$.${w}($.bxor(${a}, ${b}))`;
+      default:
+        throw new Error(`internal error: operator ${op} (${unsigned}); please report`);
+    }
+  }
+
+  private binary(e: A.BinaryExpr): string {
+    const op = e.op;
+    const a = e.left.type!;
+    const b = e.right.type!;
+    switch (op) {
+      case '&&':
+        return `(${this.truth(e.left)} && ${this.truth(e.right)} ? 1 : 0)`;
+      case '||':
+        return `(${this.truth(e.left)} || ${this.truth(e.right)} ? 1 : 0)`;
+      case '^^':
+        return `(${this.truth(e.left)} !== ${this.truth(e.right)} ? 1 : 0)`;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '==':
+      case '!=': {
+        const jsop = op === '==' ? '===' : op === '!=' ? '!==' : op;
+        if (a.kind === 'string') return `(${this.gen(e.left)} ${jsop} ${this.gen(e.right)} ? 1 : 0)`;
+        const ct = arithResult(a.kind === 'pointer' ? T.ulong : a, b.kind === 'pointer' ? T.ulong : b);
+        return `(${this.operand(e.left, ct)} ${jsop} ${this.operand(e.right, ct)} ? 1 : 0)`;
+      }
+      case '<<':
+      case '>>': {
+        const t = e.type!;
+        return this.arith(op, this.operand(e.left, t), this.operand(e.right, T.int64), t);
+      }
+      default: {
+        const t = e.type!;
+        if (t.kind === 'pointer') {
+          return `$.ptradd(${this.gen(e.left)}, ${op === '-' ? `$.neg(${this.gen(e.right)})` : this.gen(e.right)})`;
+        }
+        return this.arith(op, this.operand(e.left, t), this.operand(e.right, t), t);
+      }
+    }
+  }
+
+  private unary(e: A.UnaryExpr): string {
+    const t = e.type!;
+    switch (e.op) {
+      case '!':
+        return `(${this.truth(e.arg)} ? 0 : 1)`;
+      case '-':
+        return `$.${wrapFn(t)}($.neg(${this.operand(e.arg, t)}))`;
+      case '+':
+        return this.operand(e.arg, t);
+      case '~':
+        return `$.${wrapFn(t)}($.bnot(${this.operand(e.arg, t)}))`;
+      case 'stringof':
+        return `$.tostr(${this.gen(e.arg)})`;
+      default:
+        return '0';
+    }
+  }
+
+  private call(e: A.CallExpr): string {
+    const args = e.args.map((a) => this.gen(a));
+    const ints = e.args.map((a) => (isInt(a.type!) || a.type!.kind === 'pointer' ? this.convert(this.gen(a), a.type!, T.int64) : this.gen(a)));
+    switch (e.fn) {
+      case 'stack':
+        return `$.stack(${ints[0] ?? 'undefined'})`;
+      case 'func':
+      case 'sym':
+      case 'mod':
+        return `$.symv(${this.K.ref(e.fn)}, ${ints[0]})`;
+      case 'speculation':
+        return '$.speculation()';
+      case 'rand':
+        return '$.rand()';
+      case 'strlen':
+        return `${args[0]}.length`;
+      default:
+        return `$.fn.${e.fn}(${e.args.map((a, i) => (isInt(a.type!) ? ints[i] : args[i])).join(', ')})`;
+    }
+  }
+
+  dtype(t: CType): string {
+    return this.K.ref(toDType(t));
+  }
+}

@@ -1,0 +1,203 @@
+/*
+ * Code generation for clauses: each clause becomes a block of JavaScript statements (see
+ * codegen-expr.ts for the names in scope). The runtime wraps every clause of one probe into
+ * one fused function (runtime/fuse.ts). A clause block:
+ *
+ *   w = 0; try { c: { <thread-locals>; if (!(pred)) break c; const R = []; let SP = -1;
+ *                     w = 1; <action 1>; w = 2; <action 2>; … $.record(P, E, R, SP); } }
+ *   catch (x) { $.fault(x, E, P, w); }
+ *
+ * `w` tracks the predicate (0) or the 1-based action for fault reports (d-language.md 2.6).
+ * A clause with an empty body records an empty firing (the default action); a clause that only
+ * assigns records nothing.
+ */
+
+import type * as A from '../lang/ast.js';
+import type { ClauseFlags } from '../lang/sema-expr.js';
+import { T, type CType } from '../lang/types.js';
+import { Constants, ExprGen } from './codegen-expr.js';
+
+export interface ClauseInput {
+  readonly clause: A.Clause;
+  readonly flags: ClauseFlags;
+  readonly usesSelf: boolean;
+  readonly usesThis: boolean;
+  readonly aggParams: ReadonlyMap<number, { fn: string; params?: unknown }>;
+}
+
+export function generateClause(input: ClauseInput, K: Constants): string {
+  const g = new ClauseGen(new ExprGen(K), input);
+  return g.generate();
+}
+
+class ClauseGen {
+  private action = 0;
+  private readonly out: string[] = [];
+
+  constructor(
+    private readonly x: ExprGen,
+    private readonly input: ClauseInput,
+  ) {}
+
+  generate(): string {
+    const { clause, flags, usesSelf } = this.input;
+    const body = clause.body ?? [];
+    const records = body.length === 0 || flags.records;
+    this.out.push('w = 0;', 'try {', 'c: {');
+    if (usesSelf) this.out.push('const S = $.self();');
+    if (clause.predicate) this.out.push(`if (!${this.x.truth(clause.predicate)}) break c;`);
+    if (records) this.out.push('const R = [];', 'let SP = -1;');
+    this.statements(body);
+    if (records) this.out.push('$.record(P, R, SP);');
+    this.out.push('}', '} catch (x) { $.fault(x, E, P, w); }');
+    return this.out.join('\n');
+  }
+
+  private statements(list: readonly A.Stmt[]): void {
+    for (const s of list) {
+      if (s.k === 'if') {
+        this.out.push(`w = ${++this.action};`);
+        this.out.push(`if (${this.x.truth(s.cond)}) {`);
+        this.statements(s.then);
+        this.out.push('}');
+        if (s.else) {
+          this.out.push('else {');
+          this.statements(s.else);
+          this.out.push('}');
+        }
+        continue;
+      }
+      this.out.push(`w = ${++this.action};`);
+      this.out.push(this.statement(s.expr));
+    }
+  }
+
+  private statement(e: A.Expr): string {
+    if (e.k === 'assign' && e.target.k === 'agg') return this.aggregate(e.target, e.value as A.CallExpr);
+    if (e.k === 'call' && e.res?.kind === 'call' && e.res.role === 'action') return this.action_(e);
+    return `${this.x.gen(e)};`;
+  }
+
+  private int(e: A.Expr): string {
+    return this.x.convert(this.x.gen(e), e.type!, T.int64);
+  }
+
+  private action_(e: A.CallExpr): string {
+    const x = this.x;
+    const K = x.K;
+    const a = e.args;
+    switch (e.fn) {
+      case 'trace': {
+        const t = a[0]!.type!;
+        const v = t.kind === 'pointer' ? `$.int(${x.gen(a[0]!)})` : x.gen(a[0]!);
+        return `R.push({ kind: 'trace', value: ${v}, type: ${x.dtype(t)} });`;
+      }
+      case 'printf': {
+        const args = a.slice(1).map((v) => (v.type!.kind === 'pointer' ? `$.int(${x.gen(v)})` : x.gen(v)));
+        const types = K.ref(a.slice(1).map((v) => dtypeOf(v.type!)));
+        return `R.push({ kind: 'printf', format: ${x.gen(a[0]!)}, args: [${args.join(', ')}], types: ${types} });`;
+      }
+      case 'printa': {
+        const fmt = a[0]!.k === 'str' ? x.gen(a[0]!) : 'undefined';
+        const ids = a.filter((v) => v.k === 'agg').map((v) => (v.res as { id: number }).id);
+        return `R.push($.printa(${fmt}, ${K.ref(ids)}));`;
+      }
+      case 'stack':
+        return `R.push({ kind: 'stack', value: ${x.gen(e)} });`;
+      case 'func':
+      case 'sym':
+      case 'mod':
+        return `R.push({ kind: 'sym', value: ${x.gen(e)} });`;
+      case 'exit':
+        return `$.exit(${this.int(a[0]!)});`;
+      case 'clear':
+      case 'denormalize':
+        return `$.${e.fn}(${aggId(a[0]!)});`;
+      case 'trunc':
+        return `$.trunc(${aggId(a[0]!)}, ${a[1] ? this.int(a[1]) : 'undefined'});`;
+      case 'normalize':
+        return `$.normalize(${aggId(a[0]!)}, ${this.int(a[1]!)});`;
+      case 'speculate':
+        return `SP = $.speculate(${this.int(a[0]!)});`;
+      case 'commit':
+        return `$.commit(${this.int(a[0]!)});`;
+      case 'discard':
+        return `$.discard(${this.int(a[0]!)});`;
+      case 'setopt':
+        return `$.setopt(${x.gen(a[0]!)}, ${a[1] ? x.gen(a[1]) : 'undefined'});`;
+      case 'chill':
+        return `$.chill(${this.int(a[0]!)});`;
+      default:
+        // raise/stop/panic/breakpoint/system: accepted with -w, recorded as requests only.
+        return `$.destructive(${K.ref(e.fn)}, [${a.map((v) => x.gen(v)).join(', ')}]);`;
+    }
+  }
+
+  private aggregate(target: A.AggExpr, call: A.CallExpr): string {
+    const x = this.x;
+    const id = (target.res as { id: number }).id;
+    const keys = (target.keys ?? []).map((k) => (k.type!.kind === 'pointer' ? `$.int(${x.gen(k)})` : k.type!.kind === 'stack' || k.type!.kind === 'sym' || k.type!.kind === 'func' || k.type!.kind === 'mod' ? `$.kv(${x.gen(k)})` : x.gen(k)));
+    const cell =
+      keys.length === 0 ? `g.c0 ?? g.add0()` : keys.length === 1 ? `g.m.get(k0) ?? g.add1(k0)` : `g.getN([${keys.map((_, i) => `k${i}`).join(', ')}])`;
+    const pre = keys.map((k, i) => `const k${i} = ${k};`).join(' ');
+    const args = call.args.map((v) => this.int(v));
+    const v = args[0] ?? '0';
+    let upd: string;
+    switch (call.fn) {
+      case 'count':
+        upd = 'c.v++;';
+        break;
+      case 'sum':
+        upd = `c.v = $.s64($.add(c.v, ${v}));`;
+        break;
+      case 'avg':
+        upd = `c.n++; c.v = $.s64($.add(c.v, ${v}));`;
+        break;
+      case 'stddev':
+        upd = `{ const v = ${v}; c.n++; c.v = $.s64($.add(c.v, v)); c.q = $.sumsq(c.q, v); }`;
+        break;
+      case 'min':
+        upd = `{ const v = ${v}; if (v < c.v) c.v = v; }`;
+        break;
+      case 'max':
+        upd = `{ const v = ${v}; if (v > c.v) c.v = v; }`;
+        break;
+      case 'quantize':
+        upd = `c.b[$.qb(${v})] += ${args[1] ? `Number(${args[1]})` : '1'};`;
+        break;
+      case 'lquantize': {
+        const p = this.input.aggParams.get(id)?.params as { base: number; limit: number; step: number };
+        upd = `c.b[$.lqb(${v}, ${p.base}, ${p.limit}, ${p.step})] += ${args[4] ? `Number(${args[4]})` : '1'};`;
+        break;
+      }
+      default: {
+        const p = this.input.aggParams.get(id)?.params as { factor: number; low: number; high: number; nsteps: number };
+        upd = `c.b[$.llqb(${v}, ${p.factor}, ${p.low}, ${p.high}, ${p.nsteps})] += ${args[5] ? `Number(${args[5]})` : '1'};`;
+      }
+    }
+    return `{ const g = $.ag[${id}]; ${pre} const c = ${cell}; if (c !== null) { ${upd} } }`;
+  }
+}
+
+function aggId(e: A.Expr): number {
+  return (e.res as { id: number }).id;
+}
+
+function dtypeOf(t: CType): unknown {
+  switch (t.kind) {
+    case 'int':
+      return { kind: 'int', size: t.size, signed: t.signed };
+    case 'string':
+      return { kind: 'string' };
+    case 'stack':
+      return { kind: 'stack' };
+    case 'sym':
+    case 'func':
+    case 'mod':
+      return { kind: t.kind };
+    default:
+      return { kind: 'pointer' };
+  }
+}
+
+export { Constants };

@@ -1,0 +1,108 @@
+/*
+ * String subroutines of d-language.md 1.10 (strlen is inlined by codegen). Results are cut to
+ * `strsize - 1` characters, as D strings are fixed-size buffers. NULL string results are "".
+ */
+
+import { norm, type DIntValue } from './int64.js';
+
+export function createStringFns(strsize: () => number) {
+  const cut = (s: string): string => (s.length >= strsize() ? s.slice(0, strsize() - 1) : s);
+  let tokState = '';
+  const num = (v: DIntValue): number => Number(v);
+  return {
+    strjoin: (a: string, b: string): string => cut(a + b),
+    substr(s: string, i: DIntValue, n?: DIntValue): string {
+      const len = s.length;
+      let start = num(i);
+      if (start < 0) start = Math.max(0, len + start);
+      if (start > len) return '';
+      let end = len;
+      if (n !== undefined) {
+        const k = num(n);
+        end = k < 0 ? len + k : start + k;
+      }
+      return end <= start ? '' : cut(s.slice(start, end));
+    },
+    index(s: string, sub: string, start?: DIntValue): number {
+      const from = start === undefined ? 0 : Math.max(0, num(start));
+      if (from > s.length) return -1;
+      return s.indexOf(sub, from);
+    },
+    rindex(s: string, sub: string, start?: DIntValue): number {
+      if (start !== undefined && num(start) < 0) return -1;
+      const from = start === undefined ? s.length : num(start);
+      return s.lastIndexOf(sub, from);
+    },
+    strstr(s: string, sub: string): string {
+      const i = s.indexOf(sub);
+      return i < 0 ? '' : s.slice(i);
+    },
+    strchr(s: string, c: DIntValue): string {
+      const i = s.indexOf(String.fromCharCode(num(c) & 0xff));
+      return i < 0 ? '' : s.slice(i);
+    },
+    strrchr(s: string, c: DIntValue): string {
+      const i = s.lastIndexOf(String.fromCharCode(num(c) & 0xff));
+      return i < 0 ? '' : s.slice(i);
+    },
+    strtok(s: unknown, delims: string): string {
+      if (typeof s === 'string' && s !== '') tokState = s;
+      let i = 0;
+      while (i < tokState.length && delims.includes(tokState[i]!)) i++;
+      if (i >= tokState.length) {
+        tokState = '';
+        return '';
+      }
+      let j = i;
+      while (j < tokState.length && !delims.includes(tokState[j]!)) j++;
+      const tok = tokState.slice(i, j);
+      tokState = tokState.slice(j + 1);
+      return tok;
+    },
+    lltostr(v: DIntValue, base?: DIntValue): string {
+      return BigInt(v).toString(base === undefined ? 10 : num(base));
+    },
+    toupper: (s: string): string => s.toUpperCase(),
+    tolower: (s: string): string => s.toLowerCase(),
+    basename(p: string): string {
+      const t = p.replace(/\/+$/, '');
+      if (t === '') return p === '' ? '.' : '/';
+      return t.slice(t.lastIndexOf('/') + 1);
+    },
+    dirname(p: string): string {
+      const t = p.replace(/\/+$/, '');
+      if (t === '') return p === '' ? '.' : '/';
+      const i = t.lastIndexOf('/');
+      if (i < 0) return '.';
+      const d = t.slice(0, i).replace(/\/+$/, '');
+      return d === '' ? '/' : d;
+    },
+    cleanpath(p: string): string {
+      const abs = p.startsWith('/');
+      const out: string[] = [];
+      for (const part of p.split('/')) {
+        if (part === '' || part === '.') continue;
+        if (part === '..') {
+          if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+          else if (!abs) out.push('..');
+        } else out.push(part);
+      }
+      return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
+    },
+    strtoll(s: string, base?: DIntValue): DIntValue {
+      const b = base === undefined ? 10 : num(base);
+      const m = /^\s*([+-]?)(0[xX])?([0-9a-zA-Z]*)/.exec(s);
+      if (!m) return 0;
+      const radix = b === 0 ? (m[2] ? 16 : m[3]!.startsWith('0') ? 8 : 10) : b;
+      let v = 0n;
+      for (const ch of m[3]!) {
+        const d = parseInt(ch, 36);
+        if (Number.isNaN(d) || d >= radix) break;
+        v = v * BigInt(radix) + BigInt(d);
+      }
+      return norm(BigInt.asIntN(64, m[1] === '-' ? -v : v));
+    },
+  };
+}
+
+export type StringFns = ReturnType<typeof createStringFns>;

@@ -1,0 +1,2 @@
+BEGIN { @a = max(1); }
+END { @a = min(1); }

@@ -1,0 +1,3 @@
+#pragma D option quiet
+#pragma D option aggsortkey
+BEGIN { @a["a"] = sum(3); @a["b"] = sum(1); @a["c"] = sum(2); exit(0); }

@@ -1,0 +1,8 @@
+#pragma D option quiet
+BEGIN
+{
+	@a["x"] = sum(1); @b["x"] = sum(5);
+	@a["y"] = sum(2); @b["y"] = sum(3);
+	printa("%s %@d %@d\n", @a, @b);
+	exit(0);
+}

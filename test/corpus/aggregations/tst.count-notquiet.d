@@ -1,0 +1,2 @@
+BEGIN { @c = count(); }
+BEGIN { trace("done"); exit(0); }

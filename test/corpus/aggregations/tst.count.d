@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { @ = count(); @ = count(); @ = count(); exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { @a["k"] = count(); printa(@a); exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { @a["a"] = sum(3); @a["b"] = sum(1); @a["c"] = sum(2); exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { @a["k"] = sum(4); trace("t"); exit(0); }

@@ -1,0 +1,2 @@
+BEGIN { x = 1; }
+BEGIN { trace(x); exit(0); }

@@ -1,0 +1,2 @@
+BEGIN {}
+BEGIN { trace("x"); exit(0); }

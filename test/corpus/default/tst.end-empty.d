@@ -1,0 +1,2 @@
+BEGIN { trace("b"); exit(0); }
+END {}

@@ -1,0 +1,2 @@
+BEGIN, END { trace(probename); }
+BEGIN { exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { @a = sum(4); printa("v=%@d", @a); exit(0); }

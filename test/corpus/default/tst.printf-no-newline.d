@@ -1,0 +1,1 @@
+BEGIN { printf("no newline"); exit(0); }

@@ -1,0 +1,1 @@
+sdt:::zsd-create-start /

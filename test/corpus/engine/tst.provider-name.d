@@ -1,0 +1,3 @@
+#pragma D option quiet
+sdt:::zsd-create-start { @[probeprov, probename] = count(); }
+END { printa("%s %s\n", @); }

@@ -1,0 +1,3 @@
+#pragma D option quiet
+BEGIN { exit(5); }
+END { printf("end ran\n"); }

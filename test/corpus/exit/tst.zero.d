@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { printf("bye\n"); exit(0); }

@@ -1,0 +1,2 @@
+/* outer /* inner */
+BEGIN { exit(0); }

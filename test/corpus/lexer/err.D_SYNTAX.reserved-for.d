@@ -1,0 +1,1 @@
+BEGIN { for (i = 0; i < 2; i++) { trace(i); } }

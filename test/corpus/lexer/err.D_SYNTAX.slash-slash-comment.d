@@ -1,0 +1,2 @@
+// a C++ comment is not D without -C
+BEGIN { exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { ; ; printf("a\n"); ; exit(0); ; }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { printf("b\n"); exit(0) }

@@ -1,0 +1,2 @@
+nosuch:::probe { printf("never\n"); }
+BEGIN { exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option nonesuch=1
+BEGIN { exit(0); }

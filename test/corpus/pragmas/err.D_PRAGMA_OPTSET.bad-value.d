@@ -1,0 +1,2 @@
+#pragma D option strsize=lots
+BEGIN { exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { printf("never runs\n"); exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { printf("quiet from -q\n"); exit(0); }

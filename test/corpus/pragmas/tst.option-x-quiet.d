@@ -1,0 +1,1 @@
+BEGIN { printf("quiet from -x\n"); exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { printf("a\tb\\c\"d\101\n"); exit(0); }

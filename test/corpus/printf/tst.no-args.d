@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { printf("plain text"); printf(" continues\n"); exit(0); }

@@ -1,0 +1,5 @@
+#pragma D option quiet
+BEGIN { s = speculation(); }
+BEGIN { speculate(s); printf("one "); }
+BEGIN { speculate(s); printf("two\n"); }
+BEGIN { commit(s); exit(0); }

@@ -1,0 +1,3 @@
+#pragma D option quiet
+BEGIN { printf("begin\n"); }
+END { printf("end\n"); }

@@ -1,0 +1,1 @@
+BEGIN { trace((char)65); trace((short)1000); exit(0); }

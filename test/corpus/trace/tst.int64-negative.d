@@ -1,0 +1,1 @@
+BEGIN { x = -4294967296; trace(x); exit(0); }

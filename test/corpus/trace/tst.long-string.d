@@ -1,0 +1,1 @@
+BEGIN { trace("this string is longer than thirty-three characters"); exit(0); }

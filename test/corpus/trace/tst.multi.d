@@ -1,0 +1,1 @@
+BEGIN { trace("a"); trace(2); exit(0); }

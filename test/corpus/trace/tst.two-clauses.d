@@ -1,0 +1,2 @@
+BEGIN { trace(1); }
+BEGIN { trace(2); exit(0); }

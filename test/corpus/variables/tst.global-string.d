@@ -1,0 +1,2 @@
+#pragma D option quiet
+BEGIN { s = "hello"; t = s; s = "world"; printf("%s %s\n", t, s); exit(0); }
