@@ -26,5 +26,5 @@ await build({
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",
   },
-  define: { 'process.env.DEV': '"false"' },
+  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
 });

@@ -8,6 +8,8 @@
  * Returns a usage error as data; never exits or prints.
  */
 
+import { parseOtlpFilter } from './otlp/filter.js';
+
 export type ProbeSpecFlag = 'n' | 'P' | 'm' | 'f' | 'i';
 
 export interface ProgramArg {
@@ -211,7 +213,12 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       if (value !== 'json' && value !== 'protobuf') throw new UsageError(`--otlp-protocol must be json or protobuf, not '${value}'`);
       a.otlpProtocol = value;
       return;
-    case 'otlp-filter': a.otlpFilter = value!; return;
+    case 'otlp-filter': {
+      const f = parseOtlpFilter(value!);
+      if (!f.ok) throw new UsageError(`--otlp-filter: ${f.message}`);
+      a.otlpFilter = value!;
+      return;
+    }
     case 'otlp-timeout': {
       const ns = parseDuration(value!);
       if (ns === null) throw new UsageError(`--otlp-timeout needs a duration, not '${value}'`);

@@ -5,7 +5,7 @@
  */
 
 import { createEngine, loadWorkload, WorkloadError } from '@zsdtrace/core';
-import { declareProfileProvider } from '@zsdtrace/probes';
+import { installProfileProvider } from '@zsdtrace/probes';
 import { parseArgs, UsageError } from './args.js';
 import { listHeader, listRow, listVerbose, selectProbes } from './list.js';
 import { PROGNAME, traceSession, type Io } from './session.js';
@@ -56,7 +56,7 @@ function list(args: ReturnType<typeof parseArgs>, io: Io): number {
     }
     throw e;
   }
-  declareProfileProvider(engine.registry, engine.host);
+  installProfileProvider(engine.registry);
   const probes = selectProbes(engine.registry, args.programs);
   if (typeof probes === 'string') {
     io.stderr.write(`${PROGNAME}: invalid probe specifier ${probes}: invalid probe description\n`);

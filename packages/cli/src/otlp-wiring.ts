@@ -25,7 +25,7 @@ export function startOtlp(
   const names = nameResolver(engine);
   const exporter = createOtlpExporter({
     url,
-    protocol: args.otlpProtocol ?? 'protobuf',
+    ...(args.otlpProtocol !== undefined ? { protocol: args.otlpProtocol } : {}),
     env,
     resource: { workload, seed: args.seed, algorithm: args.algorithm },
     wallEpochNs: BigInt(Date.now()) * 1_000_000n,

@@ -13,7 +13,7 @@ export type Policy = (typeof POLICIES)[number];
 /** What each worker needs to build engines: plain data, cloned into worker threads. */
 export interface ExploreConfig {
   readonly workload: string;
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly params: Readonly<Record<string, number>>;
   readonly algorithm: Algorithm;
   readonly policy: Policy;
   readonly pctDepth?: number;
@@ -86,12 +86,14 @@ export function parseVerifyArgs(argv: readonly string[]): ParseResult {
   }
   if (nums['pct-depth'] !== undefined && policy !== 'pct') return { error: '--pct-depth applies only to --policy pct' };
 
-  const paramValues: Record<string, string | number> = {};
+  // Workload parameters are numbers (counts, durations in ns, percentages).
+  const paramValues: Record<string, number> = {};
   for (const p of params) {
     const m = /^([A-Za-z_][\w-]*)=(.*)$/.exec(p);
     if (!m) return { error: `--param needs name=value, not '${p}'` };
     const text = m[2]!;
-    paramValues[m[1]!] = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: `--param ${m[1]!} needs a number, not '${text}'` };
+    paramValues[m[1]!] = Number(text);
   }
 
   const replay = flags.has('replay');

@@ -7,7 +7,7 @@
  */
 
 import { createEngine, loadWorkload } from '@zsdtrace/core';
-import type { EngineFactory } from '@zsdtrace/core';
+import type { EngineFactory } from './verify-core.js';
 import type { ExploreConfig } from './verify-args.js';
 
 export function makeEngineFactory(c: ExploreConfig): EngineFactory {

@@ -5,15 +5,16 @@
  * order in which chunks come back.
  *
  * The worker file is `verify-worker.js` beside the running module (the esbuild bundle puts it
- * next to dist/zsdtrace.js). Running from TypeScript sources, `verify-worker.ts` is started under
- * tsx. When neither exists, or workers = 0, seeds run in this thread.
+ * next to dist/zsdtrace.js). Running from TypeScript sources there is no such file — and on
+ * Node 20 a TypeScript loader cannot be registered inside a worker thread — so seeds then run in
+ * this thread, as they do with workers = 0.
  */
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { addSeedResult, emptySummary, runSeed } from '@zsdtrace/core';
-import type { EngineFactory, ExploreSummary } from '@zsdtrace/core';
+import { addSeedResult, emptySummary, runSeed } from './verify-core.js';
+import type { EngineFactory, ExploreSummary } from './verify-core.js';
 import type { ExploreConfig } from './verify-args.js';
 import type { WorkerChunk, WorkerReply } from './verify-worker.js';
 
@@ -22,14 +23,10 @@ export interface WorkerSpec {
   readonly execArgv: readonly string[];
 }
 
-/** Finds the worker entry beside this module, bundled (.js) or from sources (.ts under tsx). */
+/** Finds the bundled worker entry beside this module, or null (run in this thread). */
 export function resolveWorkerSpec(base: string = import.meta.url): WorkerSpec | null {
   const js = new URL('./verify-worker.js', base);
   if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
-  const ts = new URL('./verify-worker.ts', base);
-  if (base.endsWith('.ts') && ts.protocol === 'file:' && existsSync(fileURLToPath(ts))) {
-    return { url: ts, execArgv: ['--conditions=source', '--import', 'tsx'] };
-  }
   return null;
 }
 

@@ -6,8 +6,8 @@
  * Input: data from @zsdtrace/core's verifier. Output: strings. It decides wording, not outcomes.
  */
 
-import { PROPERTY_TITLES, formatEvent, sortedFailures } from '@zsdtrace/core';
-import type { ExploreSummary, PropertyId, SeedDetail } from '@zsdtrace/core';
+import { PROPERTY_TITLES, formatEvent, sortedFailures } from './verify-core.js';
+import type { ExploreSummary, PropertyId, SeedDetail } from './verify-core.js';
 import { replayCommand, type VerifyOptions } from './verify-args.js';
 
 export interface RunContext {

@@ -7,8 +7,8 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSeed } from '@zsdtrace/core';
-import type { EngineFactory, SeedResult } from '@zsdtrace/core';
+import { runSeed } from './verify-core.js';
+import type { EngineFactory, SeedResult } from './verify-core.js';
 import type { ExploreConfig } from './verify-args.js';
 import { makeEngineFactory } from './verify-engine.js';
 

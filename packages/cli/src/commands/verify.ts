@@ -9,8 +9,8 @@
  * worker entry can be replaced for tests (`runVerifyWith`).
  */
 
-import { runSeedDetailed } from '@zsdtrace/core';
-import type { EngineFactory } from '@zsdtrace/core';
+import { runSeedDetailed } from '../verify-core.js';
+import type { EngineFactory } from '../verify-core.js';
 import { parseVerifyArgs, type ExploreConfig } from '../verify-args.js';
 import { exploreSeeds, resolveWorkerSpec, type WorkerSpec } from '../verify-pool.js';
 import { createProgress } from '../verify-progress.js';
@@ -42,8 +42,9 @@ export function runVerify(argv: readonly string[], io: VerifyIo): Promise<number
   return runVerifyWith(argv, io, defaultDeps);
 }
 
+/** The engine's WorkloadError (code E_WORKLOAD): a bad workload name, file or parameter. */
 function isWorkloadError(err: unknown): err is Error {
-  return err instanceof Error && (err.name === 'WorkloadError' || err.constructor.name === 'WorkloadError');
+  return err instanceof Error && (err as { code?: unknown }).code === 'E_WORKLOAD';
 }
 
 export async function runVerifyWith(argv: readonly string[], io: VerifyIo, deps: VerifyDeps): Promise<number> {

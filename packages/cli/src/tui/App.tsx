@@ -12,11 +12,11 @@
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { DashboardSource } from './source.js';
-import { AggPanel } from './AggPanel.js';
+import { AggPanel, tableView } from './AggPanel.js';
 import { EnginePanel } from './EnginePanel.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { HistogramPanel } from './HistogramPanel.js';
+import { HistogramPanel, histogramView } from './HistogramPanel.js';
 import { LogPanel } from './LogPanel.js';
 import type { KeyIntent } from './key-map.js';
 import {
@@ -162,15 +162,13 @@ export function App({ source, aggrateHz }: AppProps): ReactElement {
               const i = plan.first + k;
               const agg = aggs[i];
               if (agg === undefined) return null;
-              const props = {
-                agg,
-                width: columns,
-                height,
-                focused: i === focus,
-                sort: ui.sort,
-                scroll: ui.scroll[agg.id] ?? 0,
-              };
-              return isHistogram(agg) ? <HistogramPanel key={agg.id} {...props} /> : <AggPanel key={agg.id} {...props} />;
+              const input = { agg, width: columns, height, sort: ui.sort, scroll: ui.scroll[agg.id] ?? 0 };
+              // Views are computed here so that no panel receives a whole aggregation as a prop.
+              return isHistogram(agg) ? (
+                <HistogramPanel key={agg.id} view={histogramView(input)} focused={i === focus} />
+              ) : (
+                <AggPanel key={agg.id} view={tableView(input)} focused={i === focus} />
+              );
             })}
             {plan.hiddenAfter + plan.first > 0 && (
               <Text color={tone('dim')} wrap="truncate">

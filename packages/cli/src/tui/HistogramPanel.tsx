@@ -14,8 +14,8 @@ import type { AggSnapshot } from './model.js';
 import { entryWindow } from './agg-order.js';
 import { formatKeyElement } from './agg-values.js';
 import { bucketLayout, printedRange } from './buckets.js';
-import type { PanelProps } from './AggPanel.js';
-import { PanelTitle } from './PanelTitle.js';
+import type { PanelInput } from './AggPanel.js';
+import { PanelTitle, titleModel, type TitleModel } from './PanelTitle.js';
 import { bar, padLeft, padRight } from './text.js';
 import { useTone } from './theme.js';
 
@@ -32,7 +32,7 @@ export function histogramLines(agg: AggSnapshot): number {
   return 1 + Math.min(agg.entries.length, 8) * (table + 1);
 }
 
-interface Line {
+export interface Line {
   readonly kind: 'key' | 'head' | 'row';
   readonly text: string;
   readonly bar?: string;
@@ -65,8 +65,15 @@ function tableLines(agg: AggSnapshot, buckets: readonly number[], barWidth: numb
   return out;
 }
 
-export function HistogramPanel({ agg, width, height, focused, sort, scroll }: PanelProps): ReactElement {
-  const tone = useTone();
+export interface HistogramView {
+  readonly kind: 'histogram';
+  readonly title: TitleModel;
+  readonly height: number;
+  readonly empty: boolean;
+  readonly lines: readonly Line[];
+}
+
+export function histogramView({ agg, width, height, sort, scroll }: PanelInput): HistogramView {
   const barWidth = Math.max(10, Math.min(40, width - LABEL_WIDTH - 14));
   const body = Math.max(1, height - 1);
   const keyed = agg.keyTypes.length > 0;
@@ -92,11 +99,17 @@ export function HistogramPanel({ agg, width, height, focused, sort, scroll }: Pa
     lines = sort === 'value' ? lines.slice(Math.max(0, lines.length - body)) : lines.slice(0, body);
     if (win.total > win.rows.length && win.rows.length > 0) range = [win.first + 1, win.first + win.rows.length];
   }
+  return { kind: 'histogram', title: titleModel(agg, sort, range), height, empty: agg.entries.length === 0, lines };
+}
+
+/** Draws a histogram view; see `histogramView` for what it holds. */
+export function HistogramPanel({ view, focused }: { readonly view: HistogramView; readonly focused: boolean }): ReactElement {
+  const tone = useTone();
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
-      <PanelTitle agg={agg} focused={focused} sort={sort} {...(range === undefined ? {} : { range })} />
-      {agg.entries.length === 0 && <Text color={tone('dim')}>{'  (no entries)'}</Text>}
-      {lines.map((l, i) =>
+    <Box flexDirection="column" height={view.height} overflow="hidden">
+      <PanelTitle title={view.title} focused={focused} />
+      {view.empty && <Text color={tone('dim')}>{'  (no entries)'}</Text>}
+      {view.lines.map((l, i) =>
         l.kind === 'row' ? (
           <Text key={i} wrap="truncate">
             {l.text}

@@ -11,12 +11,22 @@ import type { SortMode } from './agg-order.js';
 import { groupDigits } from './text.js';
 import { useTone } from './theme.js';
 
-export interface PanelTitleProps {
-  readonly agg: AggSnapshot;
-  readonly focused: boolean;
+/** What a title shows, computed from the aggregation before rendering (props stay small). */
+export interface TitleModel {
+  readonly signature: string;
+  readonly entries: number;
   readonly sort: SortMode;
   /** 1-based first and last entry (or row) on screen, when not everything is. */
   readonly range?: readonly [number, number];
+}
+
+export function titleModel(agg: AggSnapshot, sort: SortMode, range?: readonly [number, number]): TitleModel {
+  return { signature: aggSignature(agg), entries: agg.entries.length, sort, ...(range === undefined ? {} : { range }) };
+}
+
+export interface PanelTitleProps {
+  readonly title: TitleModel;
+  readonly focused: boolean;
 }
 
 export function aggSignature(agg: AggSnapshot): string {
@@ -28,14 +38,14 @@ export function aggSignature(agg: AggSnapshot): string {
   return `@${agg.name}${keys} = ${agg.fn}(${p === undefined ? '' : '…'}${args})${norm}`;
 }
 
-export function PanelTitle({ agg, focused, sort, range }: PanelTitleProps): ReactElement {
+export function PanelTitle({ title, focused }: PanelTitleProps): ReactElement {
   const tone = useTone();
-  const n = agg.entries.length;
+  const { entries: n, range, sort } = title;
   const shown = range === undefined ? '' : `, ${range[0]}-${range[1]} shown`;
   return (
     <Text wrap="truncate">
       <Text color={focused ? tone('focus') : undefined} inverse={focused && tone('focus') !== undefined} bold>
-        {`${focused ? '>' : ' '} ${aggSignature(agg)}`}
+        {`${focused ? '>' : ' '} ${title.signature}`}
       </Text>
       <Text color={tone('dim')}>{`  ${groupDigits(n)} ${n === 1 ? 'entry' : 'entries'}${shown}  sort ${sort}`}</Text>
     </Text>

@@ -56,23 +56,33 @@ export function compareKeys(a: readonly DValue[], b: readonly DValue[], types: r
   return a.length - b.length;
 }
 
-/** Weighs every entry once: scalar value, or Σ(bucket value × count) for histograms. */
-export function weigh(agg: AggSnapshot): Weighed[] {
-  const out: Weighed[] = new Array<Weighed>(agg.entries.length);
+/**
+ * Weighs every entry once, into a typed array (no object per entry: at 100,000 keys a refresh
+ * would otherwise spend its time in the garbage collector). Scalars weigh their value,
+ * histograms Σ(bucket value × count).
+ */
+export function weights(agg: AggSnapshot): Float64Array {
+  const n = agg.entries.length;
+  const out = new Float64Array(n);
+  // count/sum/min/max cells are plain numbers while they are safe integers: no bigint needed.
+  const plain = agg.normal === 1 && (agg.fn === 'count' || agg.fn === 'sum' || agg.fn === 'min' || agg.fn === 'max');
   let layout = null;
-  for (let i = 0; i < agg.entries.length; i++) {
-    const entry = agg.entries[i] as AggEntry;
-    let weight: number;
-    if (Array.isArray(entry.value)) {
-      const buckets = entry.value as readonly number[];
+  for (let i = 0; i < n; i++) {
+    const value = (agg.entries[i] as AggEntry).value;
+    if (plain && typeof value === 'number') out[i] = value;
+    else if (Array.isArray(value)) {
+      const buckets = value as readonly number[];
       layout ??= bucketLayout(agg.fn, agg.params, buckets.length);
-      weight = histogramWeight(layout, buckets);
-    } else {
-      weight = cellMagnitude(agg.fn, entry.value, agg.normal);
-    }
-    out[i] = { entry, weight };
+      out[i] = histogramWeight(layout, buckets);
+    } else out[i] = cellMagnitude(agg.fn, value, agg.normal);
   }
   return out;
+}
+
+/** Entries with their weights, for callers that walk a whole aggregation (the text fallback). */
+export function weigh(agg: AggSnapshot): Weighed[] {
+  const w = weights(agg);
+  return agg.entries.map((entry, i) => ({ entry, weight: w[i] ?? 0 }));
 }
 
 export function comparator(mode: SortMode, types: readonly DType[]): (a: Weighed, b: Weighed) => number {
@@ -83,43 +93,51 @@ export function comparator(mode: SortMode, types: readonly DType[]): (a: Weighed
   return (a, b) => compareKeys(a.entry.key, b.entry.key, types) || (a.weight < b.weight ? -1 : a.weight > b.weight ? 1 : 0);
 }
 
-/** The sorted slice [start, start + count) of `items`, keeping at most start + count in a heap. */
-export function selectWindow<T>(items: readonly T[], cmp: (a: T, b: T) => number, start: number, count: number): T[] {
-  const need = Math.min(items.length, start + count);
-  if (need <= 0 || start >= items.length) return [];
-  if (need * 4 >= items.length) return [...items].sort(cmp).slice(start, need);
-  // Max-heap of the `need` smallest items seen so far.
-  const heap: T[] = [];
-  const up = (i: number): void => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (cmp(heap[i] as T, heap[p] as T) <= 0) return;
-      [heap[i], heap[p]] = [heap[p] as T, heap[i] as T];
-      i = p;
-    }
+/**
+ * The sorted slice [start, start + count) of the indexes 0..n-1 under `cmp`, keeping at most
+ * start + count of them in a heap when that is small against n.
+ */
+export function selectIndices(n: number, cmp: (a: number, b: number) => number, start: number, count: number): number[] {
+  const need = Math.min(n, start + count);
+  if (need <= 0 || start >= n) return [];
+  if (need * 4 >= n) return Array.from({ length: n }, (_, i) => i).sort(cmp).slice(start, need);
+  // Max-heap of the `need` smallest indexes seen so far.
+  const heap: number[] = [];
+  const at = (i: number): number => heap[i] as number;
+  const swap = (i: number, j: number): void => {
+    const t = at(i);
+    heap[i] = at(j);
+    heap[j] = t;
   };
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && cmp(heap[l] as T, heap[m] as T) > 0) m = l;
-      if (r < heap.length && cmp(heap[r] as T, heap[m] as T) > 0) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as T, heap[i] as T];
-      i = m;
-    }
-  };
-  for (const item of items) {
+  for (let item = 0; item < n; item++) {
     if (heap.length < need) {
       heap.push(item);
-      up(heap.length - 1);
-    } else if (cmp(item, heap[0] as T) < 0) {
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (cmp(at(i), at(p)) <= 0) break;
+        swap(i, p);
+        i = p;
+      }
+    } else if (cmp(item, at(0)) < 0) {
       heap[0] = item;
-      down(0);
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < need && cmp(at(l), at(m)) > 0) m = l;
+        if (r < need && cmp(at(r), at(m)) > 0) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
     }
   }
   return heap.sort(cmp).slice(start, need);
+}
+
+/** `selectIndices` over the items of an array. */
+export function selectWindow<T>(items: readonly T[], cmp: (a: T, b: T) => number, start: number, count: number): T[] {
+  return selectIndices(items.length, (a, b) => cmp(items[a] as T, items[b] as T), start, count).map((i) => items[i] as T);
 }
 
 export interface EntryWindow {
@@ -138,16 +156,27 @@ export interface EntryWindow {
  * values; in `key` and `reverse` modes it is anchored at the head.
  */
 export function entryWindow(agg: AggSnapshot, mode: SortMode, scroll: number, rows: number): EntryWindow {
-  const weighed = weigh(agg);
+  const w = weights(agg);
+  const entries = agg.entries;
+  const types = agg.keyTypes;
   let maxWeight = 0;
-  for (const w of weighed) maxWeight = Math.max(maxWeight, Math.abs(w.weight));
-  const total = weighed.length;
+  for (let i = 0; i < w.length; i++) maxWeight = Math.max(maxWeight, Math.abs(w[i] as number));
+  const total = w.length;
   const n = Math.max(0, Math.min(rows, total));
   const s = Math.max(0, Math.min(scroll, total - n));
-  const cmp = comparator(mode, agg.keyTypes);
+  const key = (a: number, b: number): number => compareKeys((entries[a] as AggEntry).key, (entries[b] as AggEntry).key, types);
+  const byValue = (a: number, b: number): number => {
+    const x = w[a] as number;
+    const y = w[b] as number;
+    return x !== y ? (x < y ? -1 : 1) : key(a, b);
+  };
+  const byKey = (a: number, b: number): number => key(a, b) || byValue(a, b);
+  const pick = (idx: number[]): Weighed[] => idx.map((i) => ({ entry: entries[i] as AggEntry, weight: w[i] as number }));
   if (mode === 'value') {
-    const tail = selectWindow(weighed, (a, b) => cmp(b, a), s, n).reverse();
+    // The tail of the ascending order is the head of the descending one, read backwards.
+    const tail = pick(selectIndices(total, (a, b) => byValue(b, a), s, n)).reverse();
     return { rows: tail, total, first: total - s - n, maxWeight };
   }
-  return { rows: selectWindow(weighed, cmp, s, n), total, first: s, maxWeight };
+  const cmp = mode === 'key' ? byKey : (a: number, b: number) => byValue(b, a);
+  return { rows: pick(selectIndices(total, cmp, s, n)), total, first: s, maxWeight };
 }

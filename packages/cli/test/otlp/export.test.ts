@@ -74,6 +74,17 @@ describe.each(['json', 'protobuf'] as const)('OTLP/HTTP %s export', (protocol) =
     expect(report).toMatchObject({ spans: 6, exported: 6, dropped: 0, failed: 0, pending: 0, unfinished: 0 });
   });
 
+  it('gives every span well-formed, distinct ids', async () => {
+    const { spans } = await exportEvents(protocol, [...keyDeleteDuringCreate(), ...creatorWait()]);
+    for (const s of spans) {
+      expect(s.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(s.spanId).toMatch(/^[0-9a-f]{16}$/);
+      expect(s.traceId).not.toBe('0'.repeat(32));
+    }
+    expect(new Set(spans.map((s) => s.spanId)).size).toBe(spans.length);
+    expect(new Set(spans.filter((s) => s.parentSpanId === '').map((s) => s.traceId)).size).toBe(4);
+  });
+
   it('links a wait to the span of the callback it waited for', async () => {
     const { spans } = await exportEvents(protocol, keyDeleteDuringCreate());
     const wait = byName(spans, 'zsd.wait_for_inprogress');

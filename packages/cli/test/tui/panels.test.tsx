@@ -1,14 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import { AggPanel } from '../../src/tui/AggPanel.js';
-import { HistogramPanel } from '../../src/tui/HistogramPanel.js';
+import { AggPanel, tableView } from '../../src/tui/AggPanel.js';
+import { HistogramPanel, histogramView } from '../../src/tui/HistogramPanel.js';
 import type { AggSnapshot } from '../../src/tui/model.js';
 import { INT32, INT64, STR, quantizeBuckets } from './helpers/fake-source.js';
 
 afterEach(() => cleanup());
 
 const frame = (el: React.ReactElement): string => render(el).lastFrame() ?? '';
-const base = { width: 90, height: 12, focused: false, sort: 'value' as const, scroll: 0 };
+const base = { width: 90, height: 12, sort: 'value' as const, scroll: 0 };
+const table = (agg: AggSnapshot, over: { height?: number } = {}): string =>
+  frame(<AggPanel view={tableView({ ...base, ...over, agg })} focused={false} />);
+const hist = (agg: AggSnapshot, over: { height?: number } = {}): string =>
+  frame(<HistogramPanel view={histogramView({ ...base, ...over, agg })} focused={false} />);
 
 describe('AggPanel', () => {
   it('prints avg as the truncated mean and right-aligns integer keys', () => {
@@ -19,7 +23,7 @@ describe('AggPanel', () => {
         { key: [12345, 'zoneadmd'], value: { count: 2, sum: 9 } },
       ],
     };
-    const f = frame(<AggPanel agg={agg} {...base} />);
+    const f = table(agg);
     expect(f).toContain('@lat[int, string] = avg()');
     expect(f).toMatch(/\n {6}7 {2}zsched {4}/);
     expect(f).toMatch(/\n {2}12345 {2}zoneadmd/);
@@ -29,13 +33,13 @@ describe('AggPanel', () => {
 
   it('prints 64-bit sums beyond 2^53 exactly and stddev as dtrace computes it', () => {
     const sum: AggSnapshot = { id: 0, name: 's', fn: 'sum', keyTypes: [], normal: 1, entries: [{ key: [], value: 2n ** 60n + 1n }] };
-    expect(frame(<AggPanel agg={sum} {...base} />)).toContain('1152921504606846977');
+    expect(table(sum)).toContain('1152921504606846977');
     const sd: AggSnapshot = {
       id: 1, name: 'd', fn: 'stddev', keyTypes: [], normal: 1,
       entries: [{ key: [], value: { count: 2, sum: 6, sumsq: 20n } }],
     };
     // values 2 and 4: sqrt(20/2 - 3²) = 1
-    const row = frame(<AggPanel agg={sd} {...base} />).split('\n').find((l) => l.includes('#'));
+    const row = table(sd).split('\n').find((l) => l.includes('#'));
     expect(row?.trimEnd().endsWith(' 1')).toBe(true);
   });
 
@@ -44,7 +48,7 @@ describe('AggPanel', () => {
       id: 0, name: 'n', fn: 'count', keyTypes: [INT64], normal: 1,
       entries: Array.from({ length: 100 }, (_, i) => ({ key: [i], value: i })),
     };
-    const f = frame(<AggPanel agg={agg} {...base} height={6} />);
+    const f = table(agg, { height: 6 });
     expect(f).toContain('100 entries, 97-100 shown');
     expect(f.split('\n')).toHaveLength(6);
   });
@@ -56,7 +60,7 @@ describe('HistogramPanel', () => {
       id: 0, name: 'l', fn: 'lquantize', params: { fn: 'lquantize', base: 0, limit: 10, step: 5 },
       keyTypes: [], normal: 1, entries: [{ key: [], value: [1, 0, 0, 0] }],
     };
-    const f = frame(<HistogramPanel agg={agg} {...base} />);
+    const f = hist(agg);
     const rows = f.split('\n').filter((l) => l.includes('|'));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^ {13}< 0 \|@+ 1$/);
@@ -71,7 +75,7 @@ describe('HistogramPanel', () => {
         { key: ['fast'], value: quantizeBuckets({ 2: 5 }) },
       ],
     };
-    const f = frame(<HistogramPanel agg={agg} {...base} height={20} />);
+    const f = hist(agg, { height: 20 });
     expect(f.indexOf('  fast')).toBeGreaterThan(0);
     expect(f.indexOf('  fast')).toBeLessThan(f.indexOf('  slow'));
     expect(f).toMatch(/ {12}1024 \|@+ 5/);

@@ -133,7 +133,7 @@ function s1(): Json {
   return {
     name: 's1',
     description: 'spec 5.3 S1: a create callback calling zcmn_err on a running zone',
-    keys: [{ name: 'm_key', module: 'M', create: cb('20us', 'zcmn_err', 'zone_hold') }],
+    keys: [{ name: 'm_key', module: 'M', create: cb('20us', 'zcmn_err') }],
     modules: [{ name: 'M', keys: ['m_key'], loadAt: '2ms' }],
     zones: [{ name: 'z1', createAt: '0ms', bootAt: '500us' }],
   };

@@ -31,23 +31,25 @@ export function buildCallbacks(ctx: CallbackContext, spec: KeySpec): KeyCallback
   const c = spec.create;
   const sh = spec.shutdown;
   const d = spec.destroy;
+  // Cred references this key's callbacks took (crhold) and may release (crfree), per zone.
+  const creds = new Map<number, number>();
   return {
     name: spec.name,
     create: c
       ? function* (zoneid: number): Co<number> {
-          yield* run(ctx, c, zoneid, keyVar);
+          yield* run(ctx, c, zoneid, keyVar, creds);
           return s.dataAddr();
         }
       : null,
-    shutdown: sh ? (zoneid: number) => run(ctx, sh, zoneid, keyVar) : null,
-    destroy: d ? (zoneid: number) => run(ctx, d, zoneid, keyVar) : null,
+    shutdown: sh ? (zoneid: number) => run(ctx, sh, zoneid, keyVar, creds) : null,
+    destroy: d ? (zoneid: number) => run(ctx, d, zoneid, keyVar, creds) : null,
     createAddr: c ? s.fns.add(mod, `${spec.name}_create`) : 0,
     shutdownAddr: sh ? s.fns.add(mod, `${spec.name}_shutdown`) : 0,
     destroyAddr: d ? s.fns.add(mod, `${spec.name}_destroy`) : 0,
   };
 }
 
-function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: KeyVar): Co {
+function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: KeyVar, creds: Map<number, number>): Co {
   const { s, prng } = ctx;
   const k = s.k;
   // The callback's own view of its zone (it was handed the zoneid; the zone_t is still alive).
@@ -88,10 +90,17 @@ function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: 
         }
         break;
       case 'crhold':
-        if (z) yield* zoneCredHold(s, z);
+        if (z) {
+          creds.set(zoneid, (creds.get(zoneid) ?? 0) + 1);
+          yield* zoneCredHold(s, z);
+        }
         break;
       case 'crfree':
-        if (z) yield* zoneCredRele(s, z);
+        if (z) {
+          const held = creds.get(zoneid) ?? 0;
+          if (held > 0) creds.set(zoneid, held - 1);
+          yield* zoneCredRele(s, z, held > 0);
+        }
         break;
       case 'zone_key_create': {
         const target = ctx.keyVars.get(a.key)!;

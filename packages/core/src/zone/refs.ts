@@ -45,13 +45,16 @@ export function* zoneCredHold(s: ZoneSystem, z: Zone): Co {
   s.fnOut(f, 0);
 }
 
-/** crfree of a zone cred: zone_lock traffic, and the last reference of a destroyed zone frees it. */
-export function* zoneCredRele(s: ZoneSystem, z: Zone): Co {
+/**
+ * crfree of a zone cred: zone_lock traffic, and the last reference of a destroyed zone frees it.
+ * `drop` false models a crfree whose cred holds no reference of its own on this zone.
+ */
+export function* zoneCredRele(s: ZoneSystem, z: Zone, drop = true): Co {
   const f = s.P.fbt.zone_cred_rele;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
-  if (z.zone_cred_ref > 0) z.zone_cred_ref--;
+  if (drop && z.zone_cred_ref > 0) z.zone_cred_ref--;
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
   yield* s.k.exit(z.zone_lock);
   if (free) yield* zoneFree(s, z);

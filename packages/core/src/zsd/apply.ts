@@ -65,8 +65,16 @@ function* applyPhase(
   }
   let dropped = false;
   // The creator does not wait for itself (spec 2.12); teardown waits for the creator first.
-  if (phase !== 'create' && (yield* waitForCreator(s, z, e, lockp))) dropped = true;
-  if (yield* waitForInprogress(s, z, e, lockp)) dropped = true;
+  // A wait whose condition is already false does nothing but its fbt probes: skip the call
+  // when nobody observes them (same scheduling points, same events).
+  const wc = s.P.fbt.zsd_wait_for_creator;
+  const wi = s.P.fbt.zsd_wait_for_inprogress;
+  if (phase !== 'create' && ((e.zsd_flags & ZsdFlag.CREATE_NEEDED) !== 0 || wc.entry.enabled || wc.ret.enabled)) {
+    if (yield* waitForCreator(s, z, e, lockp)) dropped = true;
+  }
+  if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0 || wi.entry.enabled || wi.ret.enabled) {
+    if (yield* waitForInprogress(s, z, e, lockp)) dropped = true;
+  }
   const b = bits[phase];
   if ((e.zsd_flags & b.needed) !== 0) {
     dropped = true;
@@ -143,8 +151,21 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, applyAddr(s, fn), z);
   yield* k.enter(z.zone_lock);
+  // With zone_lock held and no probe observing, an entry with nothing to do or wait for returns
+  // false without a scheduling point; skipping the call keeps the run identical and keeps the
+  // spec's quadratic restart loop cheap.
+  const name = fn === applyCreate ? 'create' : fn === applyShutdown ? 'shutdown' : 'destroy';
+  const fa = s.P.fbt[`zsd_apply_${name}`];
+  const w1 = s.P.fbt.zsd_wait_for_creator;
+  const w2 = s.P.fbt.zsd_wait_for_inprogress;
+  const quick = !(fa.entry.enabled || fa.ret.enabled || w1.entry.enabled || w1.ret.enabled || w2.entry.enabled || w2.ret.enabled);
+  const mask = ZsdFlag.ALL_INPROGRESS | bits[name].needed | (name === 'create' ? 0 : ZsdFlag.CREATE_NEEDED);
   let e = z.zsd.head;
   while (e) {
+    if (quick && (e.zsd_flags & mask) === 0) {
+      e = e.lnext;
+      continue;
+    }
     if (yield* fn(s, null, true, z, e.zsd_key)) e = z.zsd.head;
     else e = e.lnext;
   }

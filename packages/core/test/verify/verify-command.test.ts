@@ -41,6 +41,7 @@ describe('zsdtrace verify: usage errors exit 2', () => {
     [['--seed', '3', '--seeds', '9'], '--seed cannot be combined with --seeds or --seed-base'],
     [['module-churn'], "unexpected argument 'module-churn'"],
     [['--json=yes'], '--json takes no value'],
+    [['--param', 'zones=many'], "--param zones needs a number, not 'many'"],
   ])('%j', async (argv, message) => {
     const r = await verify(argv);
     expect(r.code).toBe(2);
@@ -50,7 +51,7 @@ describe('zsdtrace verify: usage errors exit 2', () => {
 
   it('a bad workload is a usage error', async () => {
     class WorkloadError extends Error {
-      override name = 'WorkloadError';
+      readonly code = 'E_WORKLOAD';
     }
     const r = await verify(['--workload', 'nope'], {}, {
       makeFactory: () => {
@@ -123,11 +124,11 @@ describe('zsdtrace verify --seed S --replay', () => {
 
 describe('argument parsing', () => {
   it('takes defaults and both option spellings', () => {
-    const p = parseVerifyArgs(['--seeds=5', '--param', 'zones=1000', '--param=name=x', '--publish-after-create']);
+    const p = parseVerifyArgs(['--seeds=5', '--param', 'zones=1000', '--param=rate=2.5', '--publish-after-create']);
     if ('error' in p) throw new Error(p.error);
     expect(p.options.config).toEqual({
       workload: 'module-churn',
-      params: { zones: 1000, name: 'x' },
+      params: { zones: 1000, rate: 2.5 },
       algorithm: 'current',
       policy: 'random',
       publishKeyAfterCreate: true,
@@ -135,7 +136,7 @@ describe('argument parsing', () => {
     expect(p.options.seeds).toBe(5);
     expect(p.options.seedBase).toBe(1);
     expect(replayCommand(p.options, 9)).toBe(
-      'zsdtrace verify --workload module-churn --seed 9 --replay --publish-after-create --param zones=1000 --param name=x',
+      'zsdtrace verify --workload module-churn --seed 9 --replay --publish-after-create --param zones=1000 --param rate=2.5',
     );
   });
 });

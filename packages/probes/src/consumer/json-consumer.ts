@@ -15,19 +15,19 @@ import { printa } from './aggregate-print.js';
 import { sortEntries } from './aggregate-sort.js';
 import { bucketLayout } from './buckets.js';
 import { dropMessage, faultMessage } from './messages.js';
+import { dynamicOptions, type DynamicOptions, type RawOptions } from './options.js';
 import { formatRecord, type DisplayOptions } from './record-format.js';
 import { frameText, symbolText } from './trace-format.js';
 import type {
   AggSnapshot, AggValue, DataRecord, DInt, DropReport, DValue, FaultReport, Firing, RuntimeSink,
 } from './value-model.js';
-import type { DynamicOptions } from './text-consumer.js';
 
 export interface JsonConsumerOptions {
   /** Receives one complete line (JSON text and `\n`) per object. */
   readonly out: (line: string) => void;
   readonly strsize: number;
   readonly droptags?: boolean;
-  readonly options?: DynamicOptions;
+  readonly options?: DynamicOptions | RawOptions;
   readonly symbol?: (addr: number) => StackFrame | null;
 }
 
@@ -94,11 +94,11 @@ export class JsonConsumer implements RuntimeSink {
   constructor(opts: JsonConsumerOptions) {
     this.out = opts.out;
     this.droptags = opts.droptags ?? false;
-    this.display = { ...opts.options, quiet: true, strsize: opts.strsize, symbol: opts.symbol };
+    this.display = { ...dynamicOptions(opts.options), quiet: true, strsize: opts.strsize, symbol: opts.symbol };
   }
 
-  setOptions(changes: DynamicOptions): void {
-    this.display = { ...this.display, ...changes, quiet: true };
+  setOptions(changes: DynamicOptions | RawOptions): void {
+    this.display = { ...this.display, ...dynamicOptions(changes), quiet: true };
   }
 
   private emit(obj: Json): void {

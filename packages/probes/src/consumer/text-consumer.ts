@@ -16,17 +16,23 @@
 
 import type { StackFrame } from '../provider/host.js';
 import { printUnprinted } from './aggregate-print.js';
-import type { AggSortOptions } from './aggregate-sort.js';
 import { dropMessage, faultMessage } from './messages.js';
+import { dynamicOptions, type DynamicOptions, type RawOptions } from './options.js';
 import { formatRecord, type DisplayOptions } from './record-format.js';
 import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from './value-model.js';
 
-/** Options that setopt() may change while tracing. */
-export interface DynamicOptions extends AggSortOptions {
-  readonly quiet?: boolean;
-  readonly flowindent?: boolean;
-  readonly stackindent?: number;
-  readonly rawbytes?: boolean;
+export type { DynamicOptions, RawOptions } from './options.js';
+
+const DEFAULT_STRSIZE = 256;
+
+/**
+ * Aggregations in the exit format, sorted by the given options (typed, or dtrace's raw option
+ * table with `strsize`): the periodic text output of the dashboard's fallback.
+ */
+export function printAggregations(aggs: readonly AggSnapshot[], options?: DynamicOptions | RawOptions): string {
+  const raw = (options ?? {}) as RawOptions;
+  const strsize = Number(raw.strsize ?? DEFAULT_STRSIZE) || DEFAULT_STRSIZE;
+  return printUnprinted(aggs, { ...dynamicOptions(options), strsize });
 }
 
 export interface TextConsumerOptions {
@@ -38,8 +44,8 @@ export interface TextConsumerOptions {
   readonly progname: string;
   readonly droptags: boolean;
   readonly strsize: number;
-  /** aggsort*, stackindent, rawbytes. */
-  readonly options?: DynamicOptions;
+  /** aggsort*, stackindent, rawbytes: typed, or dtrace's raw option table (options.ts). */
+  readonly options?: DynamicOptions | RawOptions;
   /** Resolves addresses for %a and sym(). */
   readonly symbol?: (addr: number) => StackFrame | null;
 }
@@ -63,19 +69,16 @@ export class TextConsumer implements RuntimeSink {
     this.err = opts.err;
     this.progname = opts.progname;
     this.droptags = opts.droptags;
-    this.flowindent = opts.options?.flowindent ?? opts.flowindent;
-    this.display = {
-      ...opts.options,
-      quiet: opts.options?.quiet ?? opts.quiet,
-      strsize: opts.strsize,
-      symbol: opts.symbol,
-    };
+    const dyn = dynamicOptions(opts.options);
+    this.flowindent = opts.flowindent;
+    this.display = { ...dyn, quiet: opts.quiet, strsize: opts.strsize, symbol: opts.symbol };
   }
 
   /** Applies setopt() changes to the dynamic options. */
-  setOptions(changes: DynamicOptions): void {
-    if (changes.flowindent !== undefined) this.flowindent = changes.flowindent;
-    this.display = { ...this.display, ...changes, quiet: changes.quiet ?? this.display.quiet };
+  setOptions(changes: DynamicOptions | RawOptions): void {
+    const dyn = dynamicOptions(changes);
+    if (dyn.flowindent !== undefined) this.flowindent = dyn.flowindent;
+    this.display = { ...this.display, ...dyn, quiet: dyn.quiet ?? this.display.quiet };
   }
 
   firing(f: Firing): void {

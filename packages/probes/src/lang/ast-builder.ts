@@ -13,6 +13,12 @@ import { T } from './types.js';
 
 type Children = Record<string, CstElement[] | undefined>;
 
+/** Binary operator precedence, higher binds tighter (d-language.md 1.4). */
+const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
+  '||': 1, '^^': 2, '&&': 3, '|': 4, '^': 5, '&': 6, '==': 7, '!=': 7,
+  '<': 8, '<=': 8, '>': 8, '>=': 8, '<<': 9, '>>': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
+};
+
 const isToken = (e: CstElement): e is IToken => (e as IToken).image !== undefined;
 const nodes = (c: Children, name: string): CstNode[] => (c[name] ?? []) as CstNode[];
 const toks = (c: Children, name: string): IToken[] => (c[name] ?? []) as IToken[];
@@ -148,24 +154,34 @@ class Builder {
 
   conditional(n: CstNode): A.Expr {
     const c = n.children;
-    const cond = this.binary(first(c, 'logicalOr')!);
+    const cond = this.binary(first(c, 'binary')!);
     const then = first(c, 'expression');
     if (!then) return cond;
     return { k: 'ternary', at: cond.at, cond, then: this.expression(then), else: this.conditional(first(c, 'conditional')!) };
   }
 
-  /** Folds `a op b op c` left to right; operators are ordered by their offsets. */
+  /**
+   * Folds a flat `a op b op c …` chain by precedence climbing over the table of d-language.md
+   * 1.4 (every binary level is left-associative; `^^` sits between `&&` and `||`).
+   */
   binary(n: CstNode): A.Expr {
-    if (n.name === 'cast') return this.cast(n);
     const c = n.children;
-    const operands = Object.values(c).find((v) => v && v.length > 0 && !isToken(v[0]!)) as CstNode[];
-    const ops = this.operators(c);
-    let left = this.binary(operands[0]!);
-    for (let i = 0; i < ops.length; i++) {
-      const right = this.binary(operands[i + 1]!);
-      left = { k: 'binary', at: left.at, op: ops[i]!.image as A.BinaryOp, left, right };
-    }
-    return left;
+    const operands = nodes(c, 'cast').map((x) => this.cast(x));
+    const ops = toks(c, 'BinaryOp');
+    let pos = 0;
+    const climb = (minPrec: number): A.Expr => {
+      let left = operands[pos]!;
+      while (pos < ops.length) {
+        const op = ops[pos]!.image as A.BinaryOp;
+        const prec = PRECEDENCE[op];
+        if (prec < minPrec) break;
+        pos++;
+        const right = climb(prec + 1);
+        left = { k: 'binary', at: left.at, op, left, right };
+      }
+      return left;
+    };
+    return climb(0);
   }
 
   operators(c: Children): IToken[] {

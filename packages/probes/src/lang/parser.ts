@@ -4,20 +4,16 @@
  * thrown at the caller; the first one becomes dtrace's `syntax error near "x"`.
  *
  * Precedence, lowest to highest: comma, assignment (right), ?: (right), ||, ^^, &&, |, ^, &,
- * equality, relational, shift, additive, multiplicative, cast, unary, postfix. Statements
+ * equality, relational, shift, additive, multiplicative, cast, unary, postfix. The binary levels
+ * are one flat rule; ast-builder.ts applies their precedence. Statements
  * follow the illumos grammar: `;` separates statements (the last may omit it) and `if`/`else`
  * is accepted. Casts need to know which identifiers name types: `setTypeNames` before parsing.
  */
 
-import { CstParser, EMPTY_ALT, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { ALL_TOKENS, AggName, CharLit, Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, StringLit, TypeKeyword } from './tokens.js';
+import { CstParser, EMPTY_ALT, type CstNode, type IToken } from 'chevrotain';
+import { ALL_TOKENS, AggName, AssignOp, BinaryOp, PrefixOp, CharLit, Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, StringLit, TypeKeyword } from './tokens.js';
 
 let typeNames: ReadonlySet<string> = new Set();
-
-const ASSIGN_OPS: TokenType[] = [
-  P.Assign, P.AddAssign, P.SubAssign, P.MulAssign, P.DivAssign, P.ModAssign,
-  P.AndAssign, P.XorAssign, P.OrAssign, P.ShlAssign, P.ShrAssign,
-];
 
 function startsType(t: IToken): boolean {
   const tt = t.tokenType;
@@ -161,13 +157,13 @@ class DParser extends CstParser {
   assignment = this.RULE('assignment', () => {
     this.SUBRULE(this.conditional);
     this.OPTION(() => {
-      this.OR(ASSIGN_OPS.map((t) => ({ ALT: () => this.CONSUME(t) })));
+      this.CONSUME(AssignOp);
       this.SUBRULE(this.assignment);
     });
   });
 
   conditional = this.RULE('conditional', () => {
-    this.SUBRULE(this.logicalOr);
+    this.SUBRULE(this.binary);
     this.OPTION(() => {
       this.CONSUME(P.Question);
       this.SUBRULE(this.expression);
@@ -176,17 +172,19 @@ class DParser extends CstParser {
     });
   });
 
-  logicalOr = this.binary('logicalOr', [P.OrOr], () => this.logicalXor);
-  logicalXor = this.binary('logicalXor', [P.XorXor], () => this.logicalAnd);
-  logicalAnd = this.binary('logicalAnd', [P.AndAnd], () => this.bitOr);
-  bitOr = this.binary('bitOr', [P.Pipe], () => this.bitXor);
-  bitXor = this.binary('bitXor', [P.Caret], () => this.bitAnd);
-  bitAnd = this.binary('bitAnd', [P.Amp], () => this.equality);
-  equality = this.binary('equality', [P.EqEq, P.Ne], () => this.relational);
-  relational = this.binary('relational', [P.Lt, P.Le, P.Gt, P.Ge], () => this.shift);
-  shift = this.binary('shift', [P.Shl, P.Shr], () => this.additive);
-  additive = this.binary('additive', [P.Plus, P.Minus], () => this.multiplicative);
-  multiplicative = this.binary('multiplicative', [P.Star, P.Div, P.Mod], () => this.cast);
+  /*
+   * The binary levels `||` … `*` as one flat rule: a chain of cast-expressions separated by
+   * binary operators. ast-builder.ts folds the chain by the precedence table of
+   * d-language.md 1.4 (all left-associative), which keeps the CST shallow: eleven nested rule
+   * nodes per operand made parsing allocation-bound.
+   */
+  binary = this.RULE('binary', () => {
+    this.SUBRULE(this.cast);
+    this.MANY(() => {
+      this.CONSUME(BinaryOp);
+      this.SUBRULE2(this.cast);
+    });
+  });
 
   cast = this.RULE('cast', () => {
     this.OR({
@@ -212,7 +210,7 @@ class DParser extends CstParser {
       DEF: [
         {
           ALT: () => {
-            this.OR2([P.Inc, P.Dec, P.Amp, P.Star, P.Plus, P.Minus, P.Tilde, P.Bang].map((t) => ({ ALT: () => this.CONSUME(t) })));
+            this.CONSUME(PrefixOp);
             this.SUBRULE(this.cast);
           },
         },
@@ -317,15 +315,6 @@ class DParser extends CstParser {
     ]);
   });
 
-  private binary(name: string, ops: TokenType[], next: () => (idx?: number) => CstNode) {
-    return this.RULE(name, () => {
-      this.SUBRULE(next());
-      this.MANY(() => {
-        this.OR(ops.map((t) => ({ ALT: () => this.CONSUME(t) })));
-        this.SUBRULE2(next());
-      });
-    });
-  }
 }
 
 let parser: DParser | null = null;

@@ -43,8 +43,28 @@ export const Kw = Object.fromEntries(
   ]),
 ) as Record<Keyword, TokenType>;
 
+/** Every binary operator of levels `||` … `*`; the AST builder applies their precedence. */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
+/** Every assignment operator. */
+export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA });
+/** Prefix operators applying to a cast-expression. */
+export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA });
+
+const BINARY = new Set(['<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '^^', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^']);
+const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<=', '>>=']);
+const PREFIX = new Set(['++', '--', '&', '*', '+', '-', '~', '!']);
+
 const punct = (name: string, text: string): TokenType =>
-  createToken({ name, pattern: text, label: `'${text}'` });
+  createToken({
+    name,
+    pattern: text,
+    label: `'${text}'`,
+    categories: [
+      ...(BINARY.has(text) ? [BinaryOp] : []),
+      ...(ASSIGN.has(text) ? [AssignOp] : []),
+      ...(PREFIX.has(text) ? [PrefixOp] : []),
+    ],
+  });
 
 export const P = {
   ShlAssign: punct('ShlAssign', '<<='),
@@ -141,6 +161,9 @@ export const ALL_TOKENS: TokenType[] = [
   CharLit,
   BadChar,
   TypeKeyword,
+  BinaryOp,
+  AssignOp,
+  PrefixOp,
   ...Object.values(Kw),
   Identifier,
   ...Object.values(P),

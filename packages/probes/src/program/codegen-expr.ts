@@ -112,6 +112,7 @@ export class ExprGen {
       case 'comma':
         return `(${this.gen(e.left)}, ${this.gen(e.right)})`;
     }
+    throw new Error('internal error: unknown expression node; please report');
   }
 
   private ident(e: A.IdentExpr): string {

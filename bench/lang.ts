@@ -1,0 +1,92 @@
+/*
+ * D compiler and runtime benchmarks, as ratios measured in one process:
+ * - an enabled probe with a predicate and `@[probefunc] = count()`, against a hand-written
+ *   closure doing the same work and a diagnostics_channel subscriber doing it (goal: no slower
+ *   than the closure);
+ * - four clauses fused on one probe;
+ * - `@ = quantize(timestamp - self->ts)`;
+ * - compile time of a 1,000-clause script (goal < 100 ms).
+ */
+
+import diagnostics_channel from 'node:diagnostics_channel';
+import { compile } from '../packages/probes/src/lang/compile.js';
+import { createRuntime } from '../packages/probes/src/runtime/runtime.js';
+import { ProbeRegistry } from '../packages/probes/src/provider/registry.js';
+import { Provider } from '../packages/probes/src/provider/provider.js';
+import { createNodeHost } from '../packages/probes/src/provider/node-host.js';
+import type { RuntimeSink } from '../packages/probes/src/consumer/value-model.js';
+import type { Probe } from '../packages/probes/src/provider/probe.js';
+
+type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
+
+const N = 2_000_000;
+const sink: RuntimeSink = { firing() {}, fault() {}, drop() {}, error() {} };
+
+function nsPerCall(fn: (i: number) => void, n = N): number {
+  for (let i = 0; i < n / 10; i++) fn(i);
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn(i);
+  return Number(process.hrtime.bigint() - t0) / n;
+}
+
+function setup(script: string): { probe: Probe; ms: number } {
+  const registry = new ProbeRegistry();
+  const probe = new Provider('bench', registry).probe('mod', 'worker', 'work', ['int']);
+  const t0 = performance.now();
+  const res = compile([{ text: script, kind: 'script', name: 'bench.d' }], { registry });
+  const ms = performance.now() - t0;
+  if (!res.program) throw new Error(JSON.stringify(res.diagnostics));
+  createRuntime(res.program, { host: createNodeHost(), registry, sink }).start();
+  return { probe, ms };
+}
+
+export default async function (report: Report): Promise<void> {
+  // 1. predicate + count per probefunc.
+  const { probe } = setup('bench:::work /arg0 > 10/ { @[probefunc] = count(); }');
+  const d = nsPerCall((i) => {
+    if (probe.enabled) probe.fire(i & 31);
+  });
+  const counts = new Map<string, number>();
+  const closure = (a0: number, func: string): void => {
+    if (a0 > 10) counts.set(func, (counts.get(func) ?? 0) + 1);
+  };
+  const c = nsPerCall((i) => closure(i & 31, 'worker'));
+  const ch = diagnostics_channel.channel('zsdtrace.bench');
+  const dcCounts = new Map<string, number>();
+  ch.subscribe((msg) => {
+    const m = msg as { a0: number; func: string };
+    if (m.a0 > 10) dcCounts.set(m.func, (dcCounts.get(m.func) ?? 0) + 1);
+  });
+  const dc = nsPerCall((i) => {
+    if (ch.hasSubscribers) ch.publish({ a0: i & 31, func: 'worker' });
+  });
+  report({ name: 'lang: D predicate + count()', value: d, unit: 'ns/call' });
+  report({ name: 'lang: hand-written closure', value: c, unit: 'ns/call' });
+  report({ name: 'lang: diagnostics_channel subscriber', value: dc, unit: 'ns/call' });
+  report({ name: 'lang: D / closure', value: d / c, unit: 'ratio', note: 'goal <= 1' });
+  report({ name: 'lang: D / diagnostics_channel', value: d / dc, unit: 'ratio' });
+
+  // 2. four clauses on one probe.
+  const four = setup(
+    'bench:::work { @a = count(); } bench:::work /arg0 & 1/ { @b = sum(arg0); } bench:::work { @c[arg0 & 3] = count(); } bench:::work { @d = max(arg0); }',
+  ).probe;
+  const f4 = nsPerCall((i) => {
+    if (four.enabled) four.fire(i);
+  });
+  report({ name: 'lang: four clauses on one probe', value: f4, unit: 'ns/call' });
+  report({ name: 'lang: four clauses / one clause', value: f4 / d, unit: 'ratio' });
+
+  // 3. latency quantize with a thread-local timestamp.
+  const q = setup('bench:::work /arg0 == 0/ { self->ts = timestamp; } bench:::work /arg0 == 1 && self->ts/ { @ = quantize(timestamp - self->ts); self->ts = 0; }').probe;
+  const fq = nsPerCall((i) => {
+    if (q.enabled) q.fire(i & 1);
+  }, N / 4);
+  report({ name: 'lang: quantize(timestamp - self->ts) per firing', value: fq, unit: 'ns/call' });
+
+  // 4. compile time for 1,000 clauses.
+  const clauses: string[] = [];
+  for (let i = 0; i < 1000; i++) clauses.push(`bench:::work /arg0 == ${i}/ { @c${i % 10}[probefunc, arg0] = count(); self->x${i % 7} = timestamp; printf("%d %s\\n", arg0, probename); }`);
+  setup(clauses[0]!);
+  const { ms } = setup(clauses.join('\n'));
+  report({ name: 'lang: compile 1,000-clause script', value: ms, unit: 'ms', note: 'goal < 100 ms' });
+}

@@ -1,0 +1,135 @@
+/*
+ * @zsdtrace/probes: the public surface, listed explicitly. The provider API (also available on
+ * its own as `@zsdtrace/probes/provider`), the D compiler, the runtime, and the consumer that
+ * turns runtime output into dtrace's text or NDJSON.
+ */
+
+// Provider API.
+export {
+  Probe,
+  Provider,
+  ProbeRegistry,
+  parseProbeDescription,
+  formatProbeDescription,
+  globMatch,
+  isGlob,
+  matchProbe,
+  createNodeHost,
+} from './provider/index.js';
+export type { ProbeArg, ProbeHandler, ProbeFactory, ProbeDescription, ProbeNames, Host, ThreadInfo, StackFrame } from './provider/index.js';
+
+// Compiler.
+export { compile } from './lang/compile.js';
+export type { CompileOptions, CompileResult } from './lang/compile.js';
+export { formatDiagnostic } from './lang/diagnostics.js';
+export type { Diagnostic, SourceUnit } from './lang/diagnostics.js';
+
+// Compiled program and options.
+export type { Program, ProgramUnitInfo, AggregationInfo, AggDef, CompiledClause, Enabling, VariableInfo } from './program/program.js';
+export { OPTION_SPECS, OPTION_DEFAULTS, OptionError, validateOption, isDynamicOption, optionNumber, optionFlag, parseSize, parseTime } from './program/options.js';
+export type { OptionKind } from './program/options.js';
+
+// Runtime.
+export { createRuntime } from './runtime/runtime.js';
+export type { Runtime, RuntimeOptions } from './runtime/runtime.js';
+export { installProfileProvider, profilePeriod } from './runtime/profile.js';
+export { FaultCode, faultText } from './runtime/fault.js';
+
+// Consumer.
+export {
+  parseFormat,
+  isFormatError,
+  FormatErrorCode,
+  POINTER_WIDTH,
+  formatPrintf,
+  formatConversion,
+  resolveSpec,
+  QUANTIZE_BUCKETS,
+  QUANTIZE_ZERO,
+  quantizeBucket,
+  quantizeBucketValue,
+  quantizeBucketCount,
+  lquantizeBucket,
+  lquantizeLevels,
+  llquantizeBucket,
+  bucketLayout,
+  DEFAULT_STACK_INDENT,
+  formatTraceValue,
+  formatTraceInt,
+  formatTraceString,
+  formatStack,
+  formatSymbol,
+  formatRawBytes,
+  frameText,
+  symbolText,
+  addressText,
+  formatYTime,
+  formatTTime,
+  averageOf,
+  stddevOf,
+  scalarOf,
+  emptyValue,
+  isDistribution,
+  compareKeys,
+  compareKeyValue,
+  compareValues,
+  sortEntries,
+  sortAll,
+  joinAggregations,
+  formatDistribution,
+  quantizeLine,
+  formatKeyColumn,
+  formatValueColumn,
+  formatEntry,
+  printAggregation,
+  printUnprinted,
+  printa,
+  printaFormatted,
+  faultMessage,
+  dropMessage,
+  dropTag,
+  formatRecord,
+  cachedFormat,
+  TextConsumer,
+  JsonConsumer,
+  jsonInt,
+  jsonValue,
+  jsonAggValue,
+  jsonAggregation,
+} from './consumer/index.js';
+export type {
+  AggEntry,
+  AggFunction,
+  AggParams,
+  AggSnapshot,
+  AggValue,
+  DataRecord,
+  DInt,
+  DropKind,
+  DropReport,
+  DStack,
+  DSymbol,
+  DType,
+  DValue,
+  FaultReport,
+  Firing,
+  RuntimeSink,
+  ArgKind,
+  Conversion,
+  FormatError,
+  FormatFlags,
+  FormatSegment,
+  LengthModifier,
+  ParsedFormat,
+  FormatContext,
+  BucketInfo,
+  TraceFormatOptions,
+  AggSortOptions,
+  SortedEntry,
+  JoinedRow,
+  AggPrintOptions,
+  DisplayOptions,
+  TextConsumerOptions,
+  DynamicOptions,
+  JsonConsumerOptions,
+} from './consumer/index.js';

@@ -1,0 +1,183 @@
+/*
+ * The runtime: turns a compiled Program into enabled probes. For every probe with enabled
+ * clauses, the clauses' JavaScript (program order) is fused into one function with
+ * `new Function` and installed with ProbeRegistry.enable (DESIGN.md 3). The fused function is
+ * wrapped so that nothing — a fault, a sink that throws — reaches the code that fired the
+ * probe. BEGIN runs in start() before any other probe is enabled; END in stop() (once); ERROR
+ * from the context on a fault (d-language.md 2.8). Tick and profile probes run on host.every.
+ */
+
+import type { AggSnapshot, DropKind, RuntimeSink } from '../consumer/value-model.js';
+import type { Host } from '../provider/host.js';
+import type { Probe, ProbeHandler } from '../provider/probe.js';
+import type { ProbeRegistry } from '../provider/registry.js';
+import type { Enabling, Program } from '../program/program.js';
+import { RuntimeContext } from './context.js';
+import { profilePeriod } from './profile.js';
+
+export interface RuntimeOptions {
+  host: Host;
+  registry: ProbeRegistry;
+  sink: RuntimeSink;
+}
+
+export interface Runtime {
+  start(): void;
+  stop(): void;
+  readonly exited: boolean;
+  readonly exitStatus: number;
+  onExit(cb: (status: number) => void): void;
+  snapshot(): AggSnapshot[];
+  unprinted(): AggSnapshot[];
+  clear(): void;
+  setOption(name: string, value?: string): string | null;
+  counters(): { firings: number; errors: number; drops: Record<DropKind, number> };
+  flushDrops(): void;
+}
+
+const ARGS = 'a0, a1, a2, a3, a4, a5, a6, a7, a8, a9';
+const BEGIN = 1;
+const END = 2;
+const ERROR = 3;
+
+/** Builds the one function that runs every clause enabled on a probe. */
+export function fuse(program: Program, en: Enabling, ctx: RuntimeContext, probe: Probe): ProbeHandler {
+  const usesThis = en.clauses.some((c) => program.clauses[c.clause]!.usesThis);
+  const body = en.clauses
+    .map((c) => `{ const E = ${c.epid};\n${program.clauses[c.clause]!.source}\n}`)
+    .join('\n');
+  const src = [
+    `return function fire(${ARGS}) {`,
+    'if ($.halted) return;',
+    '$.begin();',
+    '$.firings++;',
+    'let w = 0;',
+    'const G = $.g;',
+    usesThis ? 'const T = [];' : '',
+    body,
+    'if ($.exitPending) $.afterExit();',
+    '};',
+  ].join('\n');
+  const make = new Function('$', 'K', 'P', src) as (c: RuntimeContext, k: readonly unknown[], p: Probe) => ProbeHandler;
+  const inner = make(ctx, program.constants, probe);
+  return (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9) => {
+    try {
+      inner(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
+    } catch (e) {
+      // Only a failing sink or an internal error can get here; never let it reach the probe site.
+      ctx.errors++;
+      try {
+        ctx.sink.error(`internal error: ${(e as Error)?.message ?? String(e)}; please report`);
+      } catch {
+        /* the sink itself is broken: drop the message */
+      }
+    }
+  };
+}
+
+class ProgramRuntime implements Runtime {
+  private readonly ctx: RuntimeContext;
+  private readonly handlers = new Map<number, ProbeHandler>();
+  private readonly disable: (() => void)[] = [];
+  private readonly exitCbs: ((status: number) => void)[] = [];
+  private started = false;
+  private stopped = false;
+
+  constructor(
+    private readonly program: Program,
+    private readonly opts: RuntimeOptions,
+  ) {
+    this.ctx = new RuntimeContext(program, opts.host, opts.sink);
+    (this.ctx as unknown as { afterExit: () => void }).afterExit = () => this.afterExit();
+    for (const en of program.enablings) {
+      const probe = opts.registry.byId(en.probeId);
+      if (probe) this.handlers.set(en.probeId, fuse(program, en, this.ctx, probe));
+    }
+    const errorHandler = this.handlers.get(ERROR);
+    if (errorHandler) {
+      this.ctx.fireError = (epid, action, code, addr) => errorHandler(0, epid, action, 0, code, addr);
+    }
+  }
+
+  get exited(): boolean {
+    return this.ctx.exited;
+  }
+  get exitStatus(): number {
+    return this.ctx.exitStatus;
+  }
+
+  private afterExit(): void {
+    this.ctx.exitPending = false;
+    // After exit() no further probe fires clauses; END still runs in stop().
+    this.ctx.halted = true;
+    for (const cb of this.exitCbs.splice(0)) cb(this.ctx.exitStatus);
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.handlers.get(BEGIN)?.();
+    if (this.ctx.exited) return;
+    for (const [id, h] of this.handlers) {
+      if (id === BEGIN || id === END || id === ERROR) continue;
+      const probe = this.opts.registry.byId(id);
+      if (!probe) continue;
+      this.disable.push(this.opts.registry.enable(probe, h));
+      const period = probe.provider === 'profile' ? profilePeriod(probe.name) : null;
+      if (period) {
+        this.disable.push(this.opts.host.every(period.ns, () => probe.enabled && probe.fire()));
+      }
+    }
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const d of this.disable.splice(0)) d();
+    const end = this.handlers.get(END);
+    if (end) {
+      this.ctx.halted = false;
+      const wasExited = this.ctx.exited;
+      end();
+      this.ctx.halted = true;
+      if (!wasExited && this.ctx.exitPending) this.afterExit();
+    }
+    this.ctx.halted = true;
+  }
+
+  onExit(cb: (status: number) => void): void {
+    this.exitCbs.push(cb);
+  }
+
+  snapshot(): AggSnapshot[] {
+    return this.ctx.ag.filter((s) => s !== undefined).map((s) => this.ctx.sorted(s.snapshot()));
+  }
+
+  unprinted(): AggSnapshot[] {
+    return this.ctx.ag
+      .filter((s) => s !== undefined && !s.printed && s.cells().length > 0)
+      .map((s) => this.ctx.sorted(s.snapshot()));
+  }
+
+  clear(): void {
+    for (const s of this.ctx.ag) s?.clear();
+  }
+
+  setOption(name: string, value?: string): string | null {
+    return this.ctx.setOption(name, value);
+  }
+
+  counters(): { firings: number; errors: number; drops: Record<DropKind, number> } {
+    return this.ctx.counters();
+  }
+
+  flushDrops(): void {
+    this.ctx.flushDrops();
+  }
+}
+
+export function createRuntime(program: Program, opts: RuntimeOptions): Runtime {
+  return new ProgramRuntime(program, opts);
+}
+
+export type { RuntimeSink };
