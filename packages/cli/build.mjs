@@ -9,6 +9,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const entryPoints = { zsdtrace: join(here, 'src/main.ts') };
 if (existsSync(join(here, 'src/verify-worker.ts'))) entryPoints['verify-worker'] = join(here, 'src/verify-worker.ts');
 
+// Ink's optional React devtools bridge is only loaded when DEV=true; stub it out of the bundle.
+const stubDevtools = {
+  name: 'stub-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { connectToDevTools() {} };', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints,
   outdir: join(here, 'dist'),
@@ -20,8 +29,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  // Ink's optional devtools bridge is never used at run time.
-  external: ['react-devtools-core'],
+  plugins: [stubDevtools],
   banner: {
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",

@@ -67,7 +67,7 @@ export class Database {
   private readonly probe: Probe;
 
   /** A database seeded with `users` users and two orders each. */
-  constructor(probes: AppProbes, users = NAMES.length) {
+  constructor(probes: AppProbes, users: number = NAMES.length) {
     this.probe = probes.query;
     const t: Tables = { users: new Map(), orders: [], nextOrderId: 1 };
     for (let id = 1; id <= users; id++) {

@@ -131,7 +131,7 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
   const result = compile(units, {
     registry: engine.registry,
     types: engineTypes,
-    macroArgs: [args.programs.find((p) => p.kind === 's')?.value ?? PROGNAME, ...args.macroArgs],
+    macroArgs: args.macroArgs,
     macros: { pid: process.pid, ppid: process.ppid, target: 0, uid: 0, gid: 0 },
     options: args.options,
   });

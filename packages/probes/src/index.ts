@@ -91,6 +91,8 @@ export {
   formatRecord,
   cachedFormat,
   TextConsumer,
+  printAggregations,
+  dynamicOptions,
   JsonConsumer,
   jsonInt,
   jsonValue,
@@ -132,4 +134,9 @@ export type {
   TextConsumerOptions,
   DynamicOptions,
   JsonConsumerOptions,
+  RawOptions,
 } from './consumer/index.js';
+
+// Programmatic tracer: a program traces itself with a D script.
+export { startTracing, DCompileError } from './tracer/index.js';
+export type { Tracer, TracerOptions } from './tracer/index.js';

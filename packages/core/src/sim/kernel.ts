@@ -104,6 +104,9 @@ export class Kernel {
   step(limit = Infinity): boolean {
     if (this.halted) return false;
     this.fireTimers();
+    // Sleepers whose time has come compete with the threads already ready.
+    const top = this.sleepers.peek();
+    if (top && top.wakeAt <= this.now) this.wakeDue();
     if (this.ready.length === 0 && !this.wake(limit)) return false;
     if (++this.steps > this.maxSteps) {
       this.fail('step-limit', `step limit of ${this.maxSteps} exceeded`, true);
@@ -159,12 +162,33 @@ export class Kernel {
     }
     if (target > this.now) this.now = target;
     if (nextTimer <= this.now) this.fireTimers();
+    this.wakeDue();
+    return this.ready.length > 0 || this.wake(limit);
+  }
+
+  private wakeDue(): void {
     while (this.sleepers.size > 0 && this.sleepers.peek()!.wakeAt <= this.now) {
       const s = this.sleepers.pop()!;
       s.state = 'ready';
       this.ready.push(s);
     }
-    return this.ready.length > 0 || this.wake(limit);
+  }
+
+  /**
+   * At a scheduling point where the next step could only pick the current thread again (nobody
+   * ready, no sleeper or timer due, no chill pending), account for that step here instead of
+   * yielding. Same choices, same clock, same events; it only saves a coroutine round trip.
+   */
+  private continueInPlace(): boolean {
+    const t = this.cur;
+    if (this.ready.length !== 0 || this.halted || t.pendingChill > 0 || this.steps >= this.maxSteps) return false;
+    const top = this.sleepers.peek();
+    if (top && top.wakeAt <= this.now) return false;
+    if (this.timers.length > 0 && this.nextTimerAt() <= this.now) return false;
+    this.steps++;
+    this.now += STEP_COST_NS;
+    t.vtime += STEP_COST_NS;
+    return true;
   }
 
   private dispatch(t: SimThread): void {
@@ -269,7 +293,7 @@ export class Kernel {
       return;
     }
     if (m.rank > 0) this.checkOrder(t, m);
-    yield;
+    if (!this.continueInPlace()) yield;
     let since = -1;
     while (m.owner !== null) {
       if (since < 0) since = this.now;
@@ -294,7 +318,7 @@ export class Kernel {
 
   *exit(m: KMutex): Co {
     this.release(this.cur, m);
-    yield;
+    if (!this.continueInPlace()) yield;
   }
 
   private release(t: SimThread, m: KMutex): void {

@@ -20,7 +20,6 @@ export interface FakePlan {
 export function fakeFactory(plan: FakePlan = {}): EngineFactory {
   return (seed) => {
     const listeners: ((e: TraceEvent) => void)[] = [];
-    let count = 0;
     const engine: EngineLike = {
       onEvent: (l) => listeners.push(l),
       run() {
@@ -38,10 +37,8 @@ export function fakeFactory(plan: FakePlan = {}): EngineFactory {
           events.push({ kind: 'finding', finding: 'deadlock', message, t: last.t + 4, tid: 7 });
         }
         for (const e of events) for (const l of listeners) l(e);
-        count = events.length;
         return { findings, steps: events.length * 2, virtualNs: last.t };
       },
-      stats: () => ({ probeFirings: count + 1, events: count }),
     };
     return engine;
   };

@@ -58,7 +58,9 @@ export function compareKeyValue(a: DValue, b: DValue, t: DType | undefined): num
       }
       return 0;
     }
-    if (a.kind !== 'stack' && b.kind !== 'stack') return sign(BigInt.asUintN(64, BigInt(a.addr)), BigInt.asUintN(64, BigInt(b.addr)));
+    if (a.kind !== 'stack' && b.kind !== 'stack') {
+      return sign(BigInt.asUintN(64, BigInt(a.addr)), BigInt.asUintN(64, BigInt(b.addr)));
+    }
   }
   return 0;
 }
@@ -95,6 +97,9 @@ function weightedSum(counts: readonly number[], params?: AggParams): number {
   return total;
 }
 
+type AvgCell = { count: DInt; sum: DInt };
+type StddevCell = { count: DInt; sum: DInt; sumsq: bigint };
+
 /** Two values of one aggregation, by dtrace's value rule for its function. */
 export function compareValues(fn: AggFunction, params: AggParams | undefined, a: AggValue, b: AggValue): number {
   if (isDistribution(fn)) {
@@ -102,10 +107,8 @@ export function compareValues(fn: AggFunction, params: AggParams | undefined, a:
     const c = sign(weightedSum(ca, params), weightedSum(cb, params));
     return c !== 0 ? c : sign(zeroCount(ca, fn, params), zeroCount(cb, fn, params));
   }
-  if (fn === 'avg') return sign(averageOf(a as { count: DInt; sum: DInt }), averageOf(b as { count: DInt; sum: DInt }));
-  if (fn === 'stddev') {
-    return sign(stddevOf(a as { count: DInt; sum: DInt; sumsq: bigint }), stddevOf(b as { count: DInt; sum: DInt; sumsq: bigint }));
-  }
+  if (fn === 'avg') return sign(averageOf(a as AvgCell), averageOf(b as AvgCell));
+  if (fn === 'stddev') return sign(stddevOf(a as StddevCell), stddevOf(b as StddevCell));
   const x = a as DInt, y = b as DInt;
   return typeof x === 'number' && typeof y === 'number' ? sign(x, y) : sign(big(x), big(y));
 }

@@ -48,14 +48,15 @@ export function groupThousands(digits: string): string {
  * flag); precision 0 prints nothing for 0; `#` adds `0` (octal) or `0x` (hex, non-zero only).
  * `signed` decides whether `+`/space apply (they do not for unsigned conversions).
  */
-export function formatInteger(value: bigint, letter: string, spec: FieldSpec, signed: boolean): string {
-  const neg = value < 0n;
+export function formatInteger(value: bigint | number, letter: string, spec: FieldSpec, signed: boolean): string {
+  const neg = value < 0;
   const abs = neg ? -value : value;
   const radix = letter === 'o' ? 8 : letter === 'x' || letter === 'X' || letter === 'p' ? 16 : 10;
   let digits = abs.toString(radix);
+  const zero = digits === '0';
   if (letter === 'X') digits = digits.toUpperCase();
   if (spec.precision !== undefined) {
-    if (spec.precision === 0 && abs === 0n) digits = '';
+    if (spec.precision === 0 && zero) digits = '';
     else if (digits.length < spec.precision) digits = '0'.repeat(spec.precision - digits.length) + digits;
   }
   if (spec.flags.group && radix === 10) digits = groupThousands(digits);
@@ -65,7 +66,7 @@ export function formatInteger(value: bigint, letter: string, spec: FieldSpec, si
   else if (signed && spec.flags.space) prefix = ' ';
   if (spec.flags.alt) {
     if (radix === 8 && !digits.startsWith('0')) digits = '0' + digits;
-    if (radix === 16 && abs !== 0n) prefix += letter === 'X' ? '0X' : '0x';
+    if (radix === 16 && !zero) prefix += letter === 'X' ? '0X' : '0x';
   }
   const zeroPad = spec.flags.zero && !spec.flags.minus && spec.precision === undefined;
   return padField(prefix, digits, spec, zeroPad);

@@ -116,7 +116,10 @@ export class JsonConsumer implements RuntimeSink {
   private record(rec: DataRecord): Record<string, Json> {
     switch (rec.kind) {
       case 'trace':
-        return { type: 'trace', value: jsonValue(rec.value), valueType: { ...rec.type } as Json, text: formatRecord(rec, this.display) };
+        return {
+          type: 'trace', value: jsonValue(rec.value), valueType: { ...rec.type } as Json,
+          text: formatRecord(rec, this.display),
+        };
       case 'printf':
         return { type: 'printf', text: formatRecord(rec, this.display) };
       case 'printa':
@@ -173,7 +176,9 @@ export class JsonConsumer implements RuntimeSink {
 
   /** One `aggregation` object per snapshot (periodic output). */
   aggregations(aggs: readonly AggSnapshot[]): void {
-    for (const agg of aggs) if (agg.entries.length > 0) this.emit({ type: 'aggregation', ...(jsonAggregation(agg, this.display) as object) });
+    for (const agg of aggs) {
+      if (agg.entries.length > 0) this.emit({ type: 'aggregation', ...(jsonAggregation(agg, this.display) as object) });
+    }
   }
 
   /** End of tracing: the never-printed aggregations, then `{"type":"exit","status":N}`. */

@@ -52,9 +52,18 @@ function asBigInt(v: DValue): bigint {
   return v.kind === 'stack' ? 0n : BigInt(v.addr);
 }
 
+const TWO_31 = 2 ** 31;
+
 /** The integer a conversion prints: at the argument's size, then narrowed by h/hh. */
-function integerFor(conv: Conversion, v: DValue, t: DType | undefined, signedConv: boolean): bigint {
+function integerFor(conv: Conversion, v: DValue, t: DType | undefined, signedConv: boolean): bigint | number {
   const shape = intShape(t);
+  // Fast path: a number that already fits the argument's type prints as itself (no bigint).
+  const plain = conv.length !== 'h' && conv.length !== 'hh';
+  if (typeof v === 'number' && plain && shape.size >= 4 && Number.isSafeInteger(v)) {
+    if (signedConv ? shape.size === 8 || (v >= -TWO_31 && v < TWO_31) : v >= 0 && (shape.size === 8 || v < TWO_31)) {
+      return v;
+    }
+  }
   let x = intOfSize(asBigInt(v), shape.size, signedConv);
   if (conv.length === 'h') x = signedConv ? BigInt.asIntN(16, x) : BigInt.asUintN(16, x);
   else if (conv.length === 'hh') x = signedConv ? BigInt.asIntN(8, x) : BigInt.asUintN(8, x);
@@ -103,9 +112,9 @@ export function formatConversion(
       }
       return '';
     case 'Y':
-      return formatString(formatYTime(integerFor(conv, value, INT64, true)), spec);
+      return formatString(formatYTime(BigInt(integerFor(conv, value, INT64, true))), spec);
     case 'T':
-      return formatString(formatTTime(integerFor(conv, value, INT64, true)), spec);
+      return formatString(formatTTime(BigInt(integerFor(conv, value, INT64, true))), spec);
     default:
       return '';
   }

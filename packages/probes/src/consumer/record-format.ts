@@ -8,7 +8,7 @@
  */
 
 import type { StackFrame } from '../provider/host.js';
-import { printa, type AggPrintOptions } from './aggregate-print.js';
+import { printa } from './aggregate-print.js';
 import type { AggSortOptions } from './aggregate-sort.js';
 import { formatPrintf } from './printf.js';
 import { isFormatError, parseFormat, type ParsedFormat } from './printf-parse.js';
@@ -40,10 +40,6 @@ export function cachedFormat(fmt: string): ParsedFormat | null {
   return parsed;
 }
 
-function aggOptions(opts: DisplayOptions): AggPrintOptions {
-  return opts;
-}
-
 /** print(): the value after its type name; integers in hex as illumos prints scalars. */
 function formatPrint(value: DValue, type: DType, typeName: string): string {
   if (typeof value === 'string') return `${typeName} "${value}"`;
@@ -64,7 +60,7 @@ export function formatRecord(rec: DataRecord, opts: DisplayOptions): string {
       return parsed ? formatPrintf(parsed, rec.args, rec.types, opts) : '';
     }
     case 'printa':
-      return printa(rec.format, rec.aggs, aggOptions(opts));
+      return printa(rec.format, rec.aggs, opts);
     case 'stack':
       return formatStack(rec.value, opts.stackindent ?? DEFAULT_STACK_INDENT);
     case 'sym':

@@ -45,8 +45,15 @@ function isoWeekYear(d: Date): number {
 }
 
 /** The local time zone's abbreviation (strftime's %Z). */
+let zoneFormat: { tz: string | undefined; fmt: Intl.DateTimeFormat } | null = null;
+
 function zoneName(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d);
+  // The formatter is cached per TZ value: building one costs far more than formatting.
+  const tz = process.env.TZ;
+  if (!zoneFormat || zoneFormat.tz !== tz) {
+    zoneFormat = { tz, fmt: new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }) };
+  }
+  const parts = zoneFormat.fmt.formatToParts(d);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 

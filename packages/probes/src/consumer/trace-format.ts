@@ -73,7 +73,7 @@ function printable(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c !== 0x7f) continue;
-    if ((c >= 0x07 && c <= 0x0d) && c !== 0x0e) continue; // \a \b \t \n \v \f \r
+    if (c >= 0x07 && c <= 0x0d) continue; // \a \b \t \n \v \f \r
     return false;
   }
   return true;

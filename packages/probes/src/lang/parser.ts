@@ -10,7 +10,7 @@
  * is accepted. Casts need to know which identifiers name types: `setTypeNames` before parsing.
  */
 
-import { CstParser, EMPTY_ALT, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, EMPTY_ALT, type CstNode, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import { ALL_TOKENS, AggName, AssignOp, BinaryOp, PrefixOp, CharLit, Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, StringLit, TypeKeyword } from './tokens.js';
 
 let typeNames: ReadonlySet<string> = new Set();
@@ -23,6 +23,14 @@ function startsType(t: IToken): boolean {
 }
 
 class DParser extends CstParser {
+  // Alternatives built once and reused (chevrotain's OR caching): these rules run for every
+  // operand, and allocating their closures per call dominated parse time.
+  private altStatement?: IOrAlt<unknown>[];
+  private altCast?: OrMethodOpts<unknown>;
+  private altUnary?: OrMethodOpts<unknown>;
+  private altPostfixOp?: IOrAlt<unknown>[];
+  private altPrimary?: IOrAlt<unknown>[];
+
   constructor() {
     super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
@@ -58,7 +66,7 @@ class DParser extends CstParser {
   });
 
   statement = this.RULE('statement', () => {
-    this.OR([
+    this.OR(this.altStatement ??= [
       { ALT: () => this.CONSUME(P.Semi) },
       { ALT: () => this.SUBRULE(this.ifStatement) },
       { ALT: () => this.SUBRULE(this.exprStatement) },
@@ -187,7 +195,7 @@ class DParser extends CstParser {
   });
 
   cast = this.RULE('cast', () => {
-    this.OR({
+    this.OR(this.altCast ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -205,7 +213,7 @@ class DParser extends CstParser {
   });
 
   unary = this.RULE('unary', () => {
-    this.OR({
+    this.OR(this.altUnary ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
@@ -250,7 +258,7 @@ class DParser extends CstParser {
   });
 
   postfixOp = this.RULE('postfixOp', () => {
-    this.OR([
+    this.OR(this.altPostfixOp ??= [
       {
         ALT: () => {
           this.CONSUME(P.LBracket);
@@ -287,7 +295,7 @@ class DParser extends CstParser {
   });
 
   primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR(this.altPrimary ??= [
       { ALT: () => this.CONSUME(IntLit) },
       { ALT: () => this.CONSUME(StringLit) },
       { ALT: () => this.CONSUME(CharLit) },

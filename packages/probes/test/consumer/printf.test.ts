@@ -244,3 +244,12 @@ describe('parseFormat', () => {
     expect(parseFormat('%Ld')).toMatchObject({ code: 'D_PRINTF_INVCONV' });
   });
 });
+
+describe('printf of small integer types', () => {
+  it('reinterprets 2- and 1-byte values at their size, as dtrace does', () => {
+    const I16: DType = { kind: 'int', size: 2, signed: true };
+    const U8: DType = { kind: 'int', size: 1, signed: false };
+    expect(pf('%d %u', [65535, -1], [I16, I16])).toBe('-1 65535');
+    expect(pf('%d %x', [255, 255], [U8, U8])).toBe('-1 ff');
+  });
+});
