@@ -6,6 +6,8 @@
  */
 #pragma D option flowindent
 
+int done;
+
 fbt::zone_key_create:entry
 /!done/
 {

@@ -6,6 +6,8 @@
  */
 #pragma D option quiet
 
+int late;
+
 sdt:::zsd-destroy-completed
 {
 	destroyed[args[0]->zone_id, args[1]] = 1;
@@ -15,11 +17,11 @@ sdt:::zsd-shutdown-start
 /destroyed[args[0]->zone_id, args[1]]/
 {
 	printf("shutdown after destroy: zone %s key %d by %s\n", args[0]->zone_name, args[1], execname);
-	@late = count();
+	late++;
 }
 
 tick-3s
 {
-	printa("shutdown callbacks after destroy: %@d\n", @late);
+	printf("shutdown callbacks after destroy: %d\n", late);
 	exit(0);
 }

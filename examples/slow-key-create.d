@@ -23,6 +23,12 @@ sdt:::zsd-create-start, sdt:::zsd-create-end, sdt:::zsd-wait-for-inprogress
 }
 
 fbt::zone_key_create:return
+/self->ts/
+{
+	@calls[timestamp - self->ts > 1000000 ? "slow (> 1 ms)" : "fast"] = count();
+}
+
+fbt::zone_key_create:return
 /self->spec && timestamp - self->ts > 1000000/
 {
 	commit(self->spec);
@@ -38,5 +44,7 @@ fbt::zone_key_create:return
 
 tick-3s
 {
+	printf("\nzone_key_create calls:\n");
+	printa(@calls);
 	exit(0);
 }

@@ -11,16 +11,14 @@ sdt:::zsd-wait-for-creator, sdt:::zsd-wait-for-inprogress
 /!self->wait/
 {
 	self->wait = timestamp;
-	self->what = probename;
-	@waits[execname, self->what, args[0]->zone_name] = count();
+	@waits[execname, probename, args[0]->zone_name] = count();
 }
 
 fbt::zsd_wait_for_creator:return, fbt::zsd_wait_for_inprogress:return
 /self->wait/
 {
-	@blocked[execname, self->what] = quantize(timestamp - self->wait);
+	@blocked[execname, probefunc] = quantize(timestamp - self->wait);
 	self->wait = 0;
-	self->what = 0;
 }
 
 tick-3s

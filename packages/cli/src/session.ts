@@ -33,6 +33,7 @@ import {
   createRuntime,
   formatDiagnostic,
   JsonConsumer,
+  optionNumber,
   TextConsumer,
   type Runtime,
   type RuntimeSink,
@@ -185,6 +186,10 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
 
   const startWall = performance.now();
   runtime.start();
+  // The principal buffer is consumed, and drops reported, every switchrate of the traced
+  // system's clock (dtrace's consumer loop); statusrate paces nothing else here.
+  const switchNs = Math.max(1_000_000, optionNumber(program.options, 'switchrate') || 1e9);
+  const cancelSwitch = engine.host.every(switchNs, () => runtime.flushDrops());
 
   // 4. Drive the engine.
   try {
@@ -200,6 +205,7 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
     }
   } finally {
     removeInterrupt?.();
+    cancelSwitch();
   }
   if (state.aborted) {
     await out.close();

@@ -263,9 +263,29 @@ export class RuntimeContext {
     for (const r of records) n += r.kind === 'printf' ? 8 + 8 * r.args.length : r.kind === 'trace' && typeof r.value === 'string' ? this.strsize : 8;
     return n;
   }
+  /**
+   * -F: call depth per thread, counted over the entry/return firings that produce output (as
+   * dtrace counts over the records it consumes, but per thread rather than per CPU so that
+   * interleaved simulated threads do not disturb each other's indentation).
+   */
+  private readonly flowDepth = new Map<number, number>();
+  private flowOf(tid: number, name: string): Firing['flow'] {
+    const d = this.flowDepth.get(tid) ?? 0;
+    if (name === 'entry') {
+      this.flowDepth.set(tid, d + 1);
+      return { kind: 'entry', depth: d };
+    }
+    const nd = d > 0 ? d - 1 : 0;
+    if (nd === 0) this.flowDepth.delete(tid);
+    else this.flowDepth.set(tid, nd);
+    return { kind: 'return', depth: nd };
+  }
   record(P: Probe, R: DataRecord[], SP: number): void {
     const th = this.th();
-    const f: Firing = { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, records: R };
+    const flowing = (P.name === 'entry' || P.name === 'return') && this.options.flowindent !== undefined && this.options.flowindent !== 'false';
+    const f: Firing = flowing
+      ? { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, flow: this.flowOf(th.tid, P.name), records: R }
+      : { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, records: R };
     if (SP === -1) return this.emit(f);
     if (SP === 0) return;
     const buf = this.specs[SP - 1];

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ProbeRegistry, Provider, type Probe } from '../../src/provider/index.js';
+import { createNodeHost, ProbeRegistry, Provider, type Host, type Probe } from '../../src/provider/index.js';
 import { DCompileError, startTracing } from '../../src/tracer/index.js';
 
 interface Shop {
@@ -236,5 +236,36 @@ describe('startTracing', () => {
     expect(() => startTracing('shop:::order { x = ; }', { registry: s.registry, options: { errtags: true } })).toThrow(
       /^zsdtrace: invalid probe specifier shop:::order \{ x = ; \}: \[D_SYNTAX\] syntax error near ";"$/,
     );
+  });
+
+  it('runs on the host it is given: its clock and its timers', () => {
+    const s = shop();
+    const ticks: (() => void)[] = [];
+    let now = 5_000;
+    const host: Host = {
+      ...createNodeHost('shop'),
+      timestamp: () => now,
+      every: (_ns, fn) => {
+        ticks.push(fn);
+        return () => void ticks.splice(ticks.indexOf(fn), 1);
+      },
+    };
+    const tracer = startTracing('shop:::order { @last = max(timestamp); } tick-1s { @ticks = count(); }', {
+      registry: s.registry,
+      host,
+      err: silent,
+    });
+    expect(ticks).toHaveLength(1);
+    sell(s, 'a', 1, 1);
+    now = 9_000;
+    sell(s, 'b', 1, 1);
+    ticks[0]!();
+    ticks[0]!();
+    const aggs = new Map(tracer.snapshot().map((a) => [a.name, a.entries[0]?.value]));
+    expect(aggs.get('last')).toBe(9_000);
+    expect(aggs.get('ticks')).toBe(2);
+    tracer.stop();
+    // stop() cancels the host's timer.
+    expect(ticks).toHaveLength(0);
   });
 });
