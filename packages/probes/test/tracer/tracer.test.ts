@@ -190,6 +190,21 @@ describe('startTracing', () => {
     expect(tracer.stop()).toBe(`bye\n ${'2'.padStart(16)}\n`);
   });
 
+  it('ends before enabling anything when BEGIN calls exit()', () => {
+    const s = shop();
+    const statuses: number[] = [];
+    const tracer = startTracing('BEGIN { printf("once"); exit(0); } shop:::order { @ = count(); }', {
+      registry: s.registry,
+      quiet: true,
+      err: silent,
+      onExit: (status) => statuses.push(status),
+    });
+    expect(statuses).toEqual([0]);
+    expect(tracer.stopped).toBe(true);
+    expect(s.order.enabled).toBe(false);
+    expect(tracer.stop()).toBe('once\n');
+  });
+
   it('reports a runtime fault on err and keeps the program running', () => {
     const s = shop();
     const errors: string[] = [];
