@@ -61,6 +61,8 @@ export const PROGNAME = 'zsdtrace';
 const FAST_SLICE_NS = 20_000_000;
 /** Wall-clock period of the paced loop. */
 const PACE_MS = 10;
+/** Most virtual time one paced iteration may simulate. */
+const PACE_MAX_SLICE_NS = 25_000_000;
 
 export class SessionState {
   exitRequested = false;
@@ -276,7 +278,9 @@ export async function drive(
         resolve();
         return;
       }
-      engine.runUntil(elapsedNs);
+      // When the simulation is slower than real time it falls behind rather than blocking the
+      // event loop (the dashboard, signals and the exporter must stay responsive).
+      engine.runUntil(Math.min(elapsedNs, engine.now + PACE_MAX_SLICE_NS));
       if (stopNow()) {
         clearInterval(timer);
         resolve();
