@@ -31,7 +31,7 @@ export type { OptionKind } from './program/options.js';
 
 // Runtime.
 export { createRuntime } from './runtime/runtime.js';
-export type { Runtime, RuntimeOptions } from './runtime/runtime.js';
+export type { Runtime, RuntimeOptions, RuntimeUsage } from './runtime/runtime.js';
 export { installProfileProvider, profilePeriod } from './runtime/profile.js';
 export { FaultCode, faultText } from './runtime/fault.js';
 

@@ -101,6 +101,11 @@ export class JsonConsumer implements RuntimeSink {
     this.display = { ...this.display, ...dynamicOptions(changes), quiet: true };
   }
 
+  /** RuntimeSink: setopt() changed a dynamic option while tracing. */
+  options(opts: Readonly<Record<string, string | true>>): void {
+    this.setOptions(opts);
+  }
+
   private emit(obj: Json): void {
     this.out(JSON.stringify(obj) + '\n');
   }

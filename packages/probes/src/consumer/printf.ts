@@ -77,8 +77,11 @@ export function formatConversion(
   if (value === undefined) return '';
   switch (conv.letter) {
     case 'd':
-    case 'i':
-      return formatInteger(integerFor(conv, value, type, true), 'd', spec, true);
+    case 'i': {
+      // dt_printf.c pfcheck_dint: %d of an unsigned argument prints as %u.
+      const signed = intShape(type).signed;
+      return formatInteger(integerFor(conv, value, type, signed), signed ? 'd' : 'u', spec, signed);
+    }
     case 'u':
     case 'o':
     case 'x':

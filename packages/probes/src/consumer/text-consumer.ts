@@ -81,6 +81,11 @@ export class TextConsumer implements RuntimeSink {
     this.display = { ...this.display, ...dyn, quiet: dyn.quiet ?? this.display.quiet };
   }
 
+  /** RuntimeSink: setopt() changed a dynamic option while tracing. */
+  options(opts: Readonly<Record<string, string | true>>): void {
+    this.setOptions(opts);
+  }
+
   firing(f: Firing): void {
     const quiet = this.display.quiet;
     let s = '';

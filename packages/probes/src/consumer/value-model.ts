@@ -165,4 +165,9 @@ export interface RuntimeSink {
   drop(d: DropReport): void;
   /** A runtime error that is not a fault (setopt failures, …): the text after `zsdtrace: `. */
   error(message: string): void;
+  /**
+   * The dynamic options changed while tracing (setopt()): the whole option table as it now
+   * stands, in dtrace's raw form (`true` for a named boolean, else the value's text).
+   */
+  options?(opts: Readonly<Record<string, string | true>>): void;
 }

@@ -388,8 +388,9 @@ export class RuntimeContext {
     const err = validateOption(name, v);
     if (err) return err;
     if (!isDynamicOption(name)) return 'Operation illegal when tracing is active';
-    if (value === undefined && (this.options[name] === undefined || true)) this.options[name] = true;
-    else this.options[name] = v;
+    this.options[name] = v;
+    // The consumer sorts and formats with these options (dtrace's consumer reads them back).
+    this.sink.options?.({ ...this.options });
     return null;
   }
   chill(ns: I.DIntValue): void {
@@ -438,6 +439,13 @@ export class RuntimeContext {
       this.reported[kind] = n;
     }
     if (this.options.bufpolicy !== 'fill') this.bufUsed = 0;
+  }
+  usage(): { dynvars: { used: number; max: number }; aggEntries: { used: number; max: number }; buffer: { used: number; max: number } } {
+    return {
+      dynvars: { used: this.dyn.used, max: this.dyn.max },
+      aggEntries: { used: this.aggBudget.used, max: this.aggBudget.max },
+      buffer: { used: this.bufUsed, max: optionNumber(this.options, 'bufsize') },
+    };
   }
   counters(): { firings: number; errors: number; drops: Record<DropKind, number> } {
     return { firings: this.firings, errors: this.errors, drops: { ...this.drops, aggregation: this.aggBudget.drops } };

@@ -32,7 +32,15 @@ export interface Runtime {
   clear(): void;
   setOption(name: string, value?: string): string | null;
   counters(): { firings: number; errors: number; drops: Record<DropKind, number> };
+  /** Space in use against each configured limit (dynvarsize, aggsize, bufsize), in entries/bytes. */
+  usage(): RuntimeUsage;
   flushDrops(): void;
+}
+
+export interface RuntimeUsage {
+  readonly dynvars: { readonly used: number; readonly max: number };
+  readonly aggEntries: { readonly used: number; readonly max: number };
+  readonly buffer: { readonly used: number; readonly max: number };
 }
 
 const ARGS = 'a0, a1, a2, a3, a4, a5, a6, a7, a8, a9';
@@ -169,6 +177,10 @@ class ProgramRuntime implements Runtime {
 
   counters(): { firings: number; errors: number; drops: Record<DropKind, number> } {
     return this.ctx.counters();
+  }
+
+  usage(): RuntimeUsage {
+    return this.ctx.usage();
   }
 
   flushDrops(): void {

@@ -11,17 +11,28 @@ export function createStringFns(strsize: () => number) {
   const num = (v: DIntValue): number => Number(v);
   return {
     strjoin: (a: string, b: string): string => cut(a + b),
+    /**
+     * dtrace's DIF_SUBR_SUBSTR: a negative index counts from the end; if it is still before the
+     * start, the part of the window before the start is cut off (index += len; if index < 0 and
+     * index + n > 0 then n += index and index = 0); an index still < 0 or >= len gives "". A
+     * negative n stops abs(n) characters before the end.
+     */
     substr(s: string, i: DIntValue, n?: DIntValue): string {
       const len = s.length;
-      let start = num(i);
-      if (start < 0) start = Math.max(0, len + start);
-      if (start > len) return '';
-      let end = len;
-      if (n !== undefined) {
-        const k = num(n);
-        end = k < 0 ? len + k : start + k;
+      const size = strsize();
+      let index = num(i);
+      let remaining = n === undefined ? size : num(n);
+      if (index < 0) {
+        index += len;
+        if (index < 0 && index + remaining > 0) {
+          remaining += index;
+          index = 0;
+        }
       }
-      return end <= start ? '' : cut(s.slice(start, end));
+      if (index >= len || index < 0) return '';
+      if (remaining < 0) remaining += len - index;
+      else if (index + remaining > size) remaining = size - index;
+      return remaining <= 0 ? '' : cut(s.slice(index, index + remaining));
     },
     index(s: string, sub: string, start?: DIntValue): number {
       const from = start === undefined ? 0 : Math.max(0, num(start));

@@ -1,0 +1,15 @@
+/*
+ * @zsdtrace/core: a deterministic simulation of the illumos zone-specific data framework.
+ * The public surface, listed explicitly.
+ */
+
+export { createEngine } from './engine.js';
+export type { Engine, EngineOptions, EngineState, Finding, RunResult } from './engine.js';
+export type { Workload } from './workload/types.js';
+export { loadWorkload } from './workload/load.js';
+export { validateWorkload } from './workload/validate.js';
+export { builtinWorkloads } from './workload/builtins.js';
+export { WorkloadError } from './workload/errors.js';
+export { engineTypes } from './providers/types.js';
+export { zoneStatusNames } from './zone/zone.js';
+export type { TraceEvent, TraceListener, Phase, Operation } from './trace/events.js';

@@ -1,0 +1,84 @@
+/*
+ * A simulated kernel thread: a generator coroutine plus the bookkeeping the scheduler, the
+ * detectors and the Host need (state, held mutexes, what it waits for, its stack of engine
+ * functions, its on-CPU time).
+ *
+ * The body is a `function*` that yields at every scheduling point; nested kernel functions are
+ * called with `yield*`. The kernel alone changes `state`; engine code only reads it.
+ */
+
+import type { ThreadInfo } from '@zsdtrace/probes/provider';
+import type { KMutex } from './mutex.js';
+import type { CondVar } from './condvar.js';
+
+/** A coroutine step: yields nothing (a scheduling point) and returns T. */
+export type Co<T = void> = Generator<undefined, T, undefined>;
+
+/**
+ * `busy` is timed on-CPU work (a callback's duration); `sleep` is a condition-variable wait or a
+ * timed off-CPU delay; `blocked` is waiting for a mutex.
+ */
+export type ThreadState = 'run' | 'ready' | 'blocked' | 'sleep' | 'busy' | 'done';
+
+/** Mutable view of ThreadInfo: the kernel updates `cpu` on dispatch. */
+export interface MutableThreadInfo {
+  tid: number;
+  pid: number;
+  ppid: number;
+  execname: string;
+  zonename: string;
+  cpu: number;
+  curthread: number;
+  errno: number;
+}
+
+export class SimThread {
+  state: ThreadState = 'ready';
+  gen: Co | null = null;
+  /** The mutex or condition variable the thread waits on, if any. */
+  blockedOn: KMutex | CondVar | null = null;
+  /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */
+  waitHolder = -1;
+  readonly holds: KMutex[] = [];
+  /** Engine function ids, outermost first (the Host reverses it for stack()). */
+  readonly frames: number[] = [];
+  wakeAt = 0;
+  sleepSeq = 0;
+  vtime = 0;
+  /** Nanoseconds requested by chill() from a probe handler; applied at the next yield. */
+  pendingChill = 0;
+  /** A daemon idling for an event that may never come (zsched waiting to boot or die): it does
+   *  not keep the run alive and does not count as a deadlocked thread. */
+  daemon = false;
+  /** PCT priority (higher runs first). */
+  priority = 0;
+  readonly info: MutableThreadInfo;
+
+  constructor(
+    readonly tid: number,
+    readonly name: string,
+    zonename: string,
+    pid: number,
+    addr: number,
+  ) {
+    this.info = { tid, pid, ppid: pid === 0 ? 0 : 1, execname: name, zonename, cpu: 0, curthread: addr, errno: 0 };
+  }
+
+  get threadInfo(): ThreadInfo {
+    return this.info;
+  }
+
+  /** sched provider argument objects (built only inside a probe guard). */
+  lwpsinfo(): { pr_lwpid: number; pr_addr: number; pr_name: string } {
+    return { pr_lwpid: this.tid, pr_addr: this.info.curthread, pr_name: this.name };
+  }
+
+  psinfo(): { pr_pid: number; pr_fname: string } {
+    return { pr_pid: this.info.pid, pr_fname: this.name };
+  }
+
+  /** A short label for reports: `zsched[12]`. */
+  get label(): string {
+    return `${this.name}[${this.tid}]`;
+  }
+}

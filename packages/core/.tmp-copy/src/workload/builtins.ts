@@ -1,0 +1,197 @@
+/*
+ * The built-in workloads, written in the JSON format itself (so they go through the same
+ * validation as users' files):
+ * - illumos: the consumer set of spec 6 (boot keys, rpcmod/nfs/klm/ipc/acct modules) with its
+ *   create/shutdown/destroy mix, slow and blocking callbacks, shared- and exclusive-IP zones;
+ * - boot-storm: N zones (default 100) x K keys (default 30) created and booted at once, then halted;
+ * - module-churn: modules loading and unloading keys while zones come and go;
+ * - s1..s4: the minimal scenarios of spec 5.3.
+ */
+
+type Json = Record<string, unknown>;
+
+const cb = (duration: unknown, ...actions: unknown[]): Json => ({ duration, actions });
+
+function illumos(): Json {
+  return {
+    name: 'illumos',
+    description: 'Real ZSD consumers of illumos (spec 6) with zones booting and halting',
+    keys: [
+      {
+        name: 'netstack_zone_key',
+        create: { duration: ['20us', '40us'], exclusiveIpExtra: ['400us', '900us'], actions: ['zone_find_by_id_nolock'] },
+        shutdown: { duration: ['10us', '30us'], exclusiveIpExtra: ['200us', '500us'], actions: [{ do: 'block', duration: ['100us', '400us'] }] },
+        destroy: { duration: ['20us', '50us'], exclusiveIpExtra: ['300us', '700us'] },
+      },
+      { name: 'zone_thread_key', destroy: cb(['5us', '20us']) },
+      { name: 'ephemeral_zone_key', destroy: cb(['2us', '5us'], 'crfree') },
+      { name: 'log_zone_key', create: cb(['5us', '10us']), destroy: cb(['3us', '6us']) },
+      { name: 'evch_zone_key', create: cb(['3us', '6us']), destroy: cb(['3us', '6us']) },
+      { name: 'core_zone_key', create: cb(['2us', '4us']), destroy: cb(['2us', '4us']) },
+      {
+        name: 'au_zone_key',
+        create: cb(['5us', '15us']),
+        shutdown: cb(['10us', '20us'], { do: 'block', duration: ['200us', '800us'] }),
+        destroy: cb(['5us', '10us']),
+      },
+      { name: 'sockfs_zone_key', create: cb(['5us', '10us']), destroy: cb(['5us', '10us']) },
+      { name: 'svc_zone_key', module: 'rpcmod', create: cb(['5us', '10us']), shutdown: cb(['20us', '60us']), destroy: cb(['5us', '10us']) },
+      { name: 'zone_cots_key', module: 'rpcmod', destroy: cb(['10us', '30us']) },
+      { name: 'endpnt_destructor_key', module: 'rpcmod', destroy: cb(['5us', '15us']) },
+      { name: 'rpcstat_zone_key', module: 'rpcmod', create: cb(['3us', '8us'], 'zcmn_err'), destroy: cb(['3us', '8us']) },
+      {
+        name: 'mi_list_key',
+        module: 'nfs',
+        create: cb(['5us', '10us'], 'zone_getspecific'),
+        shutdown: cb(['20us', '40us'], { do: 'block', duration: ['300us', '1500us'] }),
+        destroy: cb(['5us', '10us'], 'zone_getspecific'),
+      },
+      { name: 'mi4_list_key', module: 'nfs', create: cb(['5us', '10us']), shutdown: cb(['20us', '40us']), destroy: cb(['5us', '10us']) },
+      { name: 'nfs4_callback_zone_key', module: 'nfs', create: cb(['5us', '15us']), shutdown: cb(['10us', '30us']), destroy: cb(['5us', '10us']) },
+      { name: 'nfsstat_zone_key', module: 'nfs', create: cb(['3us', '8us']), destroy: cb(['3us', '8us']) },
+      { name: 'nlm_zone_key', module: 'klm', create: cb(['5us', '10us']), destroy: cb(['5us', '10us']) },
+      { name: 'flock_zone_key', module: 'klm', create: cb(['3us', '6us'], 'zone_hold'), destroy: cb(['3us', '6us']) },
+      { name: 'msg_zone_key', module: 'ipc', shutdown: cb(['10us', '20us']) },
+      { name: 'shm_zone_key', module: 'ipc', shutdown: cb(['10us', '20us']) },
+      { name: 'sem_zone_key', module: 'ipc', shutdown: cb(['10us', '20us']) },
+      {
+        name: 'acct_zone_key',
+        module: 'acct',
+        create: cb(['3us', '6us'], 'zone_setspecific'),
+        shutdown: cb(['20us', '50us'], 'zone_getspecific'),
+        destroy: cb(['3us', '6us']),
+      },
+      { name: 'exacct_zone_key', module: 'acct', create: cb(['3us', '6us']), shutdown: cb(['10us', '30us']), destroy: cb(['3us', '6us']) },
+    ],
+    modules: [
+      { name: 'rpcmod', keys: ['svc_zone_key', 'zone_cots_key', 'endpnt_destructor_key', 'rpcstat_zone_key'], loadAt: '500us' },
+      { name: 'nfs', keys: ['mi_list_key', 'mi4_list_key', 'nfs4_callback_zone_key', 'nfsstat_zone_key'], loadAt: ['1ms', '3ms'], unloadAt: ['12ms', '16ms'] },
+      { name: 'klm', keys: ['nlm_zone_key', 'flock_zone_key'], loadAt: ['2ms', '4ms'], unloadAt: ['14ms', '18ms'] },
+      { name: 'ipc', keys: ['msg_zone_key', 'shm_zone_key', 'sem_zone_key'], loadAt: ['4ms', '6ms'], unloadAt: ['15ms', '19ms'] },
+      { name: 'acct', keys: ['acct_zone_key', 'exacct_zone_key'], loadAt: ['5ms', '8ms'], unloadAt: ['16ms', '19ms'] },
+    ],
+    zones: [
+      { name: 'web', count: 3, createAt: '0ms', bootAt: '2ms', haltAt: '10ms', spacing: '300us' },
+      { name: 'db', exclusiveIp: true, createAt: '1ms', bootAt: '3ms', haltAt: ['11ms', '13ms'], deathrow: '1ms' },
+      { name: 'build', count: 2, exclusiveIp: true, createAt: '4ms', bootAt: '6ms', haltAt: '14ms', spacing: '500us' },
+    ],
+    period: '20ms',
+  };
+}
+
+function bootStorm(params: Record<string, number>): Json {
+  const zones = Math.max(1, Math.floor(params.zones ?? 100));
+  const nkeys = Math.max(1, Math.floor(params.keys ?? 30));
+  const keys: Json[] = [];
+  for (let i = 0; i < nkeys; i++) {
+    // The spec 6.1 mix: about 65% create, 43% shutdown, 89% destroy.
+    const k: Json = { name: `key${i + 1}` };
+    if (i % 20 < 13) k.create = cb(['2us', '10us']);
+    if (i % 7 < 3) k.shutdown = cb(['2us', '10us']);
+    if (i % 9 !== 4 || !k.create) k.destroy = cb(['2us', '10us']);
+    if (!k.create && !k.shutdown && !k.destroy) k.destroy = cb('2us');
+    keys.push(k);
+  }
+  return {
+    name: 'boot-storm',
+    description: `${zones} zones x ${nkeys} keys created and booted at once, then halted`,
+    keys,
+    zones: [{ name: 'storm', count: zones, createAt: '0ms', bootAt: '1ms', haltAt: '5ms', spacing: '1us' }],
+  };
+}
+
+function moduleChurn(params: Record<string, number>): Json {
+  const rounds = Math.max(1, Math.floor(params.rounds ?? 4));
+  const modules: Json[] = [];
+  const keys: Json[] = [
+    { name: 'netstack_zone_key', create: cb(['10us', '30us'], 'zone_find_by_id_nolock'), shutdown: cb('10us'), destroy: cb('10us') },
+    { name: 'cred_key', destroy: cb('2us', 'crfree') },
+  ];
+  for (let r = 0; r < rounds; r++) {
+    const names = [`mod${r}_a`, `mod${r}_b`, `mod${r}_c`];
+    keys.push(
+      { name: names[0], module: `mod${r}`, create: cb(['20us', '200us'], 'zone_find_by_id'), shutdown: cb(['10us', '100us']), destroy: cb(['10us', '50us']) },
+      { name: names[1], module: `mod${r}`, create: cb(['5us', '50us'], 'zone_getspecific'), destroy: cb(['5us', '50us']) },
+      { name: names[2], module: `mod${r}`, shutdown: cb(['5us', '80us'], { do: 'block', duration: ['10us', '100us'] }) },
+    );
+    modules.push({ name: `mod${r}`, keys: names, loadAt: `${1 + r * 2}ms`, unloadAt: `${4 + r * 2}ms` });
+  }
+  return {
+    name: 'module-churn',
+    description: 'modules loading and unloading keys while zones boot and halt',
+    keys,
+    modules,
+    zones: [
+      { name: 'churn', count: 4, createAt: '0ms', bootAt: '1ms', haltAt: `${3 + rounds * 2}ms`, spacing: '700us' },
+      { name: 'late', count: 2, createAt: '3ms', bootAt: '4ms', haltAt: `${4 + rounds * 2}ms`, spacing: '900us', exclusiveIp: true },
+    ],
+  };
+}
+
+/** S1: module M's create calls zcmn_err/zone_hold on a RUNNING zone (recursive enter in legacy). */
+function s1(): Json {
+  return {
+    name: 's1',
+    description: 'spec 5.3 S1: a create callback calling zcmn_err on a running zone',
+    keys: [{ name: 'm_key', module: 'M', create: cb('20us', 'zcmn_err') }],
+    modules: [{ name: 'M', keys: ['m_key'], loadAt: '2ms' }],
+    zones: [{ name: 'z1', createAt: '0ms', bootAt: '500us' }],
+  };
+}
+
+/** S2: zone_destroy's ephemeral-cred destroy callback (crfree) against an nfs zone_key_create. */
+function s2(): Json {
+  return {
+    name: 's2',
+    description: 'spec 5.3 S2: destroy callback crfree versus a concurrent zone_key_create',
+    keys: [
+      { name: 'ephemeral_zone_key', destroy: cb('300us', 'crfree') },
+      { name: 'nfs_key', module: 'nfs', create: cb('20us') },
+    ],
+    modules: [{ name: 'nfs', keys: ['nfs_key'], loadAt: ['1150us', '1250us'] }],
+    zones: [{ name: 'z', createAt: '0ms', bootAt: '300us', haltAt: '1ms' }],
+  };
+}
+
+/** S3: zone creation versus a concurrent key with a create callback. */
+function s3(): Json {
+  return {
+    name: 's3',
+    description: 'spec 5.3 S3: zone_create/zsched configure racing zone_key_create',
+    keys: [
+      { name: 'boot_key', create: cb(['5us', '40us']) },
+      { name: 'c_key', module: 'C', create: cb(['5us', '60us']), destroy: cb('5us') },
+    ],
+    modules: [{ name: 'C', keys: ['c_key'], loadAt: ['0us', '60us'] }],
+    zones: [{ name: 'z3', count: 2, createAt: ['0us', '40us'], spacing: '10us' }],
+  };
+}
+
+/** S4: zone_key_delete racing zone_destroy on the same entry. */
+function s4(): Json {
+  return {
+    name: 's4',
+    description: 'spec 5.3 S4: zone_key_delete versus zone_shutdown/zone_destroy',
+    keys: [{ name: 'k', module: 'K', create: cb('10us'), shutdown: cb(['5us', '60us']), destroy: cb(['5us', '60us']) }],
+    modules: [{ name: 'K', keys: ['k'], loadAt: '0us', unloadAt: ['500us', '700us'] }],
+    zones: [{ name: 'z4', count: 2, createAt: '100us', bootAt: '200us', haltAt: ['400us', '650us'], spacing: '20us' }],
+  };
+}
+
+const table: Record<string, (params: Record<string, number>) => Json> = {
+  illumos,
+  'boot-storm': bootStorm,
+  'module-churn': moduleChurn,
+  s1,
+  s2,
+  s3,
+  s4,
+};
+
+export const builtinWorkloads: readonly string[] = Object.keys(table);
+
+/** The JSON of a built-in workload, or undefined if there is none by that name. */
+export function builtinWorkloadJson(name: string, params: Record<string, number> = {}): Json | undefined {
+  const make = table[name];
+  return make ? make(params) : undefined;
+}

@@ -1,0 +1,420 @@
+/*
+ * The simulated kernel's core: threads as coroutines, the scheduler loop, the virtual clock,
+ * mutexes, condition variables, timed work and sleeps, timers for the Host, and the detectors
+ * (deadlock, recursive mutex_enter, lock order, use after free, step limit).
+ *
+ * Input: thread bodies (generators) and a scheduling policy. Output: trace events through the
+ * TraceLog, lockstat/sched probe firings, and findings. Invariants: exactly one thread runs at a
+ * time; every choice among two or more runnable threads goes through the policy and is
+ * recorded; virtual time only moves forward. It knows nothing of zones or ZSD.
+ */
+
+import type { Probe } from '@zsdtrace/probes/provider';
+import { CondVar } from './condvar.js';
+import { SleepHeap } from './heap.js';
+import type { KMutex } from './mutex.js';
+import type { SchedulingPolicy } from './policy.js';
+import { SimThread, type Co } from './thread.js';
+import type { TraceLog } from './trace-log.js';
+import { lockCycle } from './wait-graph.js';
+
+export type FindingKind = 'deadlock' | 'recursive-enter' | 'lock-order' | 'use-after-free' | 'step-limit' | 'assertion';
+
+/** The probes the kernel fires itself (declared by src/providers). */
+export interface KernelProbes {
+  readonly acquire: Probe;
+  readonly block: Probe;
+  readonly release: Probe;
+  readonly sleep: Probe;
+  readonly wakeup: Probe;
+  readonly onCpu: Probe;
+  readonly offCpu: Probe;
+}
+
+/** Called on every detection; `fatal` findings stop the run. */
+export type FindingSink = (kind: FindingKind, message: string, cycle: readonly SimThread[]) => void;
+
+/** Virtual ns charged to the running thread for each scheduling step (the work between yields). */
+export const STEP_COST_NS = 20;
+const THREAD_BASE_ADDR = 0x3000_0000_0000;
+
+interface Timer {
+  period: number;
+  next: number;
+  fn: () => void;
+  live: boolean;
+}
+
+export class Kernel {
+  now = 0;
+  steps = 0;
+  /** lockstat/sched probe firings (the engine counts its own). */
+  firings = 0;
+  halted = false;
+  /** Nothing can ever run again (only idle daemons are left). */
+  finished = false;
+  readonly threads: SimThread[] = [];
+  readonly ready: SimThread[] = [];
+  readonly choices: number[] = [];
+  /** The thread executing now; `idle` between steps (timers, probes fired by the engine). */
+  cur: SimThread;
+  readonly idle: SimThread;
+  private readonly sleepers = new SleepHeap<SimThread>();
+  private sleepSeq = 0;
+  private live = 0;
+  private readonly timers: Timer[] = [];
+  private readonly cpus: (SimThread | null)[] = [null, null];
+  private nextCpu = 0;
+  private readonly orderReported = new Set<string>();
+
+  constructor(
+    private readonly policy: SchedulingPolicy,
+    readonly log: TraceLog,
+    readonly probes: KernelProbes,
+    private readonly onFinding: FindingSink,
+    readonly maxSteps: number,
+  ) {
+    this.idle = new SimThread(0, 'sched', 'global', 0, THREAD_BASE_ADDR);
+    this.idle.state = 'run';
+    this.cur = this.idle;
+  }
+
+  /** Creates a thread that becomes runnable at the current time. */
+  spawn(name: string, zonename: string, pid: number, body: () => Co): SimThread {
+    const tid = this.threads.length + 1;
+    const t = new SimThread(tid, name, zonename, pid < 0 ? tid : pid, THREAD_BASE_ADDR + tid * 0x1000);
+    this.threads.push(t);
+    this.policy.spawned(t);
+    t.gen = body();
+    this.live++;
+    this.ready.push(t);
+    return t;
+  }
+
+  get liveThreads(): number {
+    return this.live;
+  }
+
+  // ---- the scheduler loop ------------------------------------------------------------------
+
+  /**
+   * One scheduling step. `limit` bounds how far idle time may jump (runUntil's target).
+   * Returns false when nothing can run before `limit` (time was advanced to it) or the run ended.
+   */
+  step(limit = Infinity): boolean {
+    if (this.halted) return false;
+    this.fireTimers();
+    // Sleepers whose time has come compete with the threads already ready.
+    const top = this.sleepers.peek();
+    if (top && top.wakeAt <= this.now) this.wakeDue();
+    if (this.ready.length === 0 && !this.wake(limit)) return false;
+    if (++this.steps > this.maxSteps) {
+      this.fail('step-limit', `step limit of ${this.maxSteps} exceeded`, true);
+      return false;
+    }
+    const n = this.ready.length;
+    let i = 0;
+    if (n > 1) {
+      i = this.policy.pick(this.ready, this.steps);
+      this.choices.push(i);
+    }
+    const t = this.ready[i]!;
+    if (i === n - 1) this.ready.pop();
+    else this.ready.splice(i, 1);
+    this.dispatch(t);
+    this.now += STEP_COST_NS;
+    t.vtime += STEP_COST_NS;
+    const r = t.gen!.next();
+    this.cur = this.idle;
+    if (this.halted) return false;
+    if (r.done) {
+      t.state = 'done';
+      t.gen = null;
+      this.live--;
+      if (t.holds.length > 0) this.fail('assertion', `${t.label} exited holding ${t.holds.map((m) => m.label).join(', ')}`, true);
+    } else if (t.state === 'run') {
+      if (t.pendingChill > 0) this.delay(t, t.pendingChill, 'sleep');
+      else {
+        t.state = 'ready';
+        this.ready.push(t);
+      }
+    } else if (t.pendingChill > 0 && (t.state === 'busy' || t.state === 'sleep')) {
+      t.wakeAt += t.pendingChill;
+      t.pendingChill = 0;
+    }
+    return true;
+  }
+
+  /** Moves due sleepers to the ready list, advancing time if nothing is ready. */
+  private wake(limit: number): boolean {
+    const top = this.sleepers.peek();
+    const nextTimer = this.nextTimerAt();
+    if (!top) {
+      if (this.threads.some((x) => x.state !== 'done' && !x.daemon)) this.deadlock();
+      else this.finished = true;
+      return false;
+    }
+    const target = Math.min(top.wakeAt, nextTimer);
+    if (target > limit) {
+      if (limit > this.now && limit !== Infinity) this.now = limit;
+      this.fireTimers();
+      return false;
+    }
+    if (target > this.now) this.now = target;
+    if (nextTimer <= this.now) this.fireTimers();
+    this.wakeDue();
+    return this.ready.length > 0 || this.wake(limit);
+  }
+
+  private wakeDue(): void {
+    while (this.sleepers.size > 0 && this.sleepers.peek()!.wakeAt <= this.now) {
+      const s = this.sleepers.pop()!;
+      s.state = 'ready';
+      this.ready.push(s);
+    }
+  }
+
+  /**
+   * At a scheduling point where the next step could only pick the current thread again (nobody
+   * ready, no sleeper or timer due, no chill pending), account for that step here instead of
+   * yielding. Same choices, same clock, same events; it only saves a coroutine round trip.
+   */
+  private continueInPlace(): boolean {
+    const t = this.cur;
+    if (this.ready.length !== 0 || this.halted || t.pendingChill > 0 || this.steps >= this.maxSteps) return false;
+    const top = this.sleepers.peek();
+    if (top && top.wakeAt <= this.now) return false;
+    if (this.timers.length > 0 && this.nextTimerAt() <= this.now) return false;
+    this.steps++;
+    this.now += STEP_COST_NS;
+    t.vtime += STEP_COST_NS;
+    return true;
+  }
+
+  private dispatch(t: SimThread): void {
+    t.state = 'run';
+    this.cur = t;
+    const c0 = this.cpus[0];
+    if (c0 === t || this.cpus[1] === t) {
+      t.info.cpu = c0 === t ? 0 : 1;
+      return;
+    }
+    const c = this.nextCpu;
+    this.nextCpu ^= 1;
+    const prev = this.cpus[c] ?? null;
+    this.cpus[c] = t;
+    t.info.cpu = c;
+    const P = this.probes;
+    if (prev && P.offCpu.enabled) {
+      this.cur = prev;
+      this.fire(P.offCpu, t.lwpsinfo(), t.psinfo());
+      this.cur = t;
+    }
+    if (P.onCpu.enabled) this.fire(P.onCpu);
+  }
+
+  // ---- virtual time and timers -------------------------------------------------------------
+
+  every(periodNs: number, fn: () => void): () => void {
+    const timer: Timer = { period: Math.max(1, periodNs), next: this.now + Math.max(1, periodNs), fn, live: true };
+    this.timers.push(timer);
+    return () => {
+      timer.live = false;
+      const i = this.timers.indexOf(timer);
+      if (i >= 0) this.timers.splice(i, 1);
+    };
+  }
+
+  private nextTimerAt(): number {
+    let m = Infinity;
+    for (const tm of this.timers) if (tm.next < m) m = tm.next;
+    return m;
+  }
+
+  private fireTimers(): void {
+    if (this.timers.length === 0) return;
+    for (const tm of this.timers.slice()) {
+      while (tm.live && tm.next <= this.now && !this.halted) {
+        tm.next += tm.period;
+        const saved = this.cur;
+        this.cur = this.idle;
+        tm.fn();
+        this.cur = saved;
+      }
+    }
+  }
+
+  /** Advances idle time to `t` when nothing runs (used by runUntil on a finished run). */
+  idleUntil(t: number): void {
+    if (t > this.now) this.now = t;
+    this.fireTimers();
+  }
+
+  // ---- operations used by thread bodies (always `yield*`) ----------------------------------
+
+  /** A plain preemption point. */
+  *preempt(): Co {
+    yield;
+  }
+
+  /** Timed on-CPU work (counts toward vtimestamp). */
+  *work(ns: number): Co {
+    if (ns <= 0) return;
+    this.delay(this.cur, ns, 'busy');
+    yield;
+  }
+
+  /** Timed off-CPU delay (a blocking wait that is not a mutex or CV of the engine). */
+  *sleep(ns: number): Co {
+    if (ns <= 0) return;
+    this.delay(this.cur, ns, 'sleep');
+    yield;
+  }
+
+  private delay(t: SimThread, ns: number, state: 'busy' | 'sleep'): void {
+    t.state = state;
+    t.wakeAt = this.now + ns + t.pendingChill;
+    t.pendingChill = 0;
+    if (state === 'busy') t.vtime += ns;
+    t.sleepSeq = this.sleepSeq++;
+    this.sleepers.push(t);
+  }
+
+  *enter(m: KMutex): Co {
+    const t = this.cur;
+    if (m.owner === t) {
+      this.fail('recursive-enter', `recursive mutex_enter: ${t.label} already owns ${m.label}`, true);
+      yield;
+      return;
+    }
+    if (m.container?.freed) {
+      this.fail('use-after-free', `${t.label} mutex_enter on ${m.label}, which lives in freed memory`, true);
+      yield;
+      return;
+    }
+    if (m.rank > 0) this.checkOrder(t, m);
+    if (!this.continueInPlace()) yield;
+    let since = -1;
+    while (m.owner !== null) {
+      if (since < 0) since = this.now;
+      t.state = 'blocked';
+      t.blockedOn = m;
+      m.waiters.push(t);
+      const cycle = lockCycle(t);
+      if (cycle) {
+        this.fail('deadlock', `deadlock: ${cycle.map((x) => `${x.label} waits for ${(x.blockedOn as KMutex).label}`).join('; ')}`, true, cycle);
+      }
+      yield;
+      t.blockedOn = null;
+    }
+    m.owner = t;
+    t.holds.push(m);
+    const blocked = since < 0 ? 0 : this.now - since;
+    const P = this.probes;
+    if (blocked > 0 && P.block.enabled) this.fire(P.block, m, blocked);
+    if (P.acquire.enabled) this.fire(P.acquire, m, 0);
+    this.log.emit({ kind: 'lockAcquire', t: this.now, tid: t.tid, lock: m.label, blockedNs: blocked });
+  }
+
+  *exit(m: KMutex): Co {
+    this.release(this.cur, m);
+    if (!this.continueInPlace()) yield;
+  }
+
+  private release(t: SimThread, m: KMutex): void {
+    if (m.owner !== t) {
+      this.fail('assertion', `${t.label} mutex_exit on ${m.label} owned by ${m.owner?.label ?? 'nobody'}`, true);
+      return;
+    }
+    m.owner = null;
+    const i = t.holds.lastIndexOf(m);
+    if (i >= 0) t.holds.splice(i, 1);
+    if (m.waiters.length > 0) this.makeReady(m.waiters.shift()!);
+    if (this.probes.release.enabled) this.fire(this.probes.release, m);
+    this.log.emit({ kind: 'lockRelease', t: this.now, tid: t.tid, lock: m.label });
+  }
+
+  /** cv_wait: releases `m`, sleeps until woken, re-acquires `m`. */
+  *cvWait(cv: CondVar, m: KMutex): Co {
+    const t = this.cur;
+    this.release(t, m);
+    t.state = 'sleep';
+    t.blockedOn = cv;
+    cv.waiters.push(t);
+    if (this.probes.sleep.enabled) this.fire(this.probes.sleep);
+    yield;
+    t.blockedOn = null;
+    yield* this.enter(m);
+  }
+
+  *broadcast(cv: CondVar): Co {
+    if (cv.waiters.length > 0) {
+      const ws = cv.waiters.splice(0, cv.waiters.length);
+      for (const w of ws) this.wakeFromCv(w);
+    }
+    yield;
+  }
+
+  *signal(cv: CondVar): Co {
+    const w = cv.waiters.shift();
+    if (w) this.wakeFromCv(w);
+    yield;
+  }
+
+  private wakeFromCv(w: SimThread): void {
+    this.makeReady(w);
+    if (this.probes.wakeup.enabled) this.fire(this.probes.wakeup, w.lwpsinfo(), w.psinfo());
+  }
+
+  private makeReady(t: SimThread): void {
+    t.state = 'ready';
+    this.ready.push(t);
+  }
+
+  private fire(p: Probe, a0?: unknown, a1?: unknown): void {
+    this.firings++;
+    p.fire(a0, a1);
+  }
+
+  // ---- detectors ---------------------------------------------------------------------------
+
+  private checkOrder(t: SimThread, m: KMutex): void {
+    for (const h of t.holds) {
+      if (h.rank > m.rank) {
+        const pair = `${h.lock_name}>${m.lock_name}`;
+        if (this.orderReported.has(pair)) continue;
+        this.orderReported.add(pair);
+        this.fail(
+          'lock-order',
+          `lock order violation: ${t.label} takes ${m.label} while holding ${h.label} (documented order: ` +
+            `pool_lock → cpu_lock → zonehash_lock → zone_status_lock → zone_lock → zsd_key_lock)`,
+          false,
+        );
+      }
+    }
+  }
+
+  private deadlock(): void {
+    const stuck = this.threads.filter((x) => x.state !== 'done' && !x.daemon);
+    this.fail(
+      'deadlock',
+      `deadlock: every live thread is blocked (${stuck.map((x) => `${x.label} on ${describeWait(x)}`).join('; ')})`,
+      true,
+      stuck,
+    );
+  }
+
+  /** Reports a finding; fatal ones stop the run at once. */
+  fail(kind: FindingKind, message: string, fatal: boolean, cycle: readonly SimThread[] = []): void {
+    if (this.halted) return;
+    if (fatal) this.halted = true;
+    this.onFinding(kind, message, cycle);
+  }
+}
+
+export function describeWait(t: SimThread): string {
+  const b = t.blockedOn;
+  if (!b) return t.state === 'busy' ? 'work' : t.state === 'sleep' ? 'delay' : t.state;
+  if (b instanceof CondVar) return b.label + (t.waitHolder >= 0 ? ` (work of tid ${t.waitHolder})` : '');
+  return `${b.label} (owner ${b.owner?.label ?? 'none'})`;
+}

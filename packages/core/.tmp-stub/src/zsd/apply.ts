@@ -1,0 +1,179 @@
+/*
+ * The apply functions and their drivers (spec 2.10-2.14), 2008 design.
+ *
+ * zsd_apply_{create,shutdown,destroy}(lockp, zoneLockHeld, Z, key) run one phase of one
+ * (zone, key) entry if its NEEDED bit is set: flip NEEDED -> INPROGRESS under zone_lock, drop
+ * zone_lock and lockp, run the callback with no framework lock held (I4), re-take lockp then
+ * zone_lock, flip INPROGRESS -> COMPLETED, broadcast the entry's CV. They return whether any
+ * lock was dropped, which makes zsd_apply_all_zones restart from the head of zone_active;
+ * zsd_apply_all_keys restarts only after a callback ran (lockp is NULL there, spec 2.11).
+ */
+
+import type { KMutex } from '../sim/mutex.js';
+import type { Co } from '../sim/thread.js';
+import type { ZoneSystem } from '../zone/system.js';
+import type { Zone } from '../zone/zone.js';
+import { ZsdFlag, zsdFind, type ZsdEntry } from './entry.js';
+import { halt, type ApplyFn, type Teardown } from './ops.js';
+import { waitForCreator, waitForInprogress } from './wait.js';
+
+const bits = {
+  create: { needed: ZsdFlag.CREATE_NEEDED, inprogress: ZsdFlag.CREATE_INPROGRESS, completed: ZsdFlag.CREATE_COMPLETED },
+  shutdown: {
+    needed: ZsdFlag.SHUTDOWN_NEEDED,
+    inprogress: ZsdFlag.SHUTDOWN_INPROGRESS,
+    completed: ZsdFlag.SHUTDOWN_COMPLETED,
+  },
+  destroy: { needed: ZsdFlag.DESTROY_NEEDED, inprogress: ZsdFlag.DESTROY_INPROGRESS, completed: ZsdFlag.DESTROY_COMPLETED },
+} as const;
+
+/** Spec 2.12. */
+export const applyCreate: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
+  return yield* applyPhase(s, 'create', lockp, zoneLockHeld, z, key);
+};
+
+/** Spec 2.13. */
+export const applyShutdown: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
+  return yield* applyPhase(s, 'shutdown', lockp, zoneLockHeld, z, key);
+};
+
+/** Spec 2.14. */
+export const applyDestroy: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
+  return yield* applyPhase(s, 'destroy', lockp, zoneLockHeld, z, key);
+};
+
+function* applyPhase(
+  s: ZoneSystem,
+  phase: 'create' | Teardown,
+  lockp: KMutex | null,
+  zoneLockHeld: boolean,
+  z: Zone,
+  key: number,
+): Co<boolean> {
+  const k = s.k;
+  const f = s.P.fbt[`zsd_apply_${phase}`];
+  s.fnIn(f);
+  if (false) s.fire(f.entry, lockp, zoneLockHeld ? 1 : 0, z, key);
+  if (lockp) s.assert(lockp.owner === k.cur, `zsd_apply_${phase}: lockp not held`);
+  if (zoneLockHeld) s.assert(z.zone_lock.owner === k.cur, `zsd_apply_${phase}: zone_lock not held`);
+  else yield* k.enter(z.zone_lock);
+  const e = zsdFind(z.zsd, key);
+  if (e === null) {
+    if (!zoneLockHeld) yield* k.exit(z.zone_lock);
+    s.fnOut(f, 0);
+    return false;
+  }
+  let dropped = false;
+  // The creator does not wait for itself (spec 2.12); teardown waits for the creator first.
+  // A wait whose condition is already false does nothing but its fbt probes: skip the call
+  // when nobody observes them (same scheduling points, same events).
+  const wc = s.P.fbt.zsd_wait_for_creator;
+  const wi = s.P.fbt.zsd_wait_for_inprogress;
+  if (phase !== 'create' && ((e.zsd_flags & ZsdFlag.CREATE_NEEDED) !== 0 || false || false)) {
+    if (yield* waitForCreator(s, z, e, lockp)) dropped = true;
+  }
+  if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0 || false || false) {
+    if (yield* waitForInprogress(s, z, e, lockp)) dropped = true;
+  }
+  const b = bits[phase];
+  if ((e.zsd_flags & b.needed) !== 0) {
+    dropped = true;
+    yield* runCallback(s, phase, lockp, z, e);
+  }
+  if (!zoneLockHeld) yield* k.exit(z.zone_lock);
+  s.fnOut(f, dropped ? 1 : 0);
+  return dropped;
+}
+
+/** NEEDED -> INPROGRESS, the callback unlocked, INPROGRESS -> COMPLETED (zone_lock held on entry and exit). */
+function* runCallback(s: ZoneSystem, phase: 'create' | Teardown, lockp: KMutex | null, z: Zone, e: ZsdEntry): Co {
+  const k = s.k;
+  const b = bits[phase];
+  const sdt = s.P.sdt[phase];
+  const key = e.zsd_key;
+  const zone = z.zone_id;
+  e.zsd_flags = (e.zsd_flags & ~b.needed) | b.inprogress;
+  e.runner = k.cur.tid;
+  s.emit({ kind: 'inprogress', t: s.now, tid: k.cur.tid, phase, zone, key });
+  if (false) s.fire(sdt.inprogress, z, key);
+  yield* k.exit(z.zone_lock);
+  if (lockp) yield* k.exit(lockp);
+
+  s.emit({ kind: 'start', t: s.now, tid: k.cur.tid, phase, zone, key });
+  if (false) s.fire(sdt.start, z, key);
+  s.callbacks++;
+  let result = 0;
+  if (phase === 'create') {
+    result = yield* e.fns.create!(zone);
+    s.emit({ kind: 'end', t: s.now, tid: k.cur.tid, phase, zone, key, result });
+    if (false) s.fire(sdt.end, z, result);
+    s.assert(result !== 0, `create callback of key ${key} returned NULL`);
+  } else {
+    // The data is read after the locks are gone (spec 2.13).
+    const data = e.zsd_data;
+    yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(zone, data);
+    s.emit({ kind: 'end', t: s.now, tid: k.cur.tid, phase, zone, key });
+    if (false) s.fire(sdt.end, z, key);
+  }
+
+  if (lockp) yield* k.enter(lockp);
+  yield* k.enter(z.zone_lock);
+  if (!s.checkLive(e, `zsd_apply_${phase}`)) yield* halt();
+  if (phase === 'create') e.zsd_data = result;
+  else if (phase === 'destroy') e.zsd_data = 0;
+  e.zsd_flags = (e.zsd_flags & ~b.inprogress) | b.completed;
+  e.runner = -1;
+  yield* k.broadcast(e.cv);
+  s.emit({ kind: 'completed', t: s.now, tid: k.cur.tid, phase, zone, key });
+  if (false) s.fire(sdt.completed, z, key);
+}
+
+/** Spec 2.10: every zone on zone_active; restart from the head after any drop. */
+export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
+  const k = s.k;
+  const f = s.P.fbt.zsd_apply_all_zones;
+  s.fnIn(f);
+  if (false) s.fire(f.entry, applyAddr(s, fn), key);
+  yield* k.enter(s.zonehash_lock);
+  let z = s.active.head;
+  while (z) {
+    if (yield* fn(s, s.zonehash_lock, false, z, key)) z = s.active.head;
+    else z = s.active.next(z);
+  }
+  yield* k.exit(s.zonehash_lock);
+  s.fnOut(f, 0);
+}
+
+/** Spec 2.11: every entry of one zone; restart from the head only after a callback ran. */
+export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
+  const k = s.k;
+  const f = s.P.fbt.zsd_apply_all_keys;
+  s.fnIn(f);
+  if (false) s.fire(f.entry, applyAddr(s, fn), z);
+  yield* k.enter(z.zone_lock);
+  // With zone_lock held and no probe observing, an entry with nothing to do or wait for returns
+  // false without a scheduling point; skipping the call keeps the run identical and keeps the
+  // spec's quadratic restart loop cheap.
+  const name = fn === applyCreate ? 'create' : fn === applyShutdown ? 'shutdown' : 'destroy';
+  const fa = s.P.fbt[`zsd_apply_${name}`];
+  const w1 = s.P.fbt.zsd_wait_for_creator;
+  const w2 = s.P.fbt.zsd_wait_for_inprogress;
+  const quick = !(false || false || false || false || false || false);
+  const mask = ZsdFlag.ALL_INPROGRESS | bits[name].needed | (name === 'create' ? 0 : ZsdFlag.CREATE_NEEDED);
+  let e = z.zsd.head;
+  while (e) {
+    if (quick && (e.zsd_flags & mask) === 0) {
+      e = e.lnext;
+      continue;
+    }
+    if (yield* fn(s, null, true, z, e.zsd_key)) e = z.zsd.head;
+    else e = e.lnext;
+  }
+  yield* k.exit(z.zone_lock);
+  s.fnOut(f, 0);
+}
+
+function applyAddr(s: ZoneSystem, fn: ApplyFn): number {
+  const name = fn === applyCreate ? 'zsd_apply_create' : fn === applyShutdown ? 'zsd_apply_shutdown' : 'zsd_apply_destroy';
+  return s.fns.addr(s.P.fbt[name].id);
+}

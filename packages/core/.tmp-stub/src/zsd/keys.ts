@@ -1,0 +1,136 @@
+/*
+ * zone_key_create and zone_key_delete, 2008 design (spec 2.3, 2.4).
+ *
+ * key_create: register the template under zsd_key_lock alone, mark eligible zones (status
+ * INITIALIZED..EMPTY, no entry yet) under zonehash_lock one zone_lock at a time, then run the
+ * creates through zsd_apply_all_zones. `*keyp` is stored in the key-lock block (2008) or, with
+ * the 2009 option, as the last step (spec 3.7).
+ * key_delete: unlink the template, mark SN/DN everywhere, run both teardown passes, free the
+ * entries under zonehash_lock + zone_lock. Returns -1 if the key is not registered.
+ */
+
+import type { Co } from '../sim/thread.js';
+import type { KeyVar, ZoneSystem } from '../zone/system.js';
+import { ZoneStatus } from '../zone/zone.js';
+import { applyAllZones, applyCreate, applyDestroy, applyShutdown } from './apply.js';
+import { ZsdEntry, ZsdFlag, zsdFind, zsdFindMru, type KeyCallbacks } from './entry.js';
+
+export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
+  const k = s.k;
+  const f = s.P.fbt.zone_key_create;
+  s.fnIn(f);
+  if (false) s.fire(f.entry, keyVar.addr, fns.createAddr, fns.shutdownAddr, fns.destroyAddr);
+  const opId = s.nextOpId();
+  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_create', opId });
+
+  // Global list first, so any zone configured from now on copies the key (spec 2.3 step 2).
+  yield* k.enter(s.zsd_key_lock);
+  const key = ++s.zsd_keyval;
+  s.registered.append(new ZsdEntry(key, fns, s.entryAddr(), -1));
+  s.keyInfo.set(key, { name: fns.name, create: !!fns.create, shutdown: !!fns.shutdown, destroy: !!fns.destroy });
+  if (!s.publishKeyAfterCreate) publish(s, keyVar, key);
+  yield* k.exit(s.zsd_key_lock);
+
+  yield* k.enter(s.zonehash_lock);
+  // zone_active cannot change while zonehash_lock is held, so walking the links is safe.
+  for (let z = s.active.head; z; z = z.lnext) {
+    yield* k.enter(z.zone_lock);
+    const st = z.zone_status;
+    if (st >= ZoneStatus.DOWN || st === ZoneStatus.UNINITIALIZED) {
+      s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'skip' });
+    } else if (zsdFindMru(z.zsd, key)) {
+      // Copied by zone_zsd_configure after the template went on the global list.
+      s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'exists' });
+    } else {
+      const e = new ZsdEntry(key, fns, s.entryAddr(), z.zone_id);
+      s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'alloc' });
+      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate' });
+      if (fns.create) {
+        e.zsd_flags = ZsdFlag.CREATE_NEEDED;
+        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key, src: 'keyCreate' });
+        const p = s.P.sdt.createNeededKeyCreate;
+        if (false) s.fire(p, z, key);
+      }
+      z.zsd.append(e);
+    }
+    yield* k.exit(z.zone_lock);
+  }
+  yield* k.exit(s.zonehash_lock);
+
+  if (fns.create) yield* applyAllZones(s, applyCreate, key);
+  if (s.publishKeyAfterCreate) publish(s, keyVar, key);
+  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_create', opId, key });
+  s.fnOut(f, 0);
+}
+
+function publish(s: ZoneSystem, keyVar: KeyVar, key: number): void {
+  keyVar.value = key;
+  s.emit({ kind: 'keyPublish', t: s.now, tid: s.tid, key });
+}
+
+export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
+  const k = s.k;
+  const f = s.P.fbt.zone_key_delete;
+  s.fnIn(f);
+  if (false) s.fire(f.entry, key);
+  const opId = s.nextOpId();
+  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key });
+
+  yield* k.enter(s.zsd_key_lock);
+  const t = zsdFindMru(s.registered, key);
+  if (!t) {
+    yield* k.exit(s.zsd_key_lock);
+    s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key, rc: -1 });
+    s.fnOut(f, -1);
+    return -1;
+  }
+  s.registered.remove(t);
+  s.keyInfo.delete(key);
+  yield* k.exit(s.zsd_key_lock);
+
+  // Phase 2: mark every zone that has an entry, whatever its status.
+  yield* k.enter(s.zonehash_lock);
+  for (let z = s.active.head; z; z = z.lnext) {
+    yield* k.enter(z.zone_lock);
+    const e = zsdFindMru(z.zsd, key);
+    if (e) {
+      if (e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
+        e.zsd_flags |= ZsdFlag.SHUTDOWN_NEEDED;
+        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'shutdown', zone: z.zone_id, key, src: 'keyDelete' });
+        const p = s.P.sdt.shutdownNeededKeyDelete;
+        if (false) s.fire(p, z, key);
+      }
+      if (e.fns.destroy && (e.zsd_flags & ZsdFlag.DESTROY_ALL) === 0) {
+        e.zsd_flags |= ZsdFlag.DESTROY_NEEDED;
+        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'destroy', zone: z.zone_id, key, src: 'keyDelete' });
+        const p = s.P.sdt.destroyNeededKeyDelete;
+        if (false) s.fire(p, z, key);
+      }
+    }
+    yield* k.exit(z.zone_lock);
+  }
+  yield* k.exit(s.zonehash_lock);
+  t.freed = true;
+
+  // Phase 4: both passes always run; they also wait out pending creators and work in progress.
+  yield* applyAllZones(s, applyShutdown, key);
+  yield* applyAllZones(s, applyDestroy, key);
+
+  // Phase 5: free the entries still on zone_active's zones.
+  yield* k.enter(s.zonehash_lock);
+  for (let z = s.active.head; z; z = z.lnext) {
+    yield* k.enter(z.zone_lock);
+    const e = zsdFind(z.zsd, key);
+    if (e) {
+      s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
+      z.zsd.remove(e);
+      e.freed = true;
+      s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
+    }
+    yield* k.exit(z.zone_lock);
+  }
+  yield* k.exit(s.zonehash_lock);
+  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key, rc: 0 });
+  s.fnOut(f, 0);
+  return 0;
+}
