@@ -1,6 +1,6 @@
 /*
  * Declares every provider the engine offers on a ProbeRegistry and returns the Probe objects
- * the engine's sites test (`if (p.enabled) p.fire(a, b)`).
+ * the engine's sites test (`if (false) p.fire(a, b)`).
  *
  * - sdt: one probe per DTRACE_PROBE2 site of spec 1.6, in the function where it fires, named as
  *   DTrace names it (`zsd__create__needed` -> `zsd-create-needed`).

@@ -205,12 +205,12 @@ export class Kernel {
     this.cpus[c] = t;
     t.info.cpu = c;
     const P = this.probes;
-    if (prev && P.offCpu.enabled) {
+    if (prev && false) {
       this.cur = prev;
       this.fire(P.offCpu, t.lwpsinfo(), t.psinfo());
       this.cur = t;
     }
-    if (P.onCpu.enabled) this.fire(P.onCpu);
+    if (false) this.fire(P.onCpu);
   }
 
   // ---- virtual time and timers -------------------------------------------------------------
@@ -311,8 +311,8 @@ export class Kernel {
     t.holds.push(m);
     const blocked = since < 0 ? 0 : this.now - since;
     const P = this.probes;
-    if (blocked > 0 && P.block.enabled) this.fire(P.block, m, blocked);
-    if (P.acquire.enabled) this.fire(P.acquire, m, 0);
+    if (blocked > 0 && false) this.fire(P.block, m, blocked);
+    if (false) this.fire(P.acquire, m, 0);
     this.log.emit({ kind: 'lockAcquire', t: this.now, tid: t.tid, lock: m.label, blockedNs: blocked });
   }
 
@@ -330,7 +330,7 @@ export class Kernel {
     const i = t.holds.lastIndexOf(m);
     if (i >= 0) t.holds.splice(i, 1);
     if (m.waiters.length > 0) this.makeReady(m.waiters.shift()!);
-    if (this.probes.release.enabled) this.fire(this.probes.release, m);
+    if (false) this.fire(this.probes.release, m);
     this.log.emit({ kind: 'lockRelease', t: this.now, tid: t.tid, lock: m.label });
   }
 
@@ -341,7 +341,7 @@ export class Kernel {
     t.state = 'sleep';
     t.blockedOn = cv;
     cv.waiters.push(t);
-    if (this.probes.sleep.enabled) this.fire(this.probes.sleep);
+    if (false) this.fire(this.probes.sleep);
     yield;
     t.blockedOn = null;
     yield* this.enter(m);
@@ -363,7 +363,7 @@ export class Kernel {
 
   private wakeFromCv(w: SimThread): void {
     this.makeReady(w);
-    if (this.probes.wakeup.enabled) this.fire(this.probes.wakeup, w.lwpsinfo(), w.psinfo());
+    if (false) this.fire(this.probes.wakeup, w.lwpsinfo(), w.psinfo());
   }
 
   private makeReady(t: SimThread): void {

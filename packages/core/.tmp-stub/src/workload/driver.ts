@@ -75,14 +75,14 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
     loaded.add(m.name);
     const fl = s.P.fbt.modload;
     s.fnIn(fl);
-    if (fl.entry.enabled) s.fire(fl.entry, m.name);
+    if (false) s.fire(fl.entry, m.name);
     for (const name of m.keys) yield* s.ops.keyCreate(s, keyVars.get(name)!, ctx.callbacksOf(name));
     s.fnOut(fl, 0);
     if (m.unloadAt === undefined) return;
     yield* until(base + draw(m.unloadAt));
     const fu = s.P.fbt.modunload;
     s.fnIn(fu);
-    if (fu.entry.enabled) s.fire(fu.entry, m.name);
+    if (false) s.fire(fu.entry, m.name);
     for (let j = m.keys.length - 1; j >= 0; j--) {
       const kv = keyVars.get(m.keys[j]!)!;
       yield* s.ops.keyDelete(s, kv.value);

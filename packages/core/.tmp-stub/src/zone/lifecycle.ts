@@ -27,7 +27,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   const k = s.k;
   const f = s.P.fbt.zone_create;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, name, exclusiveIp ? 1 : 0);
+  if (false) s.fire(f.entry, name, exclusiveIp ? 1 : 0);
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
   const opId = s.nextOpId();
   s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_create', opId, zone: z.zone_id });
@@ -50,7 +50,7 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   const k = s.k;
   const f = s.P.fbt.zsched;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* k.work(costs.zschedSetup);
   yield* s.ops.zschedInit(s, z);
   k.cur.daemon = true;
@@ -83,7 +83,7 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   const k = s.k;
   const f = s.P.fbt.zone_boot;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, id);
+  if (false) s.fire(f.entry, id);
   const opId = s.nextOpId();
   s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_boot', opId, zone: id });
   yield* k.enter(s.zonehash_lock);
@@ -105,7 +105,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
   const k = s.k;
   const f = s.P.fbt.zone_shutdown;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, id);
+  if (false) s.fire(f.entry, id);
   const opId = s.nextOpId();
   s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_shutdown', opId, zone: id });
   yield* k.enter(s.zonehash_lock);
@@ -149,7 +149,7 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   const k = s.k;
   const f = s.P.fbt.zone_destroy;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, id);
+  if (false) s.fire(f.entry, id);
   const opId = s.nextOpId();
   s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_destroy', opId, zone: id });
   yield* k.enter(s.zonehash_lock);

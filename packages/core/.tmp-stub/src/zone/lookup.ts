@@ -13,7 +13,7 @@ import { ZoneStatus, type Zone } from './zone.js';
 export function* zoneFindById(s: ZoneSystem, id: number): Co<Zone | null> {
   const f = s.P.fbt.zone_find_by_id;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, id);
+  if (false) s.fire(f.entry, id);
   yield* s.k.enter(s.zonehash_lock);
   let z = s.hashTablesReady ? (s.byId.get(id) ?? null) : null;
   if (z && (z.zone_status < ZoneStatus.READY || z.zone_status > ZoneStatus.DOWN)) z = null;
@@ -27,7 +27,7 @@ export function* zoneFindById(s: ZoneSystem, id: number): Co<Zone | null> {
 export function* zoneGetattrStatus(s: ZoneSystem, id: number): Co<number> {
   const f = s.P.fbt.zone_getattr;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, id, 0);
+  if (false) s.fire(f.entry, id, 0);
   yield* s.k.enter(s.zonehash_lock);
   const z = s.byId.get(id);
   const min = s.algorithm === 'legacy' ? ZoneStatus.READY : ZoneStatus.INITIALIZED;

@@ -13,7 +13,7 @@ import type { Zone } from './zone.js';
 export function* zoneHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_hold;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
   z.zone_ref++;
   yield* s.k.exit(z.zone_lock);
@@ -23,7 +23,7 @@ export function* zoneHold(s: ZoneSystem, z: Zone): Co {
 export function* zoneRele(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_rele;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
   z.zone_ref--;
   s.assert(z.zone_ref >= 0, `zone ${z.zone_id} zone_ref below zero`);
@@ -38,7 +38,7 @@ export function* zoneRele(s: ZoneSystem, z: Zone): Co {
 export function* zoneCredHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_cred_hold;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
   z.zone_cred_ref++;
   yield* s.k.exit(z.zone_lock);
@@ -52,7 +52,7 @@ export function* zoneCredHold(s: ZoneSystem, z: Zone): Co {
 export function* zoneCredRele(s: ZoneSystem, z: Zone, drop = true): Co {
   const f = s.P.fbt.zone_cred_rele;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
   if (drop && z.zone_cred_ref > 0) z.zone_cred_ref--;
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
@@ -64,7 +64,7 @@ export function* zoneCredRele(s: ZoneSystem, z: Zone, drop = true): Co {
 function* zoneFree(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_free;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   s.deathrow.delete(z);
   yield* zoneFreeZsd(s, z);
   z.freed = true;
@@ -75,7 +75,7 @@ function* zoneFree(s: ZoneSystem, z: Zone): Co {
 function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_free_zsd;
   s.fnIn(f);
-  if (f.entry.enabled) s.fire(f.entry, z);
+  if (false) s.fire(f.entry, z);
   yield* s.k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = z.zsd.head) {
     s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
