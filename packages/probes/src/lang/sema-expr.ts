@@ -9,6 +9,7 @@
 
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
+import { constValue } from './sema-const.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
 import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
 
@@ -291,9 +292,15 @@ export class Checker {
   }
 
   private binary(e: A.BinaryExpr): CType {
+    const op = e.op;
+    // An aggregation as an operand has dtrace's dynamic type "aggregation": the operator's type
+    // check rejects it (aggs/err.D_OP_INCOMPAT.agg_in_expr.d).
+    if (e.left.k === 'agg' || e.right.k === 'agg') {
+      const name = (x: A.Expr): string => (x.k === 'agg' ? '"aggregation"' : q(this.expr(x)));
+      fail('D_OP_INCOMPAT', `operands have incompatible types: ${name(e.left)} ${op} ${name(e.right)}`, e.at);
+    }
     const a = this.expr(e.left);
     const b = this.expr(e.right);
-    const op = e.op;
     switch (op) {
       case '&&':
       case '||':
@@ -312,13 +319,14 @@ export class Checker {
       case '+':
       case '-':
         if (a.kind === 'pointer' && isInt(b)) return a;
-        if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
+        // dt_cook_op2: the additive operators report D_OP_INCOMPAT, not D_OP_ARITH.
+        if (!isInt(a) || !isInt(b)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
         return arithResult(a, b);
       case '*':
       case '/':
       case '%':
         if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
-        if ((op === '/' || op === '%') && e.right.k === 'int' && e.right.value === 0n) {
+        if ((op === '/' || op === '%') && constValue(e.right) === 0n) {
           fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
         }
         return arithResult(a, b);
@@ -359,7 +367,7 @@ export class Checker {
       return t;
     }
     if (!isScalar(t) || !isScalar(v)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
-    if ((e.op === '/=' || e.op === '%=') && e.value.k === 'int' && e.value.value === 0n) {
+    if ((e.op === '/=' || e.op === '%=') && constValue(e.value) === 0n) {
       fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
     }
     return t;
