@@ -217,7 +217,7 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
   // 5. END, drops, the final aggregations, spans.
   runtime.stop();
   runtime.flushDrops();
-  sink.finish(runtime.unprinted());
+  sink.finish(runtime.unprinted(), runtime.exited ? runtime.exitStatus : 0);
   await out.close();
   for (const f of engine.findings()) {
     err(`${PROGNAME}: the simulated kernel stopped: ${f.message}\n${indent(f.report)}\n`);
@@ -294,7 +294,7 @@ function makeConsumer(
   options: Readonly<Record<string, string | true>>,
   out: (s: string) => void,
   err: (s: string) => void,
-): RuntimeSink & { finish(aggs: unknown): void } {
+): RuntimeSink & { finish(aggs: unknown, status: number): void } {
   const on = (name: string): boolean => options[name] !== undefined && options[name] !== 'false';
   const common = {
     out,
@@ -307,7 +307,7 @@ function makeConsumer(
     options,
   };
   return (args.format === 'json' ? new JsonConsumer(common) : new TextConsumer(common)) as RuntimeSink & {
-    finish(aggs: unknown): void;
+    finish(aggs: unknown, status: number): void;
   };
 }
 

@@ -1,7 +1,7 @@
 /*
- * The verifier of @zsdtrace/core (packages/core/src/verify) as the CLI uses it. The package's
- * entry point lists the engine's surface; the CLI reaches the verifier through this one module,
- * so every verify-* file imports it from one place.
+ * The verifier of @zsdtrace/core (its src/verify, exported from the package's entry point) as the
+ * CLI uses it. The CLI reaches the verifier through this one module, so every verify-* file
+ * imports it from one place.
  */
 
 export {
@@ -12,11 +12,11 @@ export {
   runSeed,
   runSeedDetailed,
   sortedFailures,
-} from '../../core/src/verify/index.js';
+} from '@zsdtrace/core';
 export type {
   EngineFactory,
   ExploreSummary,
   PropertyId,
   SeedDetail,
   SeedResult,
-} from '../../core/src/verify/index.js';
+} from '@zsdtrace/core';

@@ -44,14 +44,14 @@ export interface ExploreRequest {
 
 export interface ExploreOutcome {
   readonly summary: ExploreSummary;
-  /** Worker threads actually used (0 = in-process). */
+  /** Worker threads that ran at least one chunk of seeds (0 = in-process). */
   readonly workers: number;
 }
 
 export async function exploreSeeds(req: ExploreRequest): Promise<ExploreOutcome> {
   const n = Math.min(req.workers, req.count);
   if (n <= 0 || !req.worker) return { summary: await exploreInProcess(req), workers: 0 };
-  return { summary: await exploreWithWorkers(req, req.worker, n), workers: n };
+  return exploreWithWorkers(req, req.worker, n);
 }
 
 async function exploreInProcess(req: ExploreRequest): Promise<ExploreSummary> {
@@ -64,7 +64,7 @@ async function exploreInProcess(req: ExploreRequest): Promise<ExploreSummary> {
   return summary;
 }
 
-function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): Promise<ExploreSummary> {
+function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): Promise<ExploreOutcome> {
   const summary = emptySummary();
   // About 25 chunks per worker: progress stays smooth and the tail stays short.
   const chunkSize = Math.max(1, Math.min(500, Math.ceil(req.count / (n * 25))));
@@ -73,8 +73,10 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
   let done = 0;
   const workers: Worker[] = [];
   const busy = new Set<Worker>();
+  // Counted from the replies, so the summary reports workers that really ran seeds.
+  const ran = new Set<Worker>();
 
-  return new Promise<ExploreSummary>((resolve, reject) => {
+  return new Promise<ExploreOutcome>((resolve, reject) => {
     let failed = false;
     let finished = 0;
     const stopAll = (): void => {
@@ -90,7 +92,7 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
       busy.delete(w);
       if (next >= end) {
         void w.terminate();
-        if (++finished === workers.length && !failed) resolve(summary);
+        if (++finished === workers.length && !failed) resolve({ summary, workers: ran.size });
         return;
       }
       const chunk: WorkerChunk = { from: next, to: Math.min(end, next + chunkSize) };
@@ -107,6 +109,7 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
           fail(new Error(`verify worker failed: ${m.message}`));
           return;
         }
+        ran.add(w);
         for (const r of m.results) addSeedResult(summary, r);
         done += m.results.length;
         req.onProgress(done, req.count);

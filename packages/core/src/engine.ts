@@ -173,13 +173,11 @@ class SimEngine implements Engine {
       statusName: zoneStatusNames[z.zone_status] ?? String(z.zone_status),
     }));
     const keys = [...this.s.keyInfo].map(([key, i]) => ({ key, ...i }));
-    const threads = this.k.threads
-      .filter((t) => t.state !== 'done')
-      .map((t) => {
-        const state = t.state === 'busy' ? 'run' : t.state;
-        const base = { tid: t.tid, name: t.name, state, holds: t.holds.map((m) => m.label) };
-        return t.blockedOn ? { ...base, blockedOn: t.blockedOn.label } : base;
-      });
+    const threads = this.k.threads.map((t) => {
+      const state = t.state === 'busy' ? 'run' : t.state;
+      const base = { tid: t.tid, name: t.name, state, holds: t.holds.map((m) => m.label) };
+      return t.blockedOn ? { ...base, blockedOn: t.blockedOn.label } : base;
+    });
     const waits = [...this.s.waits.values()].map((w) => ({ ...w }));
     return { zones, keys, threads, waits };
   }
@@ -202,7 +200,7 @@ class SimEngine implements Engine {
       events: this.log.count,
       probeFirings: this.s.firings + this.k.firings,
       callbacks: this.s.callbacks,
-      threads: this.k.threads.length,
+      threads: this.k.created,
     };
   }
 

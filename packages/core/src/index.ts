@@ -13,3 +13,36 @@ export { WorkloadError } from './workload/errors.js';
 export { engineTypes } from './providers/types.js';
 export { zoneStatusNames } from './zone/zone.js';
 export type { TraceEvent, TraceListener, Phase, Operation } from './trace/events.js';
+export {
+  PROPERTIES,
+  PROPERTY_TITLES,
+  addSeedResult,
+  createTraceChecker,
+  emptyStats,
+  emptySummary,
+  formatEvent,
+  messageShape,
+  runSeed,
+  runSeedDetailed,
+  sortedFailures,
+  statusName,
+} from './verify/index.js';
+export type {
+  CheckerStats,
+  EngineFactory,
+  EngineLike,
+  ExploreSummary,
+  FailureGroup,
+  FindingLike,
+  FindingRecord,
+  FinishInput,
+  KindCount,
+  PropertyId,
+  SeedDetail,
+  SeedResult,
+  SeedRunOptions,
+  SeedViolation,
+  TraceChecker,
+  TraceCheckerOptions,
+  Violation,
+} from './verify/index.js';

@@ -53,7 +53,8 @@ export class Kernel {
   halted = false;
   /** Nothing can ever run again (only idle daemons are left). */
   finished = false;
-  readonly threads: SimThread[] = [];
+  /** Threads created so far; tids are 1..created and never reused. */
+  created = 0;
   readonly ready: SimThread[] = [];
   readonly choices: number[] = [];
   /** The thread executing now; `idle` between steps (timers, probes fired by the engine). */
@@ -61,7 +62,9 @@ export class Kernel {
   readonly idle: SimThread;
   private readonly sleepers = new SleepHeap<SimThread>();
   private sleepSeq = 0;
-  private live = 0;
+  /** Live threads by tid, in creation order. A finished thread is dropped at once, so an endless
+   *  run holds only the threads that still exist (its tid is never handed out again). */
+  private readonly alive = new Map<number, SimThread>();
   private readonly timers: Timer[] = [];
   private readonly cpus: (SimThread | null)[] = [null, null];
   private nextCpu = 0;
@@ -81,18 +84,27 @@ export class Kernel {
 
   /** Creates a thread that becomes runnable at the current time. */
   spawn(name: string, zonename: string, pid: number, body: () => Co): SimThread {
-    const tid = this.threads.length + 1;
+    const tid = ++this.created;
     const t = new SimThread(tid, name, zonename, pid < 0 ? tid : pid, THREAD_BASE_ADDR + tid * 0x1000);
-    this.threads.push(t);
+    this.alive.set(tid, t);
     this.policy.spawned(t);
     t.gen = body();
-    this.live++;
     this.ready.push(t);
     return t;
   }
 
+  /** Threads that have not finished, oldest first. */
+  get threads(): SimThread[] {
+    return [...this.alive.values()];
+  }
+
   get liveThreads(): number {
-    return this.live;
+    return this.alive.size;
+  }
+
+  /** A live thread by tid (undefined once it has finished). */
+  thread(tid: number): SimThread | undefined {
+    return this.alive.get(tid);
   }
 
   // ---- the scheduler loop ------------------------------------------------------------------
@@ -130,7 +142,7 @@ export class Kernel {
     if (r.done) {
       t.state = 'done';
       t.gen = null;
-      this.live--;
+      this.alive.delete(t.tid);
       if (t.holds.length > 0) this.fail('assertion', `${t.label} exited holding ${t.holds.map((m) => m.label).join(', ')}`, true);
     } else if (t.state === 'run') {
       if (t.pendingChill > 0) this.delay(t, t.pendingChill, 'sleep');
@@ -150,7 +162,7 @@ export class Kernel {
     const top = this.sleepers.peek();
     const nextTimer = this.nextTimerAt();
     if (!top) {
-      if (this.threads.some((x) => x.state !== 'done' && !x.daemon)) this.deadlock();
+      if (this.anyNonDaemon()) this.deadlock();
       else this.finished = true;
       return false;
     }
@@ -164,6 +176,11 @@ export class Kernel {
     if (nextTimer <= this.now) this.fireTimers();
     this.wakeDue();
     return this.ready.length > 0 || this.wake(limit);
+  }
+
+  private anyNonDaemon(): boolean {
+    for (const t of this.alive.values()) if (!t.daemon) return true;
+    return false;
   }
 
   private wakeDue(): void {
@@ -395,7 +412,7 @@ export class Kernel {
   }
 
   private deadlock(): void {
-    const stuck = this.threads.filter((x) => x.state !== 'done' && !x.daemon);
+    const stuck = this.threads.filter((x) => !x.daemon);
     this.fail(
       'deadlock',
       `deadlock: every live thread is blocked (${stuck.map((x) => `${x.label} on ${describeWait(x)}`).join('; ')})`,

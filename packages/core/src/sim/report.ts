@@ -42,7 +42,7 @@ const explanations: Record<FindingKind, string> = {
 
 export function buildReport(c: ReportContext): string {
   const k = c.k;
-  const byTid = (tid: number): SimThread | undefined => k.threads[tid - 1];
+  const byTid = (tid: number): SimThread | undefined => k.thread(tid);
   const lines: string[] = [];
   lines.push(`finding: ${c.kind}`);
   lines.push(`  ${c.message}`);

@@ -19,6 +19,7 @@ export type {
   DValue,
   FaultReport,
   Firing,
+  PrintMember,
   RuntimeSink,
 } from './value-model.js';
 

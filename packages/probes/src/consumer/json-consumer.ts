@@ -16,7 +16,7 @@ import { sortEntries } from './aggregate-sort.js';
 import { bucketLayout } from './buckets.js';
 import { dropMessage, faultMessage } from './messages.js';
 import { dynamicOptions, type DynamicOptions, type RawOptions } from './options.js';
-import { formatRecord, type DisplayOptions } from './record-format.js';
+import { formatRecord, freopenPath, type DisplayOptions } from './record-format.js';
 import { frameText, symbolText } from './trace-format.js';
 import type {
   AggSnapshot, AggValue, DataRecord, DInt, DropReport, DValue, FaultReport, Firing, RuntimeSink,
@@ -142,6 +142,9 @@ export class JsonConsumer implements RuntimeSink {
         return { type: 'tracemem', bytes: Buffer.from(rec.bytes).toString('hex') };
       case 'print':
         return { type: 'print', typeName: rec.typeName, value: jsonValue(rec.value), text: formatRecord(rec, this.display) };
+      case 'freopen':
+        // NDJSON stays one stream: the request is reported, not carried out.
+        return { type: 'freopen', path: freopenPath(rec, this.display) };
     }
   }
 

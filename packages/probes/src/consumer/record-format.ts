@@ -40,15 +40,39 @@ export function cachedFormat(fmt: string): ParsedFormat | null {
   return parsed;
 }
 
-/** print(): the value after its type name; integers in hex as illumos prints scalars. */
-function formatPrint(value: DValue, type: DType, typeName: string): string {
-  if (typeof value === 'string') return `${typeName} "${value}"`;
-  if (typeof value === 'number' || typeof value === 'bigint') {
-    const size = type.kind === 'int' ? type.size : 8;
-    return `${typeName} 0x${BigInt.asUintN(size * 8, BigInt(value)).toString(16)}`;
+/** An integer as illumos print() shows it: `%#llx` of the value at its size (0 stays `0`). */
+function printHex(v: DValue, type: DType): string {
+  const size = type.kind === 'int' ? type.size : 8;
+  const n = BigInt.asUintN(size * 8, typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? v : 0));
+  return n === 0n ? '0' : `0x${n.toString(16)}`;
+}
+
+/** One value of print(): strings as illumos prints a char array, `[ "text" ]`. */
+function printValue(value: DValue, type: DType): string {
+  if (typeof value === 'string') return `[ "${value}" ]`;
+  if (typeof value === 'number' || typeof value === 'bigint') return printHex(value, type);
+  if (value.kind === 'stack') return formatStack(value).trimEnd();
+  return symbolText(value);
+}
+
+/**
+ * print() as illumos dt_print.c lays it out: `<type> <value>` for a scalar (`int 0x510`), and
+ * for a struct the type name, ` {`, one `<type> <member> = <value>` line per member indented by
+ * four spaces, and `}`. Every print() ends its output with a newline.
+ */
+function formatPrint(rec: Extract<DataRecord, { kind: 'print' }>): string {
+  if (rec.members) {
+    let out = `${rec.typeName} {\n`;
+    for (const m of rec.members) out += `    ${m.typeName} ${m.name} = ${printValue(m.value, m.type)}\n`;
+    return `${out}}\n`;
   }
-  if (value.kind === 'stack') return `${typeName}${formatStack(value)}`;
-  return `${typeName} ${symbolText(value)}`;
+  return `${rec.typeName} ${printValue(rec.value, rec.type)}\n`;
+}
+
+/** The file name a freopen() record asks for (its printf-formatted text). */
+export function freopenPath(rec: Extract<DataRecord, { kind: 'freopen' }>, opts: DisplayOptions): string {
+  const parsed = cachedFormat(rec.format);
+  return parsed ? formatPrintf(parsed, rec.args, rec.types, opts) : rec.format;
 }
 
 export function formatRecord(rec: DataRecord, opts: DisplayOptions): string {
@@ -68,6 +92,9 @@ export function formatRecord(rec: DataRecord, opts: DisplayOptions): string {
     case 'tracemem':
       return formatRawBytes(rec.bytes);
     case 'print':
-      return formatPrint(rec.value, rec.type, rec.typeName);
+      return formatPrint(rec);
+    case 'freopen':
+      // The text consumer switches its output; the record itself prints nothing.
+      return '';
   }
 }

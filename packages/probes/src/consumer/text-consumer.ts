@@ -11,14 +11,16 @@
  * - finish(): the newline dtrace always prints after its consume loop, then the aggregations
  *   that were never printed, in one sorted walk.
  *
- * Each firing is written with one `out` call. Must not decide what to print: the runtime says.
+ * Each firing is written with one `out` call (two around a freopen()). Must not decide what to
+ * print: the runtime says. freopen() records switch `out` to a file (appending) and back.
  */
 
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { StackFrame } from '../provider/host.js';
 import { printUnprinted } from './aggregate-print.js';
 import { dropMessage, faultMessage } from './messages.js';
 import { dynamicOptions, type DynamicOptions, type RawOptions } from './options.js';
-import { formatRecord, type DisplayOptions } from './record-format.js';
+import { formatRecord, freopenPath, type DisplayOptions } from './record-format.js';
 import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from './value-model.js';
 
 export type { DynamicOptions, RawOptions } from './options.js';
@@ -54,7 +56,11 @@ export interface TextConsumerOptions {
 const FLOW_COLUMN = 41;
 
 export class TextConsumer implements RuntimeSink {
-  private readonly out: (s: string) => void;
+  private out: (s: string) => void;
+  /** The output the consumer was given; freopen("") returns to it. */
+  private readonly stdout: (s: string) => void;
+  /** The file freopen() opened, if any. */
+  private fd: number | null = null;
   private readonly err: (s: string) => void;
   private readonly progname: string;
   private readonly droptags: boolean;
@@ -66,6 +72,7 @@ export class TextConsumer implements RuntimeSink {
 
   constructor(opts: TextConsumerOptions) {
     this.out = opts.out;
+    this.stdout = opts.out;
     this.err = opts.err;
     this.progname = opts.progname;
     this.droptags = opts.droptags;
@@ -98,9 +105,46 @@ export class TextConsumer implements RuntimeSink {
       }
       s += this.flowindent ? this.flowLine(f) : this.probeLine(f);
     }
-    for (const rec of f.records) s += formatRecord(rec, this.display);
+    for (const rec of f.records) {
+      if (rec.kind === 'freopen') {
+        // Output recorded before the freopen() goes to the old file, the rest to the new one.
+        if (s !== '') this.out(s);
+        s = '';
+        this.reopen(freopenPath(rec, this.display));
+      } else s += formatRecord(rec, this.display);
+    }
     if (!quiet) s += '\n';
     if (s !== '') this.out(s);
+  }
+
+  /**
+   * freopen(): appends to the named file from now on (dtrace opens it with "a"); "" returns to
+   * the original output. A file that cannot be opened leaves the output where it was.
+   */
+  private reopen(path: string): void {
+    if (path !== '') {
+      let fd: number;
+      try {
+        fd = openSync(path, 'a');
+      } catch (e) {
+        this.error(`failed to freopen "${path}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        return;
+      }
+      this.closeFile();
+      this.fd = fd;
+      this.out = (text) => {
+        writeSync(fd, text);
+      };
+      return;
+    }
+    this.closeFile();
+    this.out = this.stdout;
+  }
+
+  private closeFile(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
   }
 
   private probeLine(f: Firing): string {
@@ -143,5 +187,6 @@ export class TextConsumer implements RuntimeSink {
   /** End of tracing: dtrace's unconditional newline, then the never-printed aggregations. */
   finish(unprinted: readonly AggSnapshot[]): void {
     this.out('\n' + printUnprinted(unprinted, this.display));
+    this.closeFile();
   }
 }

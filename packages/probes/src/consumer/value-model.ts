@@ -52,7 +52,27 @@ export type DataRecord =
   | { readonly kind: 'stack'; readonly value: DStack }
   | { readonly kind: 'sym'; readonly value: DSymbol }
   | { readonly kind: 'tracemem'; readonly bytes: Uint8Array }
-  | { readonly kind: 'print'; readonly value: DValue; readonly type: DType; readonly typeName: string };
+  | {
+      readonly kind: 'print';
+      readonly value: DValue;
+      readonly type: DType;
+      readonly typeName: string;
+      /** print() of a struct (`print(*args[0])`): its members in declaration order; `value` is 0. */
+      readonly members?: readonly PrintMember[];
+    }
+  /**
+   * freopen(): from this record on, output goes to the file named by the formatted text
+   * (appending), or back to the original output when it is empty.
+   */
+  | { readonly kind: 'freopen'; readonly format: string; readonly args: readonly DValue[]; readonly types: readonly DType[] };
+
+/** One member of a struct printed by print(). */
+export interface PrintMember {
+  readonly name: string;
+  readonly typeName: string;
+  readonly type: DType;
+  readonly value: DValue;
+}
 
 /**
  * The output of one clause for one probe firing. The consumer prints the probe line (unless

@@ -17,7 +17,8 @@
  *                        which the runtime fuses per probe. The runtime never imports this.
  *
  * Errors are data: the first one stops compilation (as dtrace does) and is returned as a
- * Diagnostic; compile() never throws for user input.
+ * Diagnostic; compile() never throws for user input. A program that compiles but would be
+ * refused when enabled (destructive actions without -w) fails with an `enable` diagnostic.
  */
 
 import type { ProbeRegistry } from '../provider/registry.js';
@@ -33,7 +34,7 @@ import { lex } from './lexer.js';
 import { substituteMacros, unusedMacroErrors, type MacroContext } from './macros.js';
 import { parse } from './parser.js';
 import { preprocess } from './preprocess.js';
-import { callHooks, setDestructiveAllowed, setLineResolver } from './sema-actions.js';
+import { callHooks, setLineResolver } from './sema-actions.js';
 import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
 import { Scope } from './sema-scope.js';
@@ -58,6 +59,7 @@ export interface CompileResult {
 }
 
 interface ClauseOut {
+  readonly unit: number;
   readonly ast: A.Clause;
   readonly probes: Probe[];
   readonly ctx: ClauseContext;
@@ -106,7 +108,6 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
         }
         options[p.name] = p.value;
       }
-      setDestructiveAllowed(options.destructive !== undefined);
       const lx = lex(pre.text, typeNames);
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
@@ -150,7 +151,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
             }
             region = 'action list';
             checkStatements(checker, item.body ?? []);
-            clauses.push({ ast: item, probes, ctx });
+            clauses.push({ unit: ui, ast: item, probes, ctx });
           }
         } catch (e) {
           if (!(e instanceof SemaError)) throw e;
@@ -170,6 +171,13 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
   } catch (e) {
     if (e instanceof Stop) return { diagnostics };
     throw e;
+  }
+  // dtrace compiles destructive actions and refuses them when enabling the program without -w
+  // ("failed to enable 'x.d': Destructive actions not allowed"), after every unit compiled.
+  const destructive = clauses.find((c) => c.ctx.flags.destructive);
+  if (destructive && options.destructive === undefined) {
+    diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit, phase: 'enable' });
+    return { diagnostics };
   }
   return { program: generate(clauses, scope, options, unitInfo), diagnostics };
 }
@@ -220,7 +228,7 @@ function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, st
   const epids: { epid: number; probeId: number; clause: number }[] = [];
   let epid = 0;
   clauses.forEach((c, i) => {
-    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams }, K);
+    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs }, K);
     compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
     for (const p of c.probes) {
       epid++;

@@ -20,6 +20,8 @@ export interface Diagnostic {
   /** Index into the compiled units. */
   unit: number;
   region?: 'predicate' | 'action list';
+  /** The program compiled but dtrace would refuse to enable it (no line, no tag). */
+  phase?: 'enable';
 }
 
 /** Maps offsets of one unit to 1-based lines and columns, honouring `#line` directives. */
@@ -80,13 +82,16 @@ export class DiagnosticSink {
  * Renders a diagnostic as dtrace(1) prints it:
  * `zsdtrace: failed to compile script x.d: line 3: syntax error near "}"`, or for a -n string
  * `zsdtrace: invalid probe specifier BEGIN { x = ; }: syntax error near ";"`; with errtags the
- * tag comes first (`[D_SYNTAX] line 3: …`).
+ * tag comes first (`[D_SYNTAX] line 3: …`). An enable-time refusal reads
+ * `zsdtrace: failed to enable 'x.d': Destructive actions not allowed`.
  */
 export function formatDiagnostic(
   d: Diagnostic,
   unit: SourceUnit,
   opts: { errtags: boolean; progname: string },
 ): string {
+  // dtrace.c: dfatal("failed to enable '%s'", dc_name) with the library's error text.
+  if (d.phase === 'enable') return `${opts.progname}: failed to enable '${unit.name ?? unit.text}': ${d.message}`;
   const tag = opts.errtags ? `[${d.code}] ` : '';
   const where = unit.kind === 'script' && d.line !== undefined ? `line ${d.line}: ` : d.region && unit.kind !== 'script' ? `in ${d.region}: ` : '';
   const body = `${tag}${where}${d.message}`;

@@ -121,6 +121,17 @@ function enterBody(): void {
 }
 
 const DESC_CHARS = /[-$:A-Za-z0-9_.?*\\[\]!`]+/y;
+
+/**
+ * Every character DESC_CHARS accepts, so the lexer keeps its first-character dispatch (a
+ * custom pattern without this hint makes chevrotain try every token type at every offset).
+ */
+export const DESC_START_CHARS: readonly string[] = [
+  ...'-$:_.?*\\[]!`',
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  ...'abcdefghijklmnopqrstuvwxyz',
+  ...'0123456789',
+];
 const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SPECIAL = new Set(['BEGIN', 'END', 'ERROR']);
 

@@ -16,7 +16,10 @@ import { beginLex, endLex, type LexError } from './lex-context.js';
 let lexer: Lexer | null = null;
 
 function instance(): Lexer {
-  lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+  // First-character dispatch must hold (every custom pattern carries start_chars_hint), and
+  // diagnostics recompute line and column from offsets (diagnostics.ts LineMap), so the lexer
+  // tracks offsets only.
+  lexer ??= new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true });
   return lexer;
 }
 

@@ -1,344 +1,213 @@
 /*
- * The D grammar (d-language.md 1.2–1.5) as a chevrotain CstParser: grammar only, no actions.
- * ast-builder.ts turns the CST into the typed AST. Recognition errors are collected, never
- * thrown at the caller; the first one becomes dtrace's `syntax error near "x"`.
+ * The D grammar (d-language.md 1.2–1.5): clauses, statements, declarations and inline
+ * definitions, over the expression grammar of parse-expr.ts. Input: the token stream of
+ * lexer.ts after macro substitution, and the words that name types. Output: the parse tree
+ * (AST nodes from ast.ts plus the errors ast-builder.ts must still report), or the token where
+ * recognition failed — the first one becomes dtrace's `syntax error near "x"`. It never throws
+ * at the caller.
  *
- * Precedence, lowest to highest: comma, assignment (right), ?: (right), ||, ^^, &&, |, ^, &,
- * equality, relational, shift, additive, multiplicative, cast, unary, postfix. The binary levels
- * are one flat rule; ast-builder.ts applies their precedence. Statements
- * follow the illumos grammar: `;` separates statements (the last may omit it) and `if`/`else`
- * is accepted. Casts need to know which identifiers name types: `setTypeNames` before parsing.
+ * A hand-written recursive-descent parser with one token of lookahead (two or three where casts
+ * need them): a 1,000-clause script is ~34,000 tokens, and a table-driven recogniser spent
+ * most of the compile budget on its own bookkeeping. The token vocabulary stays chevrotain's
+ * (tokens.ts), so the lexer and macro substitution are unchanged.
+ *
+ * Statements follow the illumos grammar: `;` separates statements (the last may omit it) and
+ * `if`/`else` is accepted.
  */
 
-import { CstParser, EMPTY_ALT, type CstNode, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
-import { ALL_TOKENS, AggName, AssignOp, BinaryOp, PrefixOp, CharLit, Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, StringLit, TypeKeyword } from './tokens.js';
+import type { IToken } from 'chevrotain';
+import type * as A from './ast.js';
+import { ExprParser, ParseFailure, type DeferredError, type MissingBody, type PendingDiagnostic } from './parse-expr.js';
+import { Identifier, IntLit, Kw, P, PredEnd, ProbeDesc } from './tokens.js';
 
-let typeNames: ReadonlySet<string> = new Set();
+export type { DeferredError, MissingBody, PendingDiagnostic };
 
-function startsType(t: IToken): boolean {
-  const tt = t.tokenType;
-  if (tt === TypeKeyword || tt.CATEGORIES?.includes(TypeKeyword)) return true;
-  if (tt === Kw.struct || tt === Kw.union || tt === Kw.enum || tt === Kw.const || tt === Kw.volatile) return true;
-  return tt === Identifier && typeNames.has(t.image);
+export interface ParseTree {
+  readonly items: readonly A.TopLevel[];
+  /** Clauses' diagnostics first, then inline definitions', then declarations' (as dtrace walks them). */
+  readonly pending: readonly PendingDiagnostic[];
 }
-
-class DParser extends CstParser {
-  // Alternatives built once and reused (chevrotain's OR caching): these rules run for every
-  // operand, and allocating their closures per call dominated parse time.
-  private altStatement?: IOrAlt<unknown>[];
-  private altCast?: OrMethodOpts<unknown>;
-  private altUnary?: OrMethodOpts<unknown>;
-  private altPostfixOp?: IOrAlt<unknown>[];
-  private altPrimary?: IOrAlt<unknown>[];
-
-  constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: false, maxLookahead: 3, nodeLocationTracking: 'onlyOffset' });
-    this.performSelfAnalysis();
-  }
-
-  program = this.RULE('program', () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.clause) },
-        { ALT: () => this.SUBRULE(this.inlineDef) },
-        { ALT: () => this.SUBRULE(this.declaration) },
-        { ALT: () => this.CONSUME(P.Semi) },
-      ]);
-    });
-  });
-
-  clause = this.RULE('clause', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => this.CONSUME(ProbeDesc) });
-    this.OPTION(() => {
-      this.CONSUME(P.Div);
-      this.SUBRULE(this.expression);
-      this.CONSUME(PredEnd);
-    });
-    this.OPTION2(() => {
-      this.CONSUME(P.LCurly);
-      this.SUBRULE(this.statements);
-      this.CONSUME(P.RCurly);
-    });
-  });
-
-  statements = this.RULE('statements', () => {
-    this.MANY(() => this.SUBRULE(this.statement));
-  });
-
-  statement = this.RULE('statement', () => {
-    this.OR(this.altStatement ??= [
-      { ALT: () => this.CONSUME(P.Semi) },
-      { ALT: () => this.SUBRULE(this.ifStatement) },
-      { ALT: () => this.SUBRULE(this.exprStatement) },
-    ]);
-  });
-
-  ifStatement = this.RULE('ifStatement', () => {
-    this.CONSUME(Kw.if);
-    this.CONSUME(P.LParen);
-    this.SUBRULE(this.expression);
-    this.CONSUME(P.RParen);
-    this.SUBRULE(this.block);
-    this.OPTION(() => {
-      this.CONSUME(Kw.else);
-      this.SUBRULE2(this.block);
-    });
-  });
-
-  block = this.RULE('block', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(P.LCurly);
-          this.SUBRULE(this.statements);
-          this.CONSUME(P.RCurly);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.statement) },
-    ]);
-  });
-
-  exprStatement = this.RULE('exprStatement', () => {
-    this.SUBRULE(this.expression);
-    this.OR([
-      { ALT: () => this.CONSUME(P.Semi) },
-      { GATE: () => this.LA(1).tokenType === P.RCurly, ALT: EMPTY_ALT() },
-    ]);
-  });
-
-  declaration = this.RULE('declaration', () => {
-    this.OPTION(() => this.OR([
-      { ALT: () => this.CONSUME(Kw.self) },
-      { ALT: () => this.CONSUME(Kw.this) },
-      { ALT: () => this.CONSUME(Kw.static) },
-      { ALT: () => this.CONSUME(Kw.extern) },
-    ]));
-    this.SUBRULE(this.typeSpec);
-    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => this.SUBRULE(this.declarator) });
-    this.CONSUME(P.Semi);
-  });
-
-  declarator = this.RULE('declarator', () => {
-    this.CONSUME(Identifier);
-    this.OPTION(() => {
-      this.CONSUME(P.LBracket);
-      this.OR([
-        { ALT: () => this.CONSUME(IntLit) },
-        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => this.SUBRULE(this.typeSpec) }) },
-      ]);
-      this.CONSUME(P.RBracket);
-    });
-  });
-
-  inlineDef = this.RULE('inlineDef', () => {
-    this.CONSUME(Kw.inline);
-    this.SUBRULE(this.typeSpec);
-    this.CONSUME(Identifier);
-    this.CONSUME(P.Assign);
-    this.SUBRULE(this.assignment);
-    this.CONSUME(P.Semi);
-  });
-
-  typeSpec = this.RULE('typeSpec', () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(Kw.const) }, { ALT: () => this.CONSUME(Kw.volatile) }]));
-    this.OR2([
-      { ALT: () => this.AT_LEAST_ONE(() => this.CONSUME(TypeKeyword)) },
-      {
-        ALT: () => {
-          this.OR3([
-            { ALT: () => this.CONSUME(Kw.struct) },
-            { ALT: () => this.CONSUME(Kw.union) },
-            { ALT: () => this.CONSUME(Kw.enum) },
-          ]);
-          this.CONSUME(Identifier);
-        },
-      },
-      { GATE: () => typeNames.has(this.LA(1).image), ALT: () => this.CONSUME2(Identifier) },
-    ]);
-    this.MANY2(() => this.CONSUME(P.Star));
-  });
-
-  expression = this.RULE('expression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => this.SUBRULE(this.assignment) });
-  });
-
-  assignment = this.RULE('assignment', () => {
-    this.SUBRULE(this.conditional);
-    this.OPTION(() => {
-      this.CONSUME(AssignOp);
-      this.SUBRULE(this.assignment);
-    });
-  });
-
-  conditional = this.RULE('conditional', () => {
-    this.SUBRULE(this.binary);
-    this.OPTION(() => {
-      this.CONSUME(P.Question);
-      this.SUBRULE(this.expression);
-      this.CONSUME(P.Colon);
-      this.SUBRULE(this.conditional);
-    });
-  });
-
-  /*
-   * The binary levels `||` … `*` as one flat rule: a chain of cast-expressions separated by
-   * binary operators. ast-builder.ts folds the chain by the precedence table of
-   * d-language.md 1.4 (all left-associative), which keeps the CST shallow: eleven nested rule
-   * nodes per operand made parsing allocation-bound.
-   */
-  binary = this.RULE('binary', () => {
-    this.SUBRULE(this.cast);
-    this.MANY(() => {
-      this.CONSUME(BinaryOp);
-      this.SUBRULE2(this.cast);
-    });
-  });
-
-  cast = this.RULE('cast', () => {
-    this.OR(this.altCast ??= {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          GATE: () => this.LA(1).tokenType === P.LParen && startsType(this.LA(2)),
-          ALT: () => {
-            this.CONSUME(P.LParen);
-            this.SUBRULE(this.typeSpec);
-            this.CONSUME(P.RParen);
-            this.SUBRULE(this.cast);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.unary) },
-      ],
-    });
-  });
-
-  unary = this.RULE('unary', () => {
-    this.OR(this.altUnary ??= {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        {
-          ALT: () => {
-            this.CONSUME(PrefixOp);
-            this.SUBRULE(this.cast);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.sizeof);
-            this.OR3({
-              IGNORE_AMBIGUITIES: true,
-              DEF: [
-                {
-                  GATE: () => this.LA(1).tokenType === P.LParen && startsType(this.LA(2)),
-                  ALT: () => {
-                    this.CONSUME(P.LParen);
-                    this.SUBRULE(this.typeSpec);
-                    this.CONSUME(P.RParen);
-                  },
-                },
-                { ALT: () => this.SUBRULE(this.unary) },
-              ],
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(Kw.stringof);
-            this.SUBRULE2(this.unary);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.postfix) },
-      ],
-    });
-  });
-
-  postfix = this.RULE('postfix', () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => this.SUBRULE(this.postfixOp));
-  });
-
-  postfixOp = this.RULE('postfixOp', () => {
-    this.OR(this.altPostfixOp ??= [
-      {
-        ALT: () => {
-          this.CONSUME(P.LBracket);
-          this.SUBRULE(this.argList);
-          this.CONSUME(P.RBracket);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(P.LParen);
-          this.OPTION(() => this.SUBRULE2(this.argList));
-          this.CONSUME(P.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(P.Dot);
-          this.CONSUME(Identifier);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(P.Arrow);
-          this.CONSUME2(Identifier);
-        },
-      },
-      { ALT: () => this.CONSUME(P.Inc) },
-      { ALT: () => this.CONSUME(P.Dec) },
-    ]);
-  });
-
-  argList = this.RULE('argList', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => this.SUBRULE(this.assignment) });
-  });
-
-  primary = this.RULE('primary', () => {
-    this.OR(this.altPrimary ??= [
-      { ALT: () => this.CONSUME(IntLit) },
-      { ALT: () => this.CONSUME(StringLit) },
-      { ALT: () => this.CONSUME(CharLit) },
-      { ALT: () => this.CONSUME(Identifier) },
-      { ALT: () => this.CONSUME(AggName) },
-      { ALT: () => this.CONSUME(Kw.self) },
-      { ALT: () => this.CONSUME(Kw.this) },
-      {
-        ALT: () => {
-          this.CONSUME(P.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(P.RParen);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Kw.offsetof);
-          this.CONSUME2(P.LParen);
-          this.SUBRULE(this.typeSpec);
-          this.CONSUME(P.Comma);
-          this.CONSUME2(Identifier);
-          this.CONSUME2(P.RParen);
-        },
-      },
-    ]);
-  });
-
-}
-
-let parser: DParser | null = null;
 
 export interface ParseResult {
-  readonly cst: CstNode | null;
+  /** The parse tree handed to ast-builder.ts (named for the concrete syntax tree it replaced). */
+  readonly cst: ParseTree | null;
   /** The token where recognition failed (undefined image / EOF means end of input). */
   readonly error: { token: IToken; message: string } | null;
 }
 
 export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
-  parser ??= new DParser();
-  typeNames = types;
-  parser.input = tokens;
-  const cst = parser.program();
-  const e = parser.errors[0];
-  if (e) return { cst: null, error: { token: e.token, message: e.message } };
-  return { cst, error: null };
+  const p = new DParser(tokens, types);
+  try {
+    return { cst: p.program(), error: null };
+  } catch (e) {
+    if (!(e instanceof ParseFailure)) throw e;
+    const found = e.token.image === '' ? 'end of input' : `'${e.token.image}'`;
+    return { cst: null, error: { token: e.token, message: `expecting ${e.expected} but found ${found}` } };
+  }
+}
+
+type Group = 0 | 1 | 2;
+
+class DParser extends ExprParser {
+  private readonly groups: { group: Group; diag: PendingDiagnostic }[] = [];
+
+  program(): ParseTree {
+    const items: A.TopLevel[] = [];
+    for (;;) {
+      const tt = this.la().tokenType;
+      if (tt === P.Semi) {
+        this.pos++;
+        continue;
+      }
+      const before = this.deferred.length;
+      let group: Group;
+      if (tt === ProbeDesc) {
+        items.push(this.clause());
+        group = 0;
+      } else if (tt === Kw.inline) {
+        items.push(this.inlineDef());
+        group = 1;
+      } else if (this.startsDeclaration()) {
+        items.push(this.declaration());
+        group = 2;
+      } else if (this.pos >= this.tokens.length) break;
+      else return this.fail('probe description or declaration');
+      for (let i = before; i < this.deferred.length; i++) this.groups.push({ group, diag: this.deferred[i]! });
+    }
+    // Array.prototype.sort is stable: source order is kept within each group.
+    const pending = this.groups.sort((a, b) => a.group - b.group).map((g) => g.diag);
+    return { items, pending };
+  }
+
+  private startsDeclaration(): boolean {
+    const tt = this.la().tokenType;
+    return tt === Kw.self || tt === Kw.this || tt === Kw.static || tt === Kw.extern || this.startsType(this.la()) || tt === Identifier;
+  }
+
+  /** probe-descriptions ['/' expression '/'] ['{' statements '}'] */
+  private clause(): A.Clause {
+    const at = this.la().startOffset;
+    const probes: A.ProbeSpec[] = [];
+    let last = this.consume(ProbeDesc);
+    probes.push({ at: last.startOffset, text: last.image });
+    while (this.is(P.Comma)) {
+      this.pos++;
+      last = this.consume(ProbeDesc);
+      probes.push({ at: last.startOffset, text: last.image });
+    }
+    let predicate: A.Expr | null = null;
+    if (this.is(P.Div)) {
+      this.pos++;
+      predicate = this.expression();
+      last = this.consume(PredEnd);
+    }
+    if (this.is(P.LCurly)) {
+      this.pos++;
+      const body = this.statements();
+      this.consume(P.RCurly);
+      return { k: 'clause', at, probes, predicate, body };
+    }
+    this.deferred.push({ missingBody: true, offset: last.endOffset ?? last.startOffset, predicate: predicate !== null });
+    return { k: 'clause', at, probes, predicate, body: [] };
+  }
+
+  private statements(): A.Stmt[] {
+    const out: A.Stmt[] = [];
+    for (;;) {
+      const t = this.la();
+      if (t.tokenType === P.Semi) this.pos++;
+      else if (t.tokenType === Kw.if || this.startsExpr(t)) out.push(this.statement());
+      else return out;
+    }
+  }
+
+  /** A statement other than the empty one (the callers skip `;`). */
+  private statement(): A.Stmt {
+    const t = this.la();
+    if (t.tokenType === Kw.if) {
+      this.pos++;
+      this.consume(P.LParen);
+      const cond = this.expression();
+      this.consume(P.RParen);
+      const then = this.block();
+      let otherwise: A.Stmt[] | null = null;
+      if (this.is(Kw.else)) {
+        this.pos++;
+        otherwise = this.block();
+      }
+      return { k: 'if', at: t.startOffset, cond, then, else: otherwise };
+    }
+    const expr = this.expression();
+    // The last statement before `}` may omit its `;`.
+    if (this.is(P.Semi)) this.pos++;
+    else if (!this.is(P.RCurly)) this.fail("';'");
+    return { k: 'expr', at: t.startOffset, expr };
+  }
+
+  private block(): A.Stmt[] {
+    const t = this.la();
+    if (t.tokenType === P.LCurly) {
+      this.pos++;
+      const list = this.statements();
+      this.consume(P.RCurly);
+      return list;
+    }
+    if (t.tokenType === P.Semi) {
+      this.pos++;
+      return [];
+    }
+    if (t.tokenType === Kw.if || this.startsExpr(t)) return [this.statement()];
+    return this.fail('statement');
+  }
+
+  /** [self|this|static|extern] type-specifier declarator (',' declarator)* ';' */
+  private declaration(): A.Declaration {
+    const first = this.la();
+    const at = first.startOffset;
+    let scope: A.Declaration['scope'] = 'global';
+    const tt = first.tokenType;
+    if (tt === Kw.self || tt === Kw.this || tt === Kw.static || tt === Kw.extern) {
+      this.pos++;
+      if (tt === Kw.self) scope = 'self';
+      else if (tt === Kw.this) scope = 'this';
+    }
+    const type = this.typeSpec();
+    const declarators = [this.declarator()];
+    while (this.is(P.Comma)) {
+      this.pos++;
+      declarators.push(this.declarator());
+    }
+    this.consume(P.Semi);
+    return { k: 'decl', at, scope, type, declarators };
+  }
+
+  /** name ['[' (integer | type-specifier (',' type-specifier)*) ']'] */
+  private declarator(): A.Declarator {
+    const id = this.consume(Identifier);
+    if (!this.is(P.LBracket)) return { at: id.startOffset, name: id.image };
+    this.pos++;
+    let size: number | undefined;
+    const keys: A.TypeRef[] = [];
+    if (this.is(IntLit)) size = Number(this.tokens[this.pos++]!.image.replace(/[uUlL]+$/, ''));
+    else {
+      keys.push(this.typeSpec());
+      while (this.is(P.Comma)) {
+        this.pos++;
+        keys.push(this.typeSpec());
+      }
+    }
+    this.consume(P.RBracket);
+    return { at: id.startOffset, name: id.image, ...(size !== undefined ? { size } : {}), ...(keys.length > 0 ? { keys } : {}) };
+  }
+
+  /** inline type-specifier name '=' assignment ';' */
+  private inlineDef(): A.InlineDef {
+    const at = this.consume(Kw.inline).startOffset;
+    const type = this.typeSpec();
+    const name = this.consume(Identifier).image;
+    this.consume(P.Assign);
+    const value = this.assignment();
+    this.consume(P.Semi);
+    return { k: 'inline', at, type, name, value };
+  }
 }

@@ -9,6 +9,7 @@
 import type { AggFunction, AggParams } from '../consumer/value-model.js';
 import { isFormatError, parseFormat } from '../consumer/printf.js';
 import type * as A from './ast.js';
+import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
 import { isInt, isScalar, T, typeName, type CType } from './types.js';
 
@@ -68,6 +69,9 @@ export const ACTIONS: Readonly<Record<string, Proto & { destructive?: boolean; d
   panic: { ...p(T.void, []), destructive: true },
   breakpoint: { ...p(T.void, []), destructive: true },
   system: { ...p(T.void, ['string'], 1), destructive: true },
+  print: { ...p(T.void, ['any']), datarec: true },
+  tracemem: { ...p(T.void, ['any', 'int', 'int'], 2), datarec: true },
+  freopen: { ...p(T.void, ['string'], 1), destructive: true, datarec: true },
 };
 
 const AGG_ARGS: Readonly<Record<AggFunction, [number, number]>> = {
@@ -164,10 +168,7 @@ function lineOf(_c: Checker, at: number): number {
 
 function constArg(call: A.CallExpr, i: number): bigint | null {
   const a = call.args[i];
-  if (!a) return null;
-  if (a.k === 'int') return a.value;
-  if (a.k === 'unary' && a.op === '-' && a.arg.k === 'int') return -a.arg.value;
-  return null;
+  return a ? constValue(a) : null;
 }
 
 function aggParams(fn: AggFunction, call: A.CallExpr): AggParams | undefined {
@@ -192,29 +193,7 @@ function aggParams(fn: AggFunction, call: A.CallExpr): AggParams | undefined {
     if (levels > 65535n) fail('D_LQUANT_STEPSMALL', 'lquantize( ) step (argument #3) too small: number of quantization levels must be a 16-bit quantity', at);
     return { fn, base: Number(base), limit: Number(limit), step: Number(step) };
   }
-  if (fn === 'llquantize') {
-    const at = call.at;
-    const factor = constArg(call, 1);
-    if (factor === null) fail('D_LLQUANT_FACTORTYPE', 'llquantize( ) argument #1 must be an integer constant', at);
-    if (factor! < 2n || factor! > 65535n) fail('D_LLQUANT_FACTORVAL', 'llquantize( ) argument #1 must be a 16-bit quantity greater than or equal to 2', at);
-    const low = constArg(call, 2);
-    if (low === null) fail('D_LLQUANT_LOWTYPE', 'llquantize( ) argument #2 must be an integer constant', at);
-    if (low! < 0n || low! > 65535n) fail('D_LLQUANT_LOWVAL', 'llquantize( ) argument #2 must be an unsigned 16-bit quantity', at);
-    const high = constArg(call, 3);
-    if (high === null) fail('D_LLQUANT_HIGHTYPE', 'llquantize( ) argument #3 must be an integer constant', at);
-    if (high! < 0n || high! > 65535n) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) argument #3 must be an unsigned 16-bit quantity', at);
-    if (high! < low!) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) argument #3 (high magnitude) must be greater than or equal to argument #2 (low magnitude)', at);
-    if (factor! ** (high! + 1n) > 0xffffffffffffffffn) fail('D_LLQUANT_HIGHVAL', 'llquantize( ) factor (argument #1) raised to power of high magnitude (argument #3) plus 1 overflows 64-bits', at);
-    const nsteps = constArg(call, 4);
-    if (nsteps === null) fail('D_LLQUANT_NSTEPTYPE', 'llquantize( ) argument #4 must be an integer constant', at);
-    if (nsteps! <= 0n || nsteps! > 65535n) fail('D_LLQUANT_NSTEPVAL', 'llquantize( ) argument #4 must be a non-zero positive 16-bit quantity', at);
-    const f = factor!;
-    const n = nsteps!;
-    if (n < f ? f % n !== 0n : n % f !== 0n) {
-      fail('D_LLQUANT_NSTEPMATCH', 'llquantize( ) factor (argument #1) must evenly divide the number of steps per magnitude (argument #4), or number of steps per magnitude must evenly divide factor', at);
-    }
-    return { fn, factor: Number(f), low: Number(low), high: Number(high), nsteps: Number(n) };
-  }
+  if (fn === 'llquantize') return llquantizeParams(call);
   return undefined;
 }
 
@@ -224,12 +203,56 @@ function matchParams(a: AggParams, b: AggParams, at: number): void {
     if (a.limit !== b.limit) fail('D_LQUANT_MATCHLIM', `lquantize( ) limit (argument #2) doesn't match previous declaration: expected ${b.limit}, found ${a.limit}`, at);
     if (a.step !== b.step) fail('D_LQUANT_MATCHSTEP', `lquantize( ) step (argument #3) doesn't match previous declaration: expected ${b.step}, found ${a.step}`, at);
   } else if (a.fn === 'llquantize' && b.fn === 'llquantize') {
-    const names = ['factor', 'low', 'high', 'nsteps'] as const;
-    const tags = ['D_LLQUANT_MATCHFACTOR', 'D_LLQUANT_MATCHLOW', 'D_LLQUANT_MATCHHIGH', 'D_LLQUANT_MATCHNSTEPS'];
-    names.forEach((k, i) => {
-      if (a[k] !== b[k]) fail(tags[i]!, `llquantize( ) ${k} (argument #${i + 1}) doesn't match previous declaration: expected ${b[k]}, found ${a[k]}`, at);
+    // dt_cc.c reports the first of factor, low, high, nsteps that differs.
+    LLQ_ARGS.forEach((arg, i) => {
+      if (a[arg.key] !== b[arg.key]) {
+        fail(arg.match, `llquantize( ) ${arg.name} (argument #${i + 1}) doesn't match previous declaration: expected ${b[arg.key]}, found ${a[arg.key]}`, at);
+      }
     });
   }
+}
+
+const LLQ_ARGS = [
+  { key: 'factor', name: 'factor', type: 'D_LLQUANT_FACTORTYPE', val: 'D_LLQUANT_FACTORVAL', match: 'D_LLQUANT_FACTORMATCH' },
+  { key: 'low', name: 'low magnitude', type: 'D_LLQUANT_LOWTYPE', val: 'D_LLQUANT_LOWVAL', match: 'D_LLQUANT_LOWMATCH' },
+  { key: 'high', name: 'high magnitude', type: 'D_LLQUANT_HIGHTYPE', val: 'D_LLQUANT_HIGHVAL', match: 'D_LLQUANT_HIGHMATCH' },
+  { key: 'nsteps', name: 'linear steps per magnitude', type: 'D_LLQUANT_NSTEPTYPE', val: 'D_LLQUANT_NSTEPVAL', match: 'D_LLQUANT_NSTEPMATCH' },
+] as const;
+
+/**
+ * llquantize()'s parameters, checked in the order of illumos dt_cc.c (dt_compile_agg): each of
+ * factor, low, high, nsteps an integer constant that fits an unsigned 16-bit quantity; then
+ * factor >= 2, low < high, nsteps >= factor, nsteps a multiple of factor that divides a power
+ * of factor, and factor^(high+2) computable in 64 bits (dtrace's loop runs high+2 times).
+ */
+function llquantizeParams(call: A.CallExpr): AggParams {
+  const at = call.at;
+  const v: Record<(typeof LLQ_ARGS)[number]['key'], bigint> = { factor: 0n, low: 0n, high: 0n, nsteps: 0n };
+  LLQ_ARGS.forEach((arg, i) => {
+    const c = constArg(call, i + 1);
+    const where = call.args[i + 1]?.at ?? at;
+    if (c === null) fail(arg.type, `llquantize( ) argument #${i + 1} (${arg.name}) must be an integer constant`, where);
+    if (BigInt.asUintN(64, c!) > 65535n) fail(arg.val, `llquantize( ) argument #${i + 1} (${arg.name}) must be an unsigned 16-bit quantity`, where);
+    v[arg.key] = c!;
+  });
+  const { factor, low, high, nsteps } = v;
+  if (factor < 2n) fail('D_LLQUANT_FACTORSMALL', 'llquantize( ) factor (argument #1) must be two or more', at);
+  if (low >= high) fail('D_LLQUANT_MAGRANGE', 'llquantize( ) high magnitude (argument #3) must be greater than low magnitude (argument #2)', at);
+  if (nsteps < factor) {
+    fail('D_LLQUANT_FACTORNSTEPS', 'llquantize( ) factor (argument #1) must be less than or equal to the number of linear steps per magnitude (argument #4)', at);
+  }
+  let p = factor;
+  while (p < nsteps) p *= factor;
+  if (nsteps % factor !== 0n || p % nsteps !== 0n) {
+    fail('D_LLQUANT_FACTOREVEN', 'llquantize( ) factor (argument #1) must evenly divide the number of steps per magnitude (argument #4), and the number of steps per magnitude must evenly divide a power of the factor', at);
+  }
+  let order = 1n;
+  for (let i = 0n; i <= high + 1n; i++) {
+    const next = BigInt.asUintN(64, order * factor);
+    if (next <= order) fail('D_LLQUANT_MAGTOOBIG', `llquantize( ) factor (${factor}) raised to power of high magnitude (${high}) plus 1 overflows 64-bits`, at);
+    order = next;
+  }
+  return { fn: 'llquantize', factor: Number(factor), low: Number(low), high: Number(high), nsteps: Number(nsteps) };
 }
 
 function dataRecording(c: Checker, at: number): void {
@@ -239,9 +262,14 @@ function dataRecording(c: Checker, at: number): void {
   f.records = true;
 }
 
-let destructiveAllowed = false;
-export function setDestructiveAllowed(v: boolean): void {
-  destructiveAllowed = v;
+/**
+ * A destructive action (raise, stop, system, chill, freopen, …). dtrace compiles it either way
+ * and refuses it when the program is enabled without -w; the driver reports that from the flag.
+ */
+function destructive(c: Checker, at: number): void {
+  const f = c.clause.flags;
+  if (f.speculate) fail('D_ACT_SPEC', 'destructive actions may not follow speculate( )', at);
+  f.destructive = true;
 }
 
 function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string]): CType {
@@ -256,6 +284,11 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
       checkPrinta(c, e);
       dataRecording(c, at);
       return T.void;
+    case 'freopen':
+      checkPrintf(c, e);
+      destructive(c, at);
+      dataRecording(c, at);
+      return T.void;
     case 'clear':
     case 'trunc':
     case 'normalize':
@@ -267,11 +300,24 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
     }
   }
   checkArgs(c, e.fn, proto, e.args, at);
-  if (proto.destructive) {
-    if (!destructiveAllowed) fail('D_ACT_DESTRUCT', 'destructive actions may only be used with the destructive option (-w)', at);
-    if (f.speculate) fail('D_ACT_SPEC', 'destructive actions may not follow speculate( )', at);
-  }
+  if (proto.destructive) destructive(c, at);
   switch (e.fn) {
+    case 'print': {
+      const t = e.args[0]!.type!;
+      if (t.kind === 'void') fail('D_PRINT_VOID', 'print( ) may not be applied to a void expression', at);
+      dataRecording(c, at);
+      break;
+    }
+    case 'tracemem': {
+      const a = e.args[0]!;
+      if (!isScalar(a.type!) && a.type!.kind !== 'string') {
+        fail('D_TRACEMEM_ADDR', `tracemem( ) argument #1 is incompatible with prototype:\n\tprototype: pointer or integer\n\t argument: ${typeName(a.type!)}`, a.at);
+      }
+      const n = constValue(e.args[1]!);
+      if (n === null || n <= 0n) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integer constant', e.args[1]!.at);
+      dataRecording(c, at);
+      break;
+    }
     case 'trace': {
       const t = e.args[0]!.type!;
       if (t.kind === 'void') fail('D_TRACE_VOID', 'trace( ) may not be applied to a void expression', at);
@@ -339,6 +385,7 @@ function checkPrintf(c: Checker, e: A.CallExpr): void {
   const args = e.args.slice(1).map((a) => c.expr(a));
   let ai = 0;
   parsed.conversions.forEach((conv, ci) => {
+    if (conv.isAggValue) fail('D_PRINTF_AGG_CONV', `%@ conversion requires an aggregation and is not for use with ${e.fn}( )`, e.at);
     for (const kind of conv.argKinds) {
       const t = args[ai];
       if (t === undefined) {

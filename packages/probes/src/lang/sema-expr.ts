@@ -33,6 +33,8 @@ export interface ClauseFlags {
   aggregation: boolean;
   /** The clause produces a firing (data-recording action or exit()). */
   records: boolean;
+  /** The clause uses a destructive action (refused at enable time without -w). */
+  destructive: boolean;
 }
 
 export interface ClauseContext {
@@ -44,7 +46,7 @@ export interface ClauseContext {
 }
 
 export function newClauseContext(probeArgs: readonly ProbeArg[] | null): ClauseContext {
-  return { probeArgs, usesThis: false, usesSelf: false, flags: { speculate: false, commit: false, datarec: false, aggregation: false, records: false } };
+  return { probeArgs, usesThis: false, usesSelf: false, flags: { speculate: false, commit: false, datarec: false, aggregation: false, records: false, destructive: false } };
 }
 
 export interface CallHooks {
@@ -192,8 +194,11 @@ export class Checker {
     else this.clause.usesThis = true;
     let sym = table.get(e.name);
     if (sym?.keys) fail('D_ARR_LOCAL', `${e.scope}->${e.name} is an associative array and must be indexed`, e.at);
-    // Reading a never-assigned self->/this-> variable yields 0 (1.6); it takes int64 type.
-    sym ??= this.scope.declare(e.scope, e.name, assigned ? assignType(assigned) : T.int64);
+    // dt_cook_var: a self->/this-> variable whose first reference in program order reads it
+    // (an rvalue, or the left side of a compound assignment) has no type yet: D_VAR_UNDEF.
+    // ++/-- may come first (the variable becomes int64_t, dt_cook_op1); plain `=` creates it.
+    if (!sym && assigned === null) fail('D_VAR_UNDEF', `${e.scope}->${e.name} has not yet been declared or assigned`, e.at);
+    sym ??= this.scope.declare(e.scope, e.name, assignType(assigned!));
     e.res = { kind: e.scope, slot: sym.slot };
     return sym.type;
   }
@@ -286,6 +291,12 @@ export class Checker {
       case '+':
         if (!isInt(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
         return promote(t);
+      case '*':
+        // Only the engine's structs have contents to read (print(*args[0]), (*p).member).
+        if (t.kind !== 'pointer') return fail('D_DEREF_NONPTR', 'cannot dereference non-pointer type', e.at);
+        if (t.to === 'void') return fail('D_DEREF_VOID', 'cannot dereference pointer to void', e.at);
+        if (!this.scope.structs.has(t.to)) return fail('D_DEREF_NONPTR', `cannot dereference ${typeName(t)}: no ${t.to} contents are available`, e.at);
+        return { kind: 'struct', name: t.to };
       default:
         return fail('D_OP_LVAL', `operator ${e.op} is not supported on this operand`, e.at);
     }
@@ -360,7 +371,8 @@ export class Checker {
   private assign(e: A.AssignExpr): CType {
     if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
     const v = this.expr(e.value);
-    const t = this.lvalue(e.target, v);
+    // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
+    const t = e.op !== '=' && e.target.k === 'scoped' ? this.expr(e.target) : this.lvalue(e.target, v);
     if (e.op === '=') {
       const ok = (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || typeName(t) === typeName(v);
       if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);

@@ -6,7 +6,7 @@
  */
 
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
+import { DESC_START_CHARS, matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
 
 export const Identifier = createToken({
   name: 'Identifier',
@@ -139,11 +139,18 @@ export const BadChar = createToken({ name: 'BadChar', pattern: /'(?:[^'\\\n]|\\[
 export const Comment = createToken({
   name: 'Comment',
   pattern: { exec: matchComment },
+  start_chars_hint: ['/'],
   line_breaks: true,
   group: Lexer.SKIPPED,
 });
-export const ProbeDesc = createToken({ name: 'ProbeDesc', pattern: { exec: matchProbeDesc }, label: 'probe description', line_breaks: false });
-export const PredEnd = createToken({ name: 'PredEnd', pattern: { exec: matchPredEnd }, label: "'/'", line_breaks: false });
+export const ProbeDesc = createToken({
+  name: 'ProbeDesc',
+  pattern: { exec: matchProbeDesc },
+  start_chars_hint: [...DESC_START_CHARS],
+  label: 'probe description',
+  line_breaks: false,
+});
+export const PredEnd = createToken({ name: 'PredEnd', pattern: { exec: matchPredEnd }, start_chars_hint: ['/'], label: "'/'", line_breaks: false });
 
 /** Every token, in matching order (chevrotain takes the first pattern that matches). */
 export const ALL_TOKENS: TokenType[] = [

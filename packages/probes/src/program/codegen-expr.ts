@@ -306,6 +306,8 @@ export class ExprGen {
         return `$.${wrapFn(t)}($.bnot(${this.operand(e.arg, t)}))`;
       case 'stringof':
         return `$.tostr(${this.gen(e.arg)})`;
+      case '*':
+        return `$.deref(${this.gen(e.arg)})`;
       default:
         return '0';
     }

@@ -14,7 +14,8 @@
 
 import type * as A from '../lang/ast.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
-import { T, type CType } from '../lang/types.js';
+import { parseTypeName, T, typeName, type CType } from '../lang/types.js';
+import { isFormatError, parseFormat } from '../consumer/printf-parse.js';
 import { Constants, ExprGen } from './codegen-expr.js';
 
 export interface ClauseInput {
@@ -23,6 +24,8 @@ export interface ClauseInput {
   readonly usesSelf: boolean;
   readonly usesThis: boolean;
   readonly aggParams: ReadonlyMap<number, { fn: string; params?: unknown }>;
+  /** Struct member types (`zone_t` -> `zone_name` -> `string`), for print() of a struct. */
+  readonly structs: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export function generateClause(input: ClauseInput, K: Constants): string {
@@ -92,11 +95,15 @@ class ClauseGen {
         const v = t.kind === 'pointer' ? `$.int(${x.gen(a[0]!)})` : x.gen(a[0]!);
         return `R.push({ kind: 'trace', value: ${v}, type: ${x.dtype(t)} });`;
       }
-      case 'printf': {
-        const args = a.slice(1).map((v) => (v.type!.kind === 'pointer' ? `$.int(${x.gen(v)})` : x.gen(v)));
-        const types = K.ref(a.slice(1).map((v) => dtypeOf(v.type!)));
-        return `R.push({ kind: 'printf', format: ${x.gen(a[0]!)}, args: [${args.join(', ')}], types: ${types} });`;
+      case 'printf':
+      case 'freopen': {
+        const { args, types } = this.formatArgs(a[0]!, a.slice(1));
+        return `R.push({ kind: ${K.ref(e.fn)}, format: ${x.gen(a[0]!)}, args: [${args.join(', ')}], types: ${K.ref(types)} });`;
       }
+      case 'print':
+        return this.print(a[0]!);
+      case 'tracemem':
+        return `R.push($.tracemem(${x.gen(a[0]!)}, ${this.int(a[1]!)}, ${a[2] ? this.int(a[2]) : 'undefined'}));`;
       case 'printa': {
         const fmt = a[0]!.k === 'str' ? x.gen(a[0]!) : 'undefined';
         const ids = a.filter((v) => v.k === 'agg').map((v) => (v.res as { id: number }).id);
@@ -133,6 +140,54 @@ class ClauseGen {
     }
   }
 
+  /**
+   * printf()-style arguments with their recorded types. An integer given to %a/%A is recorded
+   * as a symbol resolved now, on the host (the consumer has no symbol table of its own).
+   */
+  private formatArgs(fmt: A.Expr, values: readonly A.Expr[]): { args: string[]; types: unknown[] } {
+    const x = this.x;
+    const symbolic = new Set<number>();
+    const parsed = fmt.k === 'str' ? parseFormat(fmt.value) : null;
+    if (parsed && !isFormatError(parsed)) {
+      let ai = 0;
+      for (const conv of parsed.conversions) {
+        conv.argKinds.forEach((_, k) => {
+          if (k === conv.argKinds.length - 1 && (conv.letter === 'a' || conv.letter === 'A')) symbolic.add(ai);
+          ai++;
+        });
+      }
+    }
+    const args: string[] = [];
+    const types: unknown[] = [];
+    values.forEach((v, i) => {
+      const t = v.type!;
+      if (symbolic.has(i) && (t.kind === 'int' || t.kind === 'pointer')) {
+        args.push(`$.symv("sym", ${this.int(v)})`);
+        types.push({ kind: 'sym' });
+        return;
+      }
+      args.push(t.kind === 'pointer' ? `$.int(${x.gen(v)})` : x.gen(v));
+      types.push(dtypeOf(t));
+    });
+    return { args, types };
+  }
+
+  /** print(): a scalar with its type name, or a struct member by member (illumos dt_print.c). */
+  private print(arg: A.Expr): string {
+    const x = this.x;
+    const t = arg.type!;
+    if (t.kind === 'struct') {
+      const names = new Set(this.input.structs.keys());
+      const members = [...(this.input.structs.get(t.name) ?? new Map<string, string>())].map(([name, typeText]) => {
+        const mt = parseTypeName(typeText, names) ?? T.int64;
+        return { name, typeName: typeText, type: dtypeOf(mt), conv: mt.kind === 'string' ? 'str' : 'int' };
+      });
+      return `R.push($.printStruct(${x.gen(arg)}, ${x.K.ref({ typeName: t.name, members })}));`;
+    }
+    const v = t.kind === 'pointer' ? `$.int(${x.gen(arg)})` : x.gen(arg);
+    return `R.push({ kind: 'print', value: ${v}, type: ${x.dtype(t)}, typeName: ${x.K.ref(typeName(t))} });`;
+  }
+
   private aggregate(target: A.AggExpr, call: A.CallExpr): string {
     const x = this.x;
     const id = (target.res as { id: number }).id;
@@ -140,7 +195,10 @@ class ClauseGen {
     const cell =
       keys.length === 0 ? `g.c0 ?? g.add0()` : keys.length === 1 ? `g.m.get(k0) ?? g.add1(k0)` : `g.getN([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const pre = keys.map((k, i) => `const k${i} = ${k};`).join(' ');
-    const args = call.args.map((v) => this.int(v));
+    // Every argument is evaluated before the cell is looked up or created, so a fault in one
+    // (`sum(10 / x)` with x == 0) aborts the clause without leaving a new entry behind.
+    const vals = call.args.map((v, i) => `const v${i} = ${this.int(v)};`).join(' ');
+    const args = call.args.map((_, i) => `v${i}`);
     const v = args[0] ?? '0';
     let upd: string;
     switch (call.fn) {
@@ -154,13 +212,13 @@ class ClauseGen {
         upd = `c.n++; c.v = $.s64($.add(c.v, ${v}));`;
         break;
       case 'stddev':
-        upd = `{ const v = ${v}; c.n++; c.v = $.s64($.add(c.v, v)); c.q = $.sumsq(c.q, v); }`;
+        upd = `c.n++; c.v = $.s64($.add(c.v, ${v})); c.q = $.sumsq(c.q, ${v});`;
         break;
       case 'min':
-        upd = `{ const v = ${v}; if (v < c.v) c.v = v; }`;
+        upd = `if (${v} < c.v) c.v = ${v};`;
         break;
       case 'max':
-        upd = `{ const v = ${v}; if (v > c.v) c.v = v; }`;
+        upd = `if (${v} > c.v) c.v = ${v};`;
         break;
       case 'quantize':
         upd = `c.b[$.qb(${v})] += ${args[1] ? `Number(${args[1]})` : '1'};`;
@@ -175,7 +233,7 @@ class ClauseGen {
         upd = `c.b[$.llqb(${v}, ${p.factor}, ${p.low}, ${p.high}, ${p.nsteps})] += ${args[5] ? `Number(${args[5]})` : '1'};`;
       }
     }
-    return `{ const g = $.ag[${id}]; ${pre} const c = ${cell}; if (c !== null) { ${upd} } }`;
+    return `{ const g = $.ag[${id}]; ${pre} ${vals} const c = ${cell}; if (c !== null) { ${upd} } }`;
   }
 }
 

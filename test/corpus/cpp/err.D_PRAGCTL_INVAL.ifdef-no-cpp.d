@@ -1,0 +1,3 @@
+#ifdef X
+#endif
+BEGIN { exit(0); }

@@ -1,0 +1,3 @@
+#include "local.h"
+BEGIN { exit(0) }
+BEGIN { x = ; }

@@ -1,0 +1,1 @@
+BEGIN { exit(0); } // not a D comment

@@ -1,0 +1,4 @@
+#define UNUSED 1
+
+BEGIN { exit(0); }
+BEGIN { y = ) ; }

@@ -1,0 +1,2 @@
+#define DEFS_ANSWER 42
+#define DEFS_NAME "defs"

@@ -1,0 +1,2 @@
+/* a header beside the scripts */
+#define LOCAL_VALUE 3

@@ -1,0 +1,3 @@
+#pragma D option quiet
+#include <defs.h>
+BEGIN { printf("%d %s\n", DEFS_ANSWER, DEFS_NAME); exit(0); }

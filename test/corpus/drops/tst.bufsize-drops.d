@@ -1,0 +1,3 @@
+#pragma D option quiet
+BEGIN { printf("a\n"); }
+BEGIN { printf("b\n"); }

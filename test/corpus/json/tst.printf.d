@@ -1,0 +1,1 @@
+BEGIN { printf("n=%d\n", 3); exit(0); }

@@ -1,0 +1,1 @@
+BEGIN { trace("hi"); exit(0); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+dtrace:::$1 { printf("%s\n", probename); exit(0); }

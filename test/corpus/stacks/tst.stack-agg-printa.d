@@ -1,0 +1,3 @@
+#pragma D option quiet
+sdt:::zsd-create-start { @s[stack(2)] = count(); }
+END { printa(@s); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+sdt:::zsd-create-start { @[stack(2)] = count(); }

@@ -1,0 +1,2 @@
+#pragma D option quiet
+sdt:::zsd-create-start { @[args[0]->zone_name, stack(1)] = count(); }
