@@ -115,6 +115,7 @@ export type {
   DValue,
   FaultReport,
   Firing,
+  PrintMember,
   RuntimeSink,
   ArgKind,
   Conversion,

@@ -2,4 +2,5 @@
 BEGIN { self->spec = speculation(); }
 BEGIN { speculate(self->spec); printf("speculative\n"); }
 BEGIN { printf("direct\n"); }
-BEGIN { commit(self->spec); exit(0); }
+BEGIN { commit(self->spec); }
+BEGIN { exit(0); }

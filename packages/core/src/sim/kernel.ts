@@ -197,15 +197,22 @@ export class Kernel {
    * yielding. Same choices, same clock, same events; it only saves a coroutine round trip.
    */
   private continueInPlace(): boolean {
-    const t = this.cur;
-    if (this.ready.length !== 0 || this.halted || t.pendingChill > 0 || this.steps >= this.maxSteps) return false;
+    if (!this.canContinueInPlace()) return false;
+    this.accountStep();
+    return true;
+  }
+
+  private canContinueInPlace(): boolean {
+    if (this.ready.length !== 0 || this.halted || this.cur.pendingChill > 0 || this.steps >= this.maxSteps) return false;
     const top = this.sleepers.peek();
     if (top && top.wakeAt <= this.now) return false;
-    if (this.timers.length > 0 && this.nextTimerAt() <= this.now) return false;
+    return this.timers.length === 0 || this.nextTimerAt() > this.now;
+  }
+
+  private accountStep(): void {
     this.steps++;
     this.now += STEP_COST_NS;
-    t.vtime += STEP_COST_NS;
-    return true;
+    this.cur.vtime += STEP_COST_NS;
   }
 
   private dispatch(t: SimThread): void {
@@ -330,12 +337,36 @@ export class Kernel {
     const P = this.probes;
     if (blocked > 0 && P.block.enabled) this.fire(P.block, m, blocked);
     if (P.acquire.enabled) this.fire(P.acquire, m, 0);
-    this.log.emit({ kind: 'lockAcquire', t: this.now, tid: t.tid, lock: m.label, blockedNs: blocked });
+    this.log.lockAcquire(this.now, t.tid, m.label, m.labelHash, blocked);
   }
 
   *exit(m: KMutex): Co {
     this.release(this.cur, m);
     if (!this.continueInPlace()) yield;
+  }
+
+  /**
+   * enter() without a coroutine, for the one case where enter() would neither yield nor block:
+   * the mutex is free and the next step could only pick this thread again. Same checks, step,
+   * clock, probes and events as enter(); returns false, having done nothing, in any other case
+   * (the caller then uses `yield* enter(m)`). It saves the coroutine of a hot revisit.
+   */
+  enterInPlace(m: KMutex): boolean {
+    if (m.owner !== null || m.container?.freed || !this.canContinueInPlace()) return false;
+    const t = this.cur;
+    if (m.rank > 0) this.checkOrder(t, m);
+    this.accountStep();
+    m.owner = t;
+    t.holds.push(m);
+    if (this.probes.acquire.enabled) this.fire(this.probes.acquire, m, 0);
+    this.log.lockAcquire(this.now, t.tid, m.label, m.labelHash, 0);
+    return true;
+  }
+
+  /** The body of exit() up to its scheduling point: returns false if the caller must yield there. */
+  exitInPlace(m: KMutex): boolean {
+    this.release(this.cur, m);
+    return this.continueInPlace();
   }
 
   private release(t: SimThread, m: KMutex): void {
@@ -344,11 +375,15 @@ export class Kernel {
       return;
     }
     m.owner = null;
-    const i = t.holds.lastIndexOf(m);
-    if (i >= 0) t.holds.splice(i, 1);
+    const h = t.holds;
+    if (h[h.length - 1] === m) h.pop();
+    else {
+      const i = h.lastIndexOf(m);
+      if (i >= 0) h.splice(i, 1);
+    }
     if (m.waiters.length > 0) this.makeReady(m.waiters.shift()!);
     if (this.probes.release.enabled) this.fire(this.probes.release, m);
-    this.log.emit({ kind: 'lockRelease', t: this.now, tid: t.tid, lock: m.label });
+    this.log.lockRelease(this.now, t.tid, m.label, m.labelHash);
   }
 
   /** cv_wait: releases `m`, sleeps until woken, re-acquires `m`. */

@@ -8,6 +8,7 @@
  */
 
 import type { SimThread } from './thread.js';
+import { stringHash } from './trace-log.js';
 
 /** Documented order (spec 1.5): a lock may be taken only while holding locks of lower rank. */
 export const lockRanks = {
@@ -32,6 +33,8 @@ export class KMutex {
   readonly waiters: SimThread[] = [];
   /** 0 = not in the documented order (no order check). */
   readonly rank: number;
+  /** stringHash(label), for the trace's lock events. */
+  readonly labelHash: number;
 
   constructor(
     /** The lock's class name, as lockstat shows it (`zone_lock`). */
@@ -42,6 +45,7 @@ export class KMutex {
     readonly container: Freeable | null = null,
   ) {
     this.rank = (lockRanks as Record<string, number>)[lock_name] ?? 0;
+    this.labelHash = stringHash(label);
   }
 
   /** tid of the owner or 0 (the D-visible `lock_owner`). */

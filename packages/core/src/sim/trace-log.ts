@@ -4,7 +4,10 @@
  * finding reports.
  *
  * Invariant: the hash depends only on the events' fields, in emission order. It must not
- * retain events beyond the small ring (a continuous run emits without end).
+ * retain events beyond the small ring, nor strings beyond a bounded table (a continuous run emits
+ * without end). The lock events, the most frequent by far, have emitters of their own that fold
+ * their fields in their fixed order without walking the object, with the label's hash kept by
+ * the mutex: the same hash, less work.
  */
 
 import type { TraceEvent, TraceListener } from '../trace/events.js';
@@ -12,6 +15,13 @@ import type { TraceEvent, TraceListener } from '../trace/events.js';
 const RING = 20;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Field positions with a cache (events have fewer fields than this). */
+const SLOTS = 12;
+/** Labels carry zone ids, so an endless run meets new strings without end: the table is bounded. */
+const STRING_TABLE_MAX = 4096;
+
+type MutableLockAcquire = { kind: 'lockAcquire'; t: number; tid: number; lock: string; blockedNs: number };
+type MutableLockRelease = { kind: 'lockRelease'; t: number; tid: number; lock: string };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
@@ -19,6 +29,23 @@ export class TraceLog {
   private readonly stringHashes = new Map<string, number>();
   private hash = FNV_OFFSET;
   count = 0;
+  /*
+   * Per-position caches in front of the string table. Field names repeat in the same positions
+   * from event to event, and so do most string values (a lock's label in its acquire and release
+   * events, the two kinds alternating), so most lookups are one string comparison. They change
+   * only the speed of the fold, never its value.
+   */
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly keyHashes: number[] = new Array<number>(SLOTS).fill(0);
+  private readonly valsA: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly valsB: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly valHashA: number[] = new Array<number>(SLOTS).fill(0);
+  private readonly valHashB: number[] = new Array<number>(SLOTS).fill(0);
+  /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
+  private readonly acquireSlots = Array.from({ length: RING }, (): MutableLockAcquire => ({ kind: 'lockAcquire', t: 0, tid: 0, lock: '', blockedNs: 0 }));
+  private readonly releaseSlots = Array.from({ length: RING }, (): MutableLockRelease => ({ kind: 'lockRelease', t: 0, tid: 0, lock: '' }));
+  /** Hashes of the lock events' field names and kinds, in their field order. */
+  private readonly lk = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
 
   on(listener: TraceListener): () => void {
     this.listeners.push(listener);
@@ -29,18 +56,52 @@ export class TraceLog {
   }
 
   emit(e: TraceEvent): void {
-    this.ring[this.count % RING] = e;
-    this.count++;
     this.fold(e);
-    const ls = this.listeners;
-    for (let i = 0; i < ls.length; i++) ls[i]!(e);
+    this.deliver(e);
   }
 
-  /** The last events, oldest first. */
+  /** emit({ kind: 'lockAcquire', t, tid, lock, blockedNs }); `lockHash` is stringHash(lock). */
+  lockAcquire(t: number, tid: number, lock: string, lockHash: number, blockedNs: number): void {
+    const k = this.lk;
+    let h = this.lockHead(k[5]!, t, tid, lockHash);
+    h = mixNumber(mixNumber(h, k[4]!), blockedNs);
+    this.hash = h;
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'lockAcquire', t, tid, lock, blockedNs });
+      return;
+    }
+    // Nobody else sees the event: fill the ring slot's own record instead of allocating one.
+    const slot = this.count % RING;
+    const e = this.acquireSlots[slot]!;
+    e.t = t;
+    e.tid = tid;
+    e.lock = lock;
+    e.blockedNs = blockedNs;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'lockRelease', t, tid, lock }); `lockHash` is stringHash(lock). */
+  lockRelease(t: number, tid: number, lock: string, lockHash: number): void {
+    this.hash = this.lockHead(this.lk[6]!, t, tid, lockHash);
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'lockRelease', t, tid, lock });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = this.releaseSlots[slot]!;
+    e.t = t;
+    e.tid = tid;
+    e.lock = lock;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** The last events, oldest first (copies: ring records are reused). */
   recent(): TraceEvent[] {
     const out: TraceEvent[] = [];
     const n = Math.min(this.count, RING);
-    for (let i = this.count - n; i < this.count; i++) out.push(this.ring[i % RING]!);
+    for (let i = this.count - n; i < this.count; i++) out.push({ ...this.ring[i % RING]! });
     return out;
   }
 
@@ -48,27 +109,72 @@ export class TraceLog {
     return (this.hash >>> 0).toString(16).padStart(8, '0') + ':' + this.count.toString(16);
   }
 
+  private deliver(e: TraceEvent): void {
+    this.ring[this.count % RING] = e;
+    this.count++;
+    const ls = this.listeners;
+    for (let i = 0; i < ls.length; i++) ls[i]!(e);
+  }
+
+  /** The fold of `kind`, `t`, `tid`, `lock` (positions 0-3), as fold() computes it. */
+  private lockHead(kindHash: number, t: number, tid: number, lockHash: number): number {
+    const k = this.lk;
+    let h = mixNumber(mixNumber(this.hash, k[0]!), kindHash);
+    h = mixNumber(mixNumber(h, k[1]!), t);
+    h = mixNumber(mixNumber(h, k[2]!), tid);
+    return mixNumber(mixNumber(h, k[3]!), lockHash);
+  }
+
   private fold(e: TraceEvent): void {
     let h = this.hash;
     const rec = e as unknown as Record<string, unknown>;
+    let i = 0;
     for (const k in rec) {
-      h = mixNumber(h, this.str(k));
+      h = mixNumber(h, i < SLOTS && this.keys[i] === k ? this.keyHashes[i]! : this.keyAt(i, k));
       const v = rec[k];
       if (typeof v === 'number') h = mixNumber(h, v);
-      else if (typeof v === 'string') h = mixNumber(h, this.str(v));
+      else if (typeof v === 'string') h = mixNumber(h, i < SLOTS ? this.valueAt(i, v) : this.str(v));
+      i++;
     }
     this.hash = h;
+  }
+
+  private keyAt(i: number, k: string): number {
+    const h = this.str(k);
+    if (i < SLOTS) {
+      this.keys[i] = k;
+      this.keyHashes[i] = h;
+    }
+    return h;
+  }
+
+  private valueAt(i: number, v: string): number {
+    if (this.valsA[i] === v) return this.valHashA[i]!;
+    if (this.valsB[i] === v) return this.valHashB[i]!;
+    const h = this.str(v);
+    this.valsB[i] = this.valsA[i];
+    this.valHashB[i] = this.valHashA[i]!;
+    this.valsA[i] = v;
+    this.valHashA[i] = h;
+    return h;
   }
 
   private str(s: string): number {
     let v = this.stringHashes.get(s);
     if (v === undefined) {
-      v = FNV_OFFSET;
-      for (let i = 0; i < s.length; i++) v = Math.imul(v ^ s.charCodeAt(i), FNV_PRIME);
+      v = stringHash(s);
+      if (this.stringHashes.size >= STRING_TABLE_MAX) this.stringHashes.clear();
       this.stringHashes.set(s, v);
     }
     return v;
   }
+}
+
+/** FNV-1a over a string's UTF-16 code units: what the fold mixes in for a string. */
+export function stringHash(s: string): number {
+  let v = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) v = Math.imul(v ^ s.charCodeAt(i), FNV_PRIME);
+  return v;
 }
 
 /** FNV-1a over the low and high 32-bit halves of a safe integer. */

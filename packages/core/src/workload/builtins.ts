@@ -2,7 +2,8 @@
  * The built-in workloads, written in the JSON format itself (so they go through the same
  * validation as users' files):
  * - illumos: the consumer set of spec 6 (boot keys, rpcmod/nfs/klm/ipc/acct modules) with its
- *   create/shutdown/destroy mix, slow and blocking callbacks, shared- and exclusive-IP zones;
+ *   create/shutdown/destroy mix, slow and blocking callbacks, shared- and exclusive-IP zones, and
+ *   zones created while modules unload;
  * - boot-storm: N zones (default 100) x K keys (default 30) created and booted at once, then halted;
  * - module-churn: modules loading and unloading keys while zones come and go;
  * - s1..s4: the minimal scenarios of spec 5.3.
@@ -74,6 +75,11 @@ function illumos(): Json {
       { name: 'web', count: 3, createAt: '0ms', bootAt: '2ms', haltAt: '10ms', spacing: '300us' },
       { name: 'db', exclusiveIp: true, createAt: '1ms', bootAt: '3ms', haltAt: ['11ms', '13ms'], deathrow: '1ms' },
       { name: 'build', count: 2, exclusiveIp: true, createAt: '4ms', bootAt: '6ms', haltAt: '14ms', spacing: '500us' },
+      // Short-lived exclusive-IP zones created while nfs and klm unload (spec 6.3 churn): their
+      // zsched is in netstack's heavy create while zone_key_delete's shutdown pass reaches the
+      // module keys still CREATE_NEEDED on them (zsd-wait-for-creator). They halt after the
+      // unloads.
+      { name: 'scratch', count: 2, exclusiveIp: true, createAt: ['12ms', '14ms'], bootAt: '15ms', haltAt: '19500us', spacing: '1ms' },
     ],
     period: '20ms',
   };
@@ -100,11 +106,27 @@ function bootStorm(params: Record<string, number>): Json {
   };
 }
 
+/*
+ * module-churn: round r's module loads at (1 + 2r) ms and unloads 3 ms later, while zones boot
+ * and halt. Two timings make the two ZSD waits of spec 2.15/2.16 reachable in most seeds:
+ * - an exclusive-IP zone (`late` i) is created shortly before module i unloads; its zsched spends
+ *   hundreds of microseconds in netstack's create (spec 6.3: a whole IP stack), so the module's
+ *   keys are still CREATE_NEEDED on it when zone_key_delete's shutdown pass arrives:
+ *   zsd-wait-for-creator;
+ * - a module registers its shutdown-only key first, so unloading (reverse order) deletes a key
+ *   with a create first, while that window is open;
+ * - creates, shutdowns and zone_key_create's pass meet on the same entries: wait-for-inprogress.
+ */
 function moduleChurn(params: Record<string, number>): Json {
   const rounds = Math.max(1, Math.floor(params.rounds ?? 4));
   const modules: Json[] = [];
   const keys: Json[] = [
-    { name: 'netstack_zone_key', create: cb(['10us', '30us'], 'zone_find_by_id_nolock'), shutdown: cb('10us'), destroy: cb('10us') },
+    {
+      name: 'netstack_zone_key',
+      create: { duration: ['10us', '30us'], exclusiveIpExtra: ['300us', '800us'], actions: ['zone_find_by_id_nolock'] },
+      shutdown: cb('10us'),
+      destroy: cb('10us'),
+    },
     { name: 'cred_key', destroy: cb('2us', 'crfree') },
   ];
   for (let r = 0; r < rounds; r++) {
@@ -114,7 +136,8 @@ function moduleChurn(params: Record<string, number>): Json {
       { name: names[1], module: `mod${r}`, create: cb(['5us', '50us'], 'zone_getspecific'), destroy: cb(['5us', '50us']) },
       { name: names[2], module: `mod${r}`, shutdown: cb(['5us', '80us'], { do: 'block', duration: ['10us', '100us'] }) },
     );
-    modules.push({ name: `mod${r}`, keys: names, loadAt: `${1 + r * 2}ms`, unloadAt: `${4 + r * 2}ms` });
+    // The shutdown-only key registers first and is deleted last.
+    modules.push({ name: `mod${r}`, keys: [names[2], names[0], names[1]], loadAt: `${1 + r * 2}ms`, unloadAt: `${4 + r * 2}ms` });
   }
   return {
     name: 'module-churn',
@@ -123,7 +146,16 @@ function moduleChurn(params: Record<string, number>): Json {
     modules,
     zones: [
       { name: 'churn', count: 4, createAt: '0ms', bootAt: '1ms', haltAt: `${3 + rounds * 2}ms`, spacing: '700us' },
-      { name: 'late', count: 2, createAt: '3ms', bootAt: '4ms', haltAt: `${4 + rounds * 2}ms`, spacing: '900us', exclusiveIp: true },
+      // Zone i is configured 50-500us before module i unloads (at 4 + 2i ms).
+      {
+        name: 'late',
+        count: Math.min(3, rounds),
+        createAt: ['3500us', '3950us'],
+        bootAt: '4ms',
+        haltAt: `${4 + rounds * 2}ms`,
+        spacing: '2ms',
+        exclusiveIp: true,
+      },
     ],
   };
 }

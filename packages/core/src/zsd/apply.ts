@@ -9,6 +9,7 @@
  * zsd_apply_all_keys restarts only after a callback ran (lockp is NULL there, spec 2.11).
  */
 
+import type { FbtPair } from '../providers/declare.js';
 import type { KMutex } from '../sim/mutex.js';
 import type { Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
@@ -51,7 +52,7 @@ function* applyPhase(
   key: number,
 ): Co<boolean> {
   const k = s.k;
-  const f = s.P.fbt[`zsd_apply_${phase}`];
+  const f = applyFbt(s, phase);
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, lockp, zoneLockHeld ? 1 : 0, z, key);
   if (lockp) s.assert(lockp.owner === k.cur, `zsd_apply_${phase}: lockp not held`);
@@ -89,7 +90,7 @@ function* applyPhase(
 function* runCallback(s: ZoneSystem, phase: 'create' | Teardown, lockp: KMutex | null, z: Zone, e: ZsdEntry): Co {
   const k = s.k;
   const b = bits[phase];
-  const sdt = s.P.sdt[phase];
+  const sdt = phase === 'create' ? s.P.sdt.create : phase === 'shutdown' ? s.P.sdt.shutdown : s.P.sdt.destroy;
   const key = e.zsd_key;
   const zone = z.zone_id;
   e.zsd_flags = (e.zsd_flags & ~b.needed) | b.inprogress;
@@ -128,20 +129,42 @@ function* runCallback(s: ZoneSystem, phase: 'create' | Teardown, lockp: KMutex |
   if (sdt.completed.enabled) s.fire(sdt.completed, z, key);
 }
 
-/** Spec 2.10: every zone on zone_active; restart from the head after any drop. */
+/**
+ * Spec 2.10: every zone on zone_active; restart from the head after any drop. The restart makes
+ * a pass over N zones with a callback each O(N²) visits; most are revisits of zones already done.
+ * Such a revisit is, in the model, zone_lock taken and released around a lookup that finds
+ * nothing to do. When nobody observes the apply function (its fbt probes, the wait functions'
+ * fbt probes, lockstat) and the lock is taken without blocking or preemption, that revisit runs
+ * inline: the same steps, clock, choices and trace events as the call, without its coroutines.
+ */
 export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
   const k = s.k;
   const f = s.P.fbt.zsd_apply_all_zones;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, applyAddr(s, fn), key);
   yield* k.enter(s.zonehash_lock);
+  const phase = phaseOf(fn);
+  // Decided once per pass, as applyAllKeys does: enablings change between runs, not mid-pass.
+  const quick = unobserved(s, phase) && !k.probes.acquire.enabled && !k.probes.release.enabled;
+  const mask = busyMask(phase);
   let z = s.active.head;
   while (z) {
+    if (quick && nothingToDo(z, key, mask) && k.enterInPlace(z.zone_lock)) {
+      if (!k.exitInPlace(z.zone_lock)) yield;
+      z = s.active.next(z);
+      continue;
+    }
     if (yield* fn(s, s.zonehash_lock, false, z, key)) z = s.active.head;
     else z = s.active.next(z);
   }
   yield* k.exit(s.zonehash_lock);
   s.fnOut(f, 0);
+}
+
+/** The entry (z, key) is gone or has no NEEDED bit of this phase, no CN to wait for, nothing in progress. */
+function nothingToDo(z: Zone, key: number, mask: number): boolean {
+  const e = zsdFind(z.zsd, key);
+  return e === null || (e.zsd_flags & mask) === 0;
 }
 
 /** Spec 2.11: every entry of one zone; restart from the head only after a callback ran. */
@@ -154,12 +177,9 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   // With zone_lock held and no probe observing, an entry with nothing to do or wait for returns
   // false without a scheduling point; skipping the call keeps the run identical and keeps the
   // spec's quadratic restart loop cheap.
-  const name = fn === applyCreate ? 'create' : fn === applyShutdown ? 'shutdown' : 'destroy';
-  const fa = s.P.fbt[`zsd_apply_${name}`];
-  const w1 = s.P.fbt.zsd_wait_for_creator;
-  const w2 = s.P.fbt.zsd_wait_for_inprogress;
-  const quick = !(fa.entry.enabled || fa.ret.enabled || w1.entry.enabled || w1.ret.enabled || w2.entry.enabled || w2.ret.enabled);
-  const mask = ZsdFlag.ALL_INPROGRESS | bits[name].needed | (name === 'create' ? 0 : ZsdFlag.CREATE_NEEDED);
+  const phase = phaseOf(fn);
+  const quick = unobserved(s, phase);
+  const mask = busyMask(phase);
   let e = z.zsd.head;
   while (e) {
     if (quick && (e.zsd_flags & mask) === 0) {
@@ -174,6 +194,28 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
 }
 
 function applyAddr(s: ZoneSystem, fn: ApplyFn): number {
-  const name = fn === applyCreate ? 'zsd_apply_create' : fn === applyShutdown ? 'zsd_apply_shutdown' : 'zsd_apply_destroy';
-  return s.fns.addr(s.P.fbt[name].id);
+  return s.fns.addr(applyFbt(s, phaseOf(fn)).id);
+}
+
+function phaseOf(fn: ApplyFn): 'create' | Teardown {
+  return fn === applyCreate ? 'create' : fn === applyShutdown ? 'shutdown' : 'destroy';
+}
+
+/** The apply function's fbt pair, by plain property loads (no probe lookup by name per call). */
+function applyFbt(s: ZoneSystem, phase: 'create' | Teardown): FbtPair {
+  const fbt = s.P.fbt;
+  return phase === 'create' ? fbt.zsd_apply_create : phase === 'shutdown' ? fbt.zsd_apply_shutdown : fbt.zsd_apply_destroy;
+}
+
+/** Flags that make an apply call do or wait for something (teardown also waits for CN). */
+function busyMask(phase: 'create' | Teardown): number {
+  return ZsdFlag.ALL_INPROGRESS | bits[phase].needed | (phase === 'create' ? 0 : ZsdFlag.CREATE_NEEDED);
+}
+
+/** No fbt probe of the apply function or of the wait functions is enabled. */
+function unobserved(s: ZoneSystem, phase: 'create' | Teardown): boolean {
+  const fa = applyFbt(s, phase);
+  const w1 = s.P.fbt.zsd_wait_for_creator;
+  const w2 = s.P.fbt.zsd_wait_for_inprogress;
+  return !(fa.entry.enabled || fa.ret.enabled || w1.entry.enabled || w1.ret.enabled || w2.entry.enabled || w2.ret.enabled);
 }

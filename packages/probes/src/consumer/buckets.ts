@@ -158,8 +158,6 @@ export interface BucketInfo {
   readonly max: bigint | null;
 }
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
 
 const layoutCache = new Map<string, readonly BucketInfo[]>();
 
@@ -185,11 +183,13 @@ function computeLayout(params?: AggParams): readonly BucketInfo[] {
   if (!params) {
     for (let i = 0; i < QUANTIZE_BUCKETS; i++) {
       const v = BigInt(quantizeBucketValue(i));
-      let min: bigint;
-      let max: bigint;
+      // The outermost buckets also hold everything beyond them: open-ended, as the underflow
+      // and overflow buckets of lquantize (docs/json-output.md: null where open-ended).
+      let min: bigint | null;
+      let max: bigint | null;
       if (i === QUANTIZE_ZERO) [min, max] = [0n, 0n];
-      else if (i > QUANTIZE_ZERO) [min, max] = [v, i === QUANTIZE_BUCKETS - 1 ? INT64_MAX : v * 2n - 1n];
-      else [min, max] = [i === 0 ? INT64_MIN : v * 2n + 1n, v];
+      else if (i > QUANTIZE_ZERO) [min, max] = [v, i === QUANTIZE_BUCKETS - 1 ? null : v * 2n - 1n];
+      else [min, max] = [i === 0 ? null : v * 2n + 1n, v];
       out.push({ label: v.toString(), numeric: true, value: v, min, max });
     }
     return out;

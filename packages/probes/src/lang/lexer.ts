@@ -2,7 +2,9 @@
  * The D lexer: chevrotain's lexer over the token vocabulary of tokens.ts, with the stateful
  * rules of lex-context.ts. Input: preprocessed text and the set of words that name types (so
  * `int x;` at the top level is a declaration and `tick-1s` a probe description). Output:
- * tokens and lexical errors with offsets; it never throws at the caller.
+ * tokens and lexical errors with offsets (no lines or columns: diagnostics.ts derives them);
+ * it never throws at the caller. Reserved words lex as identifiers and are retyped here to
+ * their keyword tokens (tokens.ts explains why).
  *
  * Lexical errors mirrored from dt_lex.l: newline in a string or character constant, empty or
  * over-long character constants, floating-point constants, invalid characters, nested or
@@ -10,7 +12,7 @@
  */
 
 import { Lexer, type IToken } from 'chevrotain';
-import { ALL_TOKENS, BadChar, BadString, FloatLit } from './tokens.js';
+import { ALL_TOKENS, BadChar, BadString, FloatLit, Identifier, KEYWORD_TOKENS } from './tokens.js';
 import { beginLex, endLex, type LexError } from './lex-context.js';
 
 let lexer: Lexer | null = null;
@@ -38,7 +40,15 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
   }
   const tokens: IToken[] = [];
   for (const t of r.tokens) {
-    if (t.tokenType === BadString) {
+    if (t.tokenType === Identifier) {
+      const kw = KEYWORD_TOKENS.get(t.image);
+      // A reserved word directly followed by a backquote is not one (dt_lex.l's scoping rule).
+      if (kw !== undefined && text.charCodeAt(t.startOffset + t.image.length) !== 96 /* ` */) {
+        t.tokenType = kw;
+        t.tokenTypeIdx = kw.tokenTypeIdx!;
+      }
+      tokens.push(t);
+    } else if (t.tokenType === BadString) {
       errors.push({ code: 'D_STR_NL', message: 'newline encountered in string literal', offset: t.startOffset });
     } else if (t.tokenType === BadChar) {
       errors.push({ code: 'D_CHR_NL', message: 'newline encountered in character constant', offset: t.startOffset });

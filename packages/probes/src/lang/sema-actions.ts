@@ -326,6 +326,8 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
     }
     case 'exit':
       if (f.speculate) fail('D_EXIT_SPEC', 'exit( ) may not follow speculate( )', at);
+      // exit() records (its status), so it is held to the data-recording rule after commit().
+      if (f.commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', at);
       f.records = true;
       break;
     case 'speculate':

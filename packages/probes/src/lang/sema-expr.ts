@@ -196,7 +196,8 @@ export class Checker {
     if (sym?.keys) fail('D_ARR_LOCAL', `${e.scope}->${e.name} is an associative array and must be indexed`, e.at);
     // dt_cook_var: a self->/this-> variable whose first reference in program order reads it
     // (an rvalue, or the left side of a compound assignment) has no type yet: D_VAR_UNDEF.
-    // ++/-- may come first (the variable becomes int64_t, dt_cook_op1); plain `=` creates it.
+    // A unary operator's operand (`!self->x`, `++self->x`) may come first and becomes int64_t
+    // (dt_cook_op1); plain `=` creates it with the value's type.
     if (!sym && assigned === null) fail('D_VAR_UNDEF', `${e.scope}->${e.name} has not yet been declared or assigned`, e.at);
     sym ??= this.scope.declare(e.scope, e.name, assignType(assigned!));
     e.res = { kind: e.scope, slot: sym.slot };
@@ -277,7 +278,9 @@ export class Checker {
   }
 
   private unary(e: A.UnaryExpr): CType {
-    const t = this.expr(e.arg);
+    // dt_cook_op1 cooks its operand without a read reference and gives a still-unreferenced
+    // variable the type int64_t, so `!self->x` may be the first reference (not D_VAR_UNDEF).
+    const t = e.arg.k === 'scoped' ? this.lvalue(e.arg, T.int64) : this.expr(e.arg);
     switch (e.op) {
       case 'stringof':
         return T.string;

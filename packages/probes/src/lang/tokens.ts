@@ -1,15 +1,20 @@
 /*
  * Token vocabulary of the D lexer (d-language.md 1.1), as chevrotain token types with labels
  * so that messages name `')'` rather than `RParen`. Context-dependent tokens (probe
- * descriptions, the predicate's closing `/`, comments) are custom patterns supplied by
- * lexer.ts; this module only declares them.
+ * descriptions, the predicate's closing `/`, comments) are custom patterns whose matchers live
+ * in lex-context.ts. Every pattern declares the characters it can start with
+ * (`start_chars_hint`): lexer.ts dispatches on the first character, trying the candidates in
+ * ALL_TOKENS order, first match wins.
  */
 
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { DESC_START_CHARS, matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
 
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
+const DIGITS = [...'0123456789'];
+
 export const Identifier = createToken({
-  name: 'Identifier',
+  name: 'Identifier', start_chars_hint: [...LETTERS, '_', '`'],
   pattern: /`?[A-Za-z_][A-Za-z0-9_]*(?:`[A-Za-z_][A-Za-z0-9_.]*)?/,
   label: 'identifier',
 });
@@ -30,18 +35,26 @@ export const TypeKeyword = createToken({ name: 'TypeKeyword', pattern: Lexer.NA 
 
 const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', 'void', 'string', 'float', 'double']);
 
+/*
+ * Keywords are not lexer patterns: a word lexes as an Identifier and lexer.ts retypes it when
+ * it is reserved. One pattern instead of 47 keeps chevrotain's first-character dispatch short
+ * and its construction cheap; the result is the same, since a keyword pattern could only match
+ * where Identifier matches the same text (`integer`, `` `int ``, `` int`x `` stay identifiers).
+ */
 export const Kw = Object.fromEntries(
   KEYWORDS.map((k) => [
     k,
     createToken({
       name: `Kw_${k}`,
-      pattern: new RegExp(`${k}(?![A-Za-z0-9_\`])`),
+      pattern: Lexer.NA,
       label: `'${k}'`,
-      longer_alt: Identifier,
       categories: TYPE_WORDS.has(k) ? [TypeKeyword] : [],
     }),
   ]),
 ) as Record<Keyword, TokenType>;
+
+/** Reserved word -> its token type, for lexer.ts. */
+export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(Object.entries(Kw));
 
 /** Every binary operator of levels `||` … `*`; the AST builder applies their precedence. */
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
@@ -115,25 +128,25 @@ export const P = {
   RCurly: punct('RCurly', '}'),
 } as const;
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
-export const LineContinuation = createToken({ name: 'LineContinuation', pattern: /\\\r?\n/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', start_chars_hint: [' ', '\t', '\r', '\n', '\f', '\v'], pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED });
+export const LineContinuation = createToken({ name: 'LineContinuation', start_chars_hint: ['\\'], pattern: /\\\r?\n/, group: Lexer.SKIPPED });
 
 export const MacroVar = createToken({
-  name: 'MacroVar',
+  name: 'MacroVar', start_chars_hint: ['$'],
   pattern: /\$\$?(?:[0-9]+|[A-Za-z_][A-Za-z0-9_]*)/,
   label: 'macro variable',
 });
-export const AggName = createToken({ name: 'AggName', pattern: /@(?:[A-Za-z_][A-Za-z0-9_]*)?/, label: 'aggregation' });
+export const AggName = createToken({ name: 'AggName', start_chars_hint: ['@'], pattern: /@(?:[A-Za-z_][A-Za-z0-9_]*)?/, label: 'aggregation' });
 export const FloatLit = createToken({
-  name: 'FloatLit',
+  name: 'FloatLit', start_chars_hint: [...DIGITS, '.'],
   pattern: /(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFlL]?|[0-9]+[eE][+-]?[0-9]+[fFlL]?/,
   label: 'floating-point constant',
 });
-export const IntLit = createToken({ name: 'IntLit', pattern: /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/, label: 'integer constant' });
-export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\n]|\\[^\n])*"/, label: 'string literal' });
-export const BadString = createToken({ name: 'BadString', pattern: /"(?:[^"\\\n]|\\[^\n])*/, label: 'string literal' });
-export const CharLit = createToken({ name: 'CharLit', pattern: /'(?:[^'\\\n]|\\[^\n])*'/, label: 'character constant' });
-export const BadChar = createToken({ name: 'BadChar', pattern: /'(?:[^'\\\n]|\\[^\n])*/, label: 'character constant' });
+export const IntLit = createToken({ name: 'IntLit', start_chars_hint: DIGITS, pattern: /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/, label: 'integer constant' });
+export const StringLit = createToken({ name: 'StringLit', start_chars_hint: ['"'], pattern: /"(?:[^"\\\n]|\\[^\n])*"/, label: 'string literal' });
+export const BadString = createToken({ name: 'BadString', start_chars_hint: ['"'], pattern: /"(?:[^"\\\n]|\\[^\n])*/, label: 'string literal' });
+export const CharLit = createToken({ name: 'CharLit', start_chars_hint: ["'"], pattern: /'(?:[^'\\\n]|\\[^\n])*'/, label: 'character constant' });
+export const BadChar = createToken({ name: 'BadChar', start_chars_hint: ["'"], pattern: /'(?:[^'\\\n]|\\[^\n])*/, label: 'character constant' });
 
 /** Context-dependent tokens: their matchers consult the lexer state (lex-context.ts). */
 export const Comment = createToken({
@@ -171,7 +184,6 @@ export const ALL_TOKENS: TokenType[] = [
   BinaryOp,
   AssignOp,
   PrefixOp,
-  ...Object.values(Kw),
   Identifier,
   ...Object.values(P),
 ];

@@ -6,9 +6,7 @@
  * faults and drops go to the RuntimeSink.
  */
 
-import type {
-  AggEntry, AggSnapshot, DataRecord, DropKind, DStack, DSymbol, DType, DValue, Firing, PrintMember, RuntimeSink,
-} from '../consumer/value-model.js';
+import type { AggEntry, AggSnapshot, DataRecord, DropKind, DStack, DSymbol, DValue, Firing, RuntimeSink } from '../consumer/value-model.js';
 import { llquantizeBucket, lquantizeBucket, quantizeBucket } from '../consumer/buckets.js';
 import { sortEntries } from '../consumer/aggregate-sort.js';
 import type { Host, ThreadInfo } from '../provider/host.js';
@@ -18,6 +16,7 @@ import { isDynamicOption, optionNumber, validateOption } from '../program/option
 import { AggStore } from './aggregations.js';
 import { DFault, faultText, FaultCode } from './fault.js';
 import * as I from './int64.js';
+import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
 import { createStringFns } from './strings.js';
 
 /** Bytes charged per dynamic variable (assoc element or thread-local) against dynvarsize. */
@@ -27,11 +26,6 @@ export const AGG_ENTRY_BYTES = 64;
 
 type Slots = (unknown | undefined)[];
 
-/** What codegen tells printStruct() about a struct type (program/codegen.ts). */
-interface PrintStructDesc {
-  readonly typeName: string;
-  readonly members: readonly { readonly name: string; readonly typeName: string; readonly type: DType; readonly conv: 'str' | 'int' }[];
-}
 
 interface SpecBuffer {
   active: boolean;
@@ -107,7 +101,15 @@ export class RuntimeContext {
     return I.norm(this.host.walltimestamp());
   }
   th(): ThreadInfo {
-    return (this.thread ??= this.host.thread());
+    return (this.thread ??= this.inConsumer ? this.consumerThread() : this.host.thread());
+  }
+  /**
+   * BEGIN and END fire in the consumer's own process (dtrace_go()/dtrace_stop() run them on
+   * the dtrace process's thread), so there `pid` is `$pid` and `ppid` is `$ppid`.
+   */
+  inConsumer = false;
+  private consumerThread(): ThreadInfo {
+    return { ...this.host.thread(), pid: process.pid, ppid: process.ppid };
   }
   /** Called at the start of each firing: thread info is read at most once per firing. */
   begin(): void {
@@ -129,37 +131,12 @@ export class RuntimeContext {
     if (o === null || typeof o !== 'object') throw new DFault(FaultCode.BADADDR, Number(I.toInt(o)));
     return (o as Record<string, unknown>)[name];
   }
-  /** `*p`: the object a pointer refers to (the engine's structs); anything else faults. */
-  deref(p: unknown): unknown {
-    if (p === null || typeof p !== 'object') throw new DFault(FaultCode.BADADDR, Number(I.toInt(p ?? 0)));
-    return p;
-  }
-  /** print() of a struct: its members as the types table declares them. */
+  // print(), tracemem() and `*p` (runtime/records.ts).
+  readonly deref = deref;
   printStruct(o: unknown, desc: PrintStructDesc): DataRecord {
-    const obj = this.deref(o) as Record<string, unknown>;
-    const members: PrintMember[] = desc.members.map((m) => ({
-      name: m.name,
-      typeName: m.typeName,
-      type: m.type,
-      value: m.conv === 'str' ? this.str(obj[m.name]) : I.toInt(obj[m.name] ?? 0),
-    }));
-    return { kind: 'print', value: 0, type: { kind: 'pointer' }, typeName: desc.typeName, members };
+    return printStruct(o, desc, (v) => this.str(v));
   }
-  /**
-   * tracemem(): there is no traced memory here, so the bytes are those of the value itself —
-   * a string's characters (NUL-padded), an integer's 8 bytes little-endian — cut or padded to
-   * `n`, or to `dynsize` when that is smaller (dtrace's optional third argument).
-   */
-  tracemem(v: unknown, n: I.DIntValue, dynsize?: I.DIntValue): DataRecord {
-    const size = Math.max(0, Math.min(Number(n), dynsize === undefined ? Number(n) : Number(dynsize)));
-    const bytes = new Uint8Array(size);
-    if (typeof v === 'string') bytes.set(new TextEncoder().encode(v).subarray(0, size));
-    else {
-      let x = BigInt.asUintN(64, BigInt(I.toInt(v)));
-      for (let i = 0; i < Math.min(8, size); i++, x >>= 8n) bytes[i] = Number(x & 0xffn);
-    }
-    return { kind: 'tracemem', bytes };
-  }
+  readonly tracemem = tracemem;
   tostr(v: unknown): string {
     return this.str(typeof v === 'object' && v !== null ? String(I.toInt(v)) : v);
   }
@@ -420,7 +397,8 @@ export class RuntimeContext {
   }
   setopt(name: string, value: string | undefined): void {
     const err = this.setOption(name, value);
-    if (err) this.sink.error(`couldn't set option "${name}"${value === undefined ? '' : ` to "${value}"`}: ${err}`);
+    // dtrace's wording names the value even when setopt() was given none (`to ""`).
+    if (err) this.sink.error(`couldn't set option "${name}" to "${value ?? ''}": ${err}`);
   }
   setOption(name: string, value?: string): string | null {
     const v = value === undefined ? true : value;

@@ -124,7 +124,12 @@ class ProgramRuntime implements Runtime {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.handlers.get(BEGIN)?.();
+    this.ctx.inConsumer = true;
+    try {
+      this.handlers.get(BEGIN)?.();
+    } finally {
+      this.ctx.inConsumer = false;
+    }
     if (this.ctx.exited) return;
     for (const [id, h] of this.handlers) {
       if (id === BEGIN || id === END || id === ERROR) continue;
@@ -146,7 +151,12 @@ class ProgramRuntime implements Runtime {
     if (end) {
       this.ctx.halted = false;
       const wasExited = this.ctx.exited;
-      end();
+      this.ctx.inConsumer = true;
+      try {
+        end();
+      } finally {
+        this.ctx.inConsumer = false;
+      }
       this.ctx.halted = true;
       if (!wasExited && this.ctx.exitPending) this.afterExit();
     }

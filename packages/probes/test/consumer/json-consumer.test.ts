@@ -129,7 +129,9 @@ describe('JSON aggregations', () => {
     const buckets = (quant!.entries[0]!.value as { buckets: { label: string; min: unknown; max: unknown; count: number }[] }).buckets;
     expect(buckets).toHaveLength(127);
     expect(buckets[66]).toEqual({ label: '4', min: 4, max: 7, count: 2 });
-    expect(buckets[0]).toEqual({ label: '-4611686018427387904', min: '-9223372036854775808', max: '-4611686018427387904', count: 0 });
+    // The outermost buckets are open-ended (they hold everything beyond them).
+    expect(buckets[0]).toEqual({ label: '-4611686018427387904', min: null, max: '-4611686018427387904', count: 0 });
+    expect(buckets[126]).toEqual({ label: '4611686018427387904', min: '4611686018427387904', max: null, count: 0 });
   });
 
   it('writes printa records with their text and structured aggregations', () => {

@@ -126,7 +126,7 @@ describe('stacks and symbols', () => {
   });
   it('resolves func()/sym()/mod() and %a on the host', () => {
     const r = rig();
-    r.host.symbol = SymbolHost.symbol;
+    (r.host as { symbol: (addr: number) => StackFrame | null }).symbol = SymbolHost.symbol;
     const { sink, out } = textSink();
     const rt = createRuntime(compileOk(r, 'BEGIN { func(0x1010); mod(0x1010); printf("[%a] [%a]", 0x1010, 0x5); }'), { host: r.host, registry: r.registry, sink });
     rt.start();
@@ -168,5 +168,7 @@ describe('self-> and this-> read before any assignment', () => {
     expect(compileErr('BEGIN { self->x += 1; }').code).toBe('D_VAR_UNDEF');
     expect(compileErr('test:::work /self->t/ { } test:::tick { self->t = 1; }').code).toBe('D_VAR_UNDEF');
     expect(traced('++self->x; trace(self->x); this->y = 2; trace(this->y);')).toEqual([1, 2]);
+    // A unary operator may come first: the variable becomes int64_t (dt_cook_op1).
+    expect(traced('trace(!self->w); trace(-this->v);')).toEqual([1, 0]);
   });
 });
