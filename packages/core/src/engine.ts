@@ -74,6 +74,7 @@ export interface Engine {
   pause(paused: boolean): void;
   state(): EngineState;
   findings(): readonly Finding[];
+  /** The recorded scheduling choices (for policy 'replay'); empty for a continuous run. */
   schedule(): readonly number[];
   traceHash(): string;
   stats(): { steps: number; events: number; probeFirings: number; callbacks: number; threads: number };
@@ -107,7 +108,8 @@ class SimEngine implements Engine {
       ...(opts.schedule !== undefined ? { schedule: opts.schedule } : {}),
     });
     const maxSteps = opts.maxSteps ?? (opts.continuous ? Number.POSITIVE_INFINITY : 50_000_000);
-    this.k = new Kernel(policy, this.log, probes.kernel, (kind, message, cycle) => this.record(kind, message, cycle), maxSteps);
+    const sink = (kind: FindingKind, message: string, cycle: readonly SimThread[]): void => this.record(kind, message, cycle);
+    this.k = new Kernel(policy, this.log, probes.kernel, sink, maxSteps, !opts.continuous);
     const algorithm = opts.algorithm ?? 'current';
     this.s = new ZoneSystem(
       this.k,
@@ -140,8 +142,10 @@ class SimEngine implements Engine {
     while (!this.done && this.k.now < virtualNs && !this.paused) {
       if (!this.k.step(virtualNs) && !this.done) break;
     }
-    // A finished run keeps its clock (and tick probes) moving with the caller's time.
-    if (this.k.finished && !this.k.halted) this.k.idleUntil(virtualNs);
+    // A finished run keeps its clock (and tick probes) moving with the caller's time. A halted
+    // one (a fatal finding) keeps only its clock moving (no timer fires on a stopped kernel), so
+    // a caller that runs until a time, as --duration does, still gets there.
+    if (this.done) this.k.idleUntil(virtualNs);
   }
 
   run(): RunResult {

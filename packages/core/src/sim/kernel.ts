@@ -76,6 +76,9 @@ export class Kernel {
     readonly probes: KernelProbes,
     private readonly onFinding: FindingSink,
     readonly maxSteps: number,
+    /** Record every choice for replay. An endless (continuous) run does not: the list would
+     *  grow without bound, and its seed alone reproduces it. */
+    readonly recordChoices = true,
   ) {
     this.idle = new SimThread(0, 'sched', 'global', 0, THREAD_BASE_ADDR);
     this.idle.state = 'run';
@@ -128,7 +131,7 @@ export class Kernel {
     let i = 0;
     if (n > 1) {
       i = this.policy.pick(this.ready, this.steps);
-      this.choices.push(i);
+      if (this.recordChoices) this.choices.push(i);
     }
     const t = this.ready[i]!;
     if (i === n - 1) this.ready.pop();

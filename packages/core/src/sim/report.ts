@@ -72,10 +72,12 @@ export function buildReport(c: ReportContext): string {
   lines.push('last events:');
   for (const e of k.log.recent()) lines.push(`  ${formatEvent(e)}`);
   const sched = k.choices;
-  lines.push(
-    `replay: seed ${c.seed} with policy 'replay' and the ${sched.length} recorded choices` +
-      (sched.length <= 400 ? `: [${sched.join(',')}]` : ' (engine.schedule())'),
-  );
+  if (!k.recordChoices) lines.push(`replay: seed ${c.seed} with policy '${c.policy}' (a continuous run records no schedule; the seed reproduces it)`);
+  else
+    lines.push(
+      `replay: seed ${c.seed} with policy 'replay' and the ${sched.length} recorded choices` +
+        (sched.length <= 400 ? `: [${sched.join(',')}]` : ' (engine.schedule())'),
+    );
   return lines.join('\n');
 }
 

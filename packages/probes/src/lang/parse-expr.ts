@@ -64,7 +64,7 @@ const ALL_KW: readonly TokenType[] = Object.values(Kw);
 const BINARY_PREC = new Map<TokenType, number>(
   ALL_PUNCT.filter((t) => inCategory(t, BinaryOp)).map((t) => [t, PRECEDENCE[(t.LABEL ?? '').slice(1, -1) as A.BinaryOp]]),
 );
-export const ASSIGN_OPS: ReadonlySet<TokenType> = new Set(ALL_PUNCT.filter((t) => inCategory(t, AssignOp)));
+const ASSIGN_OPS: ReadonlySet<TokenType> = new Set(ALL_PUNCT.filter((t) => inCategory(t, AssignOp)));
 const PREFIX_OPS: ReadonlySet<TokenType> = new Set(ALL_PUNCT.filter((t) => inCategory(t, PrefixOp)));
 const TYPE_KEYWORDS: ReadonlySet<TokenType> = new Set(ALL_KW.filter((t) => inCategory(t, TypeKeyword)));
 /** Keywords that start a type specifier besides the TypeKeyword category. */
@@ -80,32 +80,51 @@ const AFTER_PAREN_NAME: ReadonlySet<TokenType> = new Set([
 
 export class ExprParser {
   protected pos = 0;
-  protected readonly eof: IToken;
-  /** Non-syntax errors in the order the AST builder would have met them. */
+  /** The input followed by an end-of-input token, so the current token always exists. */
+  private readonly toks: readonly IToken[];
+  private readonly eof: IToken;
+  /** Non-syntax errors, in source order. */
   readonly deferred: PendingDiagnostic[] = [];
 
   constructor(
-    protected readonly tokens: readonly IToken[],
+    tokens: readonly IToken[],
     protected readonly typeNames: ReadonlySet<string>,
   ) {
     const last = tokens[tokens.length - 1];
     const end = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
     this.eof = createTokenInstance(EOF, '', end, end, NaN, NaN, NaN, NaN);
+    this.toks = [...tokens, this.eof];
   }
 
-  protected la(k = 1): IToken {
-    return this.tokens[this.pos + k - 1] ?? this.eof;
+  /** The current token (the end-of-input token once everything is consumed). */
+  protected la(): IToken {
+    return this.toks[this.pos]!;
+  }
+
+  /** The token `k` places ahead of the current one (1 is the current token). */
+  protected peek(k: number): IToken {
+    return this.toks[this.pos + k - 1] ?? this.eof;
+  }
+
+  protected atEnd(): boolean {
+    return this.pos >= this.toks.length - 1;
   }
 
   protected is(type: TokenType): boolean {
-    return (this.tokens[this.pos] ?? this.eof).tokenType === type;
+    return this.toks[this.pos]!.tokenType === type;
   }
 
+  /** Consumes the current token, which must be of `type`. */
   protected consume(type: TokenType): IToken {
-    const t = this.tokens[this.pos] ?? this.eof;
+    const t = this.toks[this.pos]!;
     if (t.tokenType !== type) throw new ParseFailure(t, type.LABEL ?? type.name);
     this.pos++;
     return t;
+  }
+
+  /** Consumes the current token, whatever it is (the caller has checked it). */
+  protected next(): IToken {
+    return this.toks[this.pos++]!;
   }
 
   protected fail(expected: string): never {
@@ -185,9 +204,9 @@ export class ExprParser {
    * token that starts neither a type nor an expression also fails at the `(`.
    */
   private parenIsType(): boolean {
-    const second = this.la(2);
+    const second = this.peek(2);
     if (second.tokenType === Identifier) {
-      const third = this.la(3).tokenType;
+      const third = this.peek(3).tokenType;
       if ((third === P.RParen || third === P.Star) && this.typeNames.has(second.image)) return true;
       if (!AFTER_PAREN_NAME.has(third)) this.fail('expression');
       return false;
@@ -347,7 +366,7 @@ export class ExprParser {
     if (TYPE_KEYWORDS.has(tt)) {
       text = t.image;
       this.pos++;
-      while (TYPE_KEYWORDS.has(this.la().tokenType)) text += ` ${this.tokens[this.pos++]!.image}`;
+      while (TYPE_KEYWORDS.has(this.la().tokenType)) text += ` ${this.next().image}`;
     } else if (tt === Kw.struct || tt === Kw.union || tt === Kw.enum) {
       this.pos++;
       text = `${t.image} ${this.consume(Identifier).image}`;

@@ -70,7 +70,7 @@ class DParser extends ExprParser {
       } else if (this.startsDeclaration()) {
         items.push(this.declaration());
         group = 2;
-      } else if (this.pos >= this.tokens.length) break;
+      } else if (this.atEnd()) break;
       else return this.fail('probe description or declaration');
       for (let i = before; i < this.deferred.length; i++) this.groups.push({ group, diag: this.deferred[i]! });
     }
@@ -188,7 +188,7 @@ class DParser extends ExprParser {
     this.pos++;
     let size: number | undefined;
     const keys: A.TypeRef[] = [];
-    if (this.is(IntLit)) size = Number(this.tokens[this.pos++]!.image.replace(/[uUlL]+$/, ''));
+    if (this.is(IntLit)) size = Number(this.next().image.replace(/[uUlL]+$/, ''));
     else {
       keys.push(this.typeSpec());
       while (this.is(P.Comma)) {
