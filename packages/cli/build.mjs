@@ -22,6 +22,9 @@ await build({
   entryPoints,
   outdir: join(here, 'dist'),
   bundle: true,
+  // The dashboard, the exporter and the verifier are split into chunks loaded on first use.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -10,10 +10,12 @@ import { parseArgs, UsageError } from './args.js';
 import { listHeader, listRow, listVerbose, selectProbes } from './list.js';
 import { PROGNAME, traceSession, type Io } from './session.js';
 import { usageText, versionText } from './usage.js';
-import { runVerify } from './commands/verify.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
+  if (argv[0] === 'verify') {
+    const { runVerify } = await import('./commands/verify.js');
+    return runVerify(argv.slice(1), io);
+  }
   let args;
   try {
     args = parseArgs(argv);

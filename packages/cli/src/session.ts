@@ -43,8 +43,7 @@ import type { CliArgs } from './args.js';
 import { cropSpec } from './list.js';
 import { openOutput, type OutputStream } from './output.js';
 import { preprocess, PreprocessError } from './preprocess.js';
-import { startOtlp, type OtlpHandle } from './otlp-wiring.js';
-import { runDashboardSession } from './dashboard-wiring.js';
+import type { OtlpHandle } from './otlp-wiring.js';
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
@@ -175,6 +174,8 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
 
   let otlp: OtlpHandle | null = null;
   if (args.otlp !== undefined) {
+    // Loaded only when asked for: OpenTelemetry's modules cost start-up time.
+    const { startOtlp } = await import('./otlp-wiring.js');
     otlp = startOtlp(args, engine, workloadName, io.env, err);
   }
 
@@ -196,6 +197,7 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
   // 4. Drive the engine.
   try {
     if (tuiWanted) {
+      const { runDashboardSession } = await import('./dashboard-wiring.js');
       await runDashboardSession({
         args, io, engine, runtime, program, state, log, out, workloadName, startWall, finite, otlp,
         live: tuiLive,

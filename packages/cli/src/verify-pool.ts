@@ -23,10 +23,15 @@ export interface WorkerSpec {
   readonly execArgv: readonly string[];
 }
 
-/** Finds the bundled worker entry beside this module, or null (run in this thread). */
+/**
+ * Finds the bundled worker entry beside this module, or one folder up (the bundle keeps shared
+ * code in `dist/chunks/`), or null (run in this thread).
+ */
 export function resolveWorkerSpec(base: string = import.meta.url): WorkerSpec | null {
-  const js = new URL('./verify-worker.js', base);
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+  for (const rel of ['./verify-worker.js', '../verify-worker.js']) {
+    const js = new URL(rel, base);
+    if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+  }
   return null;
 }
 

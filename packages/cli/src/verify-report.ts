@@ -41,19 +41,19 @@ export function formatSummary(s: ExploreSummary, ctx: RunContext): string {
   const w = s.waits;
   const lines = [
     `zsdtrace verify: ${header(o)}`,
-    `  seeds        ${s.seedsRun} (${o.seedBase}..${o.seedBase + s.seedsRun - 1}) in ${(ctx.elapsedMs / 1000).toFixed(1)} s, ${ctx.workers === 0 ? 'in process' : plural(ctx.workers, 'worker')}`,
-    `  events       ${s.events}`,
-    `  probe firings ${s.probeFirings}`,
-    `  callbacks    ${s.callbacks}`,
-    `  waits        wait-for-creator: ${w.waitCreator} firings, ${w.distinctWaitCreator} distinct, in ${plural(w.seedsWithWaitCreator, 'seed')}`,
-    `               wait-for-inprogress: ${w.waitInprogress} firings, ${w.distinctWaitInprogress} distinct, in ${plural(w.seedsWithWaitInprogress, 'seed')}`,
+    `  seeds          ${s.seedsRun} (${o.seedBase}..${o.seedBase + s.seedsRun - 1}) in ${(ctx.elapsedMs / 1000).toFixed(1)} s, ${ctx.workers === 0 ? 'in process' : plural(ctx.workers, 'worker')}`,
+    `  events         ${s.events}`,
+    `  probe firings  ${s.probeFirings}`,
+    `  callbacks      ${s.callbacks}`,
+    `  waits          wait-for-creator: ${w.waitCreator} firings, ${w.distinctWaitCreator} distinct, in ${plural(w.seedsWithWaitCreator, 'seed')}`,
+    `                 wait-for-inprogress: ${w.waitInprogress} firings, ${w.distinctWaitInprogress} distinct, in ${plural(w.seedsWithWaitInprogress, 'seed')}`,
   ];
   const kinds = Object.entries(s.byKind).sort(([a], [b]) => a.localeCompare(b));
   if (kinds.length === 0) {
-    lines.push('  found        nothing: no engine finding, no property violation');
+    lines.push('  found          nothing: no engine finding, no property violation');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`  found        problems in ${plural(s.failingSeeds, 'seed')}:`);
+  lines.push(`  found          problems in ${plural(s.failingSeeds, 'seed')}:`);
   for (const [kind, k] of kinds) lines.push(`    ${kindTitle(kind).padEnd(44)} ${String(k.count).padStart(7)} in ${plural(k.seeds, 'seed')}`);
   const failures = sortedFailures(s);
   lines.push('', `${plural(failures.length, 'distinct failure')}:`);

@@ -352,12 +352,14 @@ export class Kernel {
    * enter() without a coroutine, for the one case where enter() would neither yield nor block:
    * the mutex is free and the next step could only pick this thread again. Same checks, step,
    * clock, probes and events as enter(); returns false, having done nothing, in any other case
-   * (the caller then uses `yield* enter(m)`). It saves the coroutine of a hot revisit.
+   * (the caller then uses `yield* enter(m)`), including a lock-order violation, so that every
+   * finding is reported from enter() with the caller's full stack. It saves the coroutine of a
+   * hot revisit.
    */
   enterInPlace(m: KMutex): boolean {
     if (m.owner !== null || m.container?.freed || !this.canContinueInPlace()) return false;
     const t = this.cur;
-    if (m.rank > 0) this.checkOrder(t, m);
+    if (m.rank > 0) for (const h of t.holds) if (h.rank > m.rank) return false;
     this.accountStep();
     m.owner = t;
     t.holds.push(m);
