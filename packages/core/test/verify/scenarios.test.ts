@@ -71,7 +71,7 @@ describe('zsdtrace verify on the real engine', () => {
     const c = io();
     const code = await runVerify(['--workload', 's3', '--seeds', '40', '--workers', '2'], c.io);
     expect(c.text()).toContain('in process');
-    expect(c.text()).toContain('found        nothing');
+    expect(c.text()).toContain('found          nothing');
     expect(code).toBe(0);
   });
 

@@ -67,8 +67,8 @@ describe('zsdtrace verify: exploration', () => {
   it('exits 0 and says so when nothing is found', async () => {
     const r = await verify(['--seeds', '30']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('seeds        30 (1..30)');
-    expect(r.stdout).toContain('found        nothing');
+    expect(r.stdout).toContain('seeds          30 (1..30)');
+    expect(r.stdout).toContain('found          nothing');
     expect(r.stdout).toMatch(/wait-for-inprogress: 60 firings, 30 distinct, in 30 seeds/);
   });
 
