@@ -12,9 +12,10 @@
 
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import type { AggSnapshot } from '../packages/probes/src/consumer/value-model.js';
+import type { EngineState } from '@zsdtrace/core';
+import type { AggSnapshot } from '@zsdtrace/probes';
 import { runDashboard } from '../packages/cli/src/tui/run-dashboard.js';
-import type { DashboardSnapshot, DashboardSource, EngineState } from '../packages/cli/src/tui/source.js';
+import type { DashboardSnapshot, DashboardSource } from '../packages/cli/src/tui/source.js';
 
 type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
 

@@ -1,17 +1,17 @@
 /*
- * A count/sum/avg/min/max/stddev aggregation as a table: key columns formatted as dtrace
- * formats the key's types, a bar proportional to the largest value, the value as dtrace prints
- * it. `tableView` computes only the rows that fit (agg-order's window) into a small view model;
- * the component draws that model. Keeping the aggregation itself out of the props matters:
- * React's development build diffs props for its profiler, which on a 100,000-key snapshot costs
- * more than everything else.
+ * A count/sum/avg/min/max/stddev aggregation as a table: key and value cells as the consumer
+ * prints them (agg-cells), rows in printa()'s order (agg-order), a bar proportional to the
+ * largest |value|. `tableView` computes only the rows that fit (agg-order's window) into a
+ * small view model; the component draws that model. Keeping the aggregation itself out of the
+ * props matters: React's development build diffs props for its profiler, which on a
+ * 100,000-key snapshot costs more than everything else.
  */
 
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { AggSnapshot, DType } from './model.js';
+import type { AggSnapshot } from '@zsdtrace/probes';
+import { isNumericKey, keyCell, valueCell } from './agg-cells.js';
 import { entryWindow, type SortMode } from './agg-order.js';
-import { formatKeyElement, scalarText, scalarValue } from './agg-values.js';
 import { PanelTitle, titleModel, type TitleModel } from './PanelTitle.js';
 import { bar, padLeft, padRight } from './text.js';
 import { useTone } from './theme.js';
@@ -44,17 +44,13 @@ export function tableRows(height: number): number {
   return Math.max(1, height - (height >= 4 ? 2 : 1));
 }
 
-function isNumericKey(t: DType | undefined): boolean {
-  return t === undefined || t.kind === 'int' || t.kind === 'pointer';
-}
-
 export function tableView({ agg, width, height, sort, scroll }: PanelInput): TableView {
   const win = entryWindow(agg, sort, scroll, tableRows(height));
   const range: [number, number] | undefined =
     win.total > win.rows.length && win.rows.length > 0 ? [win.first + 1, win.first + win.rows.length] : undefined;
   const keyCols = agg.keyTypes.length;
-  const keyTexts = win.rows.map((r) => r.entry.key.map((k, i) => formatKeyElement(k, agg.keyTypes[i])));
-  const valueTexts = win.rows.map((r) => scalarText(scalarValue(agg.fn, r.entry.value, agg.normal) ?? 0n));
+  const keyTexts = win.rows.map((r) => r.entry.key.map((k, i) => keyCell(k, agg.keyTypes[i])));
+  const valueTexts = win.rows.map((r) => valueCell(agg, r.entry.value));
   const inner = width - 2;
   const colWidths: number[] = [];
   for (let i = 0; i < keyCols; i++) {
@@ -74,7 +70,7 @@ export function tableView({ agg, width, height, sort, scroll }: PanelInput): Tab
   for (const v of valueTexts) valueWidth = Math.max(valueWidth, v.length);
   const barWidth = Math.min(50, Math.max(0, inner - keyWidth - (keyCols > 0 ? 2 : 0) - valueWidth - 1));
   const drawBar = barWidth >= 5;
-  const keyCell = (texts: readonly string[]): string =>
+  const keyColumns = (texts: readonly string[]): string =>
     colWidths
       .map((w, i) => (isNumericKey(agg.keyTypes[i]) ? padLeft(texts[i] ?? '', w) : padRight(texts[i] ?? '', w)))
       .join('  ');
@@ -85,7 +81,7 @@ export function tableView({ agg, width, height, sort, scroll }: PanelInput): Tab
   const rows = win.rows.map((r, i) => {
     const cells = win.maxWeight > 0 ? Math.round((Math.abs(r.weight) / win.maxWeight) * barWidth) : 0;
     return {
-      keys: '  ' + (keyCols > 0 ? keyCell(keyTexts[i] ?? []) + '  ' : ''),
+      keys: '  ' + (keyCols > 0 ? keyColumns(keyTexts[i] ?? []) + '  ' : ''),
       bar: drawBar ? bar(cells, barWidth, r.weight < 0 ? '-' : '#') : '',
       negative: r.weight < 0,
       value: (drawBar ? ' ' : '') + padLeft(valueTexts[i] ?? '', valueWidth),

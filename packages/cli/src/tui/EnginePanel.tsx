@@ -7,7 +7,7 @@
 
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { EngineState } from './model.js';
+import type { EngineState } from '@zsdtrace/core';
 import { formatNs } from './text.js';
 import { useTone } from './theme.js';
 
@@ -41,14 +41,14 @@ export function blockedLine(engine: EngineState): string {
 
 export function waitLine(engine: EngineState, virtualNs: number): string {
   const parts = engine.waits.map((w) => {
-    const age = virtualNs - Number(w.since);
+    const age = virtualNs - w.since;
     return `t${w.tid} for ${w.kind} zone ${w.zone} key ${w.key} (${formatNs(Math.max(0, age))})`;
   });
   return `waits    ${parts.length === 0 ? 'none' : parts.join('; ')}`;
 }
 
 export function keyLine(engine: EngineState): string {
-  const flag = (v: unknown, c: string): string => (v ? c : '-');
+  const flag = (v: boolean, c: string): string => (v ? c : '-');
   const parts = engine.keys.map(
     (k) => `${k.key}:${k.name}[${flag(k.create, 'C')}${flag(k.shutdown, 'S')}${flag(k.destroy, 'D')}]`,
   );

@@ -1,68 +1,42 @@
 /*
  * A quantize/lquantize/llquantize aggregation as dtrace's distribution tables (d-language 2.5):
- * the rows dtrace would print (one bucket either side of the non-zero ones), labels as dtrace
- * writes them, `@` bars proportional to the row's share of the total, rounded. The bar is
- * narrower than dtrace's 40 columns when the terminal is.
+ * the rows, labels, counts and bar rules of the consumer's table (distribution-rows), with bars
+ * as wide as the panel allows, up to dtrace's 40 columns.
  *
  * Without keys the panel scrolls over the bucket rows; with keys it shows one table per key in
- * sort order and scrolls over keys. Only the tables on screen are computed.
+ * printa()'s order (agg-order) and scrolls over keys. Only the tables on screen are computed.
  */
 
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { AggSnapshot } from './model.js';
+import type { AggSnapshot } from '@zsdtrace/probes';
+import { keyCell } from './agg-cells.js';
 import { entryWindow } from './agg-order.js';
-import { formatKeyElement } from './agg-values.js';
-import { bucketLayout, printedRange } from './buckets.js';
 import type { PanelInput } from './AggPanel.js';
+import { distributionHeader, distributionRows, LABEL_WIDTH, shownRange, type DistributionRow } from './distribution-rows.js';
 import { PanelTitle, titleModel, type TitleModel } from './PanelTitle.js';
-import { bar, padLeft, padRight } from './text.js';
 import { useTone } from './theme.js';
 
-const LABEL_WIDTH = 16;
+/** dtrace's bar width; narrower panels get narrower bars, never under 10 columns. */
+const MAX_BAR = 40;
 
 /** Lines a histogram panel would like (bounded: keyed panels estimate from the first table). */
 export function histogramLines(agg: AggSnapshot): number {
   const first = agg.entries[0];
   if (first === undefined || !Array.isArray(first.value)) return 3;
-  const buckets = first.value as readonly number[];
-  const [lo, hi] = printedRange(agg.fn, buckets);
+  const [lo, hi] = shownRange(first.value as readonly number[], agg.params);
   const table = 1 + (hi - lo + 1);
   if (agg.keyTypes.length === 0) return 1 + table;
   return 1 + Math.min(agg.entries.length, 8) * (table + 1);
 }
 
-export interface Line {
-  readonly kind: 'key' | 'head' | 'row';
-  readonly text: string;
-  readonly bar?: string;
-  readonly negative?: boolean;
-  readonly count?: string;
-}
+export type Line =
+  | { readonly kind: 'key' | 'head'; readonly text: string }
+  | ({ readonly kind: 'row' } & DistributionRow);
 
-function tableLines(agg: AggSnapshot, buckets: readonly number[], barWidth: number): Line[] {
-  const layout = bucketLayout(agg.fn, agg.params, buckets.length);
-  const [lo, hi] = printedRange(agg.fn, buckets);
-  const norm = Math.max(1, Math.trunc(agg.normal));
-  let total = 0;
-  for (let i = lo; i <= hi; i++) total += Math.abs(Math.trunc((buckets[i] ?? 0) / norm));
-  const dist = ' Distribution ';
-  const dashes = Math.max(0, barWidth - dist.length);
-  const head = '-'.repeat(Math.floor(dashes / 2)) + dist + '-'.repeat(Math.ceil(dashes / 2));
-  const out: Line[] = [{ kind: 'head', text: `${padLeft('value', LABEL_WIDTH)}  ${padRight(head, barWidth)} count` }];
-  for (let i = lo; i <= hi; i++) {
-    const count = Math.trunc((buckets[i] ?? 0) / norm);
-    // Rounded, not truncated, like dtrace's dt_print_quantline.
-    const cells = total === 0 ? 0 : Math.round((Math.abs(count) * barWidth) / total);
-    out.push({
-      kind: 'row',
-      text: `${padLeft(layout.labels[i] ?? String(i), LABEL_WIDTH)} |`,
-      bar: bar(cells, barWidth, '@'),
-      negative: count < 0,
-      count: ` ${count}`,
-    });
-  }
-  return out;
+function tableLines(agg: AggSnapshot, counts: readonly number[], barWidth: number): Line[] {
+  const rows = distributionRows(counts, agg.params, agg.normal, barWidth);
+  return [{ kind: 'head', text: distributionHeader(barWidth) }, ...rows.map((r): Line => ({ kind: 'row', ...r }))];
 }
 
 export interface HistogramView {
@@ -74,7 +48,8 @@ export interface HistogramView {
 }
 
 export function histogramView({ agg, width, height, sort, scroll }: PanelInput): HistogramView {
-  const barWidth = Math.max(10, Math.min(40, width - LABEL_WIDTH - 14));
+  // Label, space, `|`, bar, count: keep the bar even so mixed-sign halves are equal.
+  const barWidth = 2 * Math.floor(Math.max(10, Math.min(MAX_BAR, width - LABEL_WIDTH - 14)) / 2);
   const body = Math.max(1, height - 1);
   const keyed = agg.keyTypes.length > 0;
   let lines: Line[] = [];
@@ -91,7 +66,7 @@ export function histogramView({ agg, width, height, sort, scroll }: PanelInput):
     // Each table takes at least a key line, a header and one row.
     const win = entryWindow(agg, sort, scroll, Math.max(1, Math.ceil(body / 3)));
     const groups = win.rows.map((r) => {
-      const key = r.entry.key.map((k, i) => formatKeyElement(k, agg.keyTypes[i])).join('  ');
+      const key = r.entry.key.map((k, i) => keyCell(k, agg.keyTypes[i])).join('  ');
       return [{ kind: 'key', text: `  ${key}` } as Line, ...tableLines(agg, r.entry.value as readonly number[], barWidth)];
     });
     // In value order the heaviest tables come last (as dtrace prints them): keep the tail.
@@ -112,8 +87,10 @@ export function HistogramPanel({ view, focused }: { readonly view: HistogramView
       {view.lines.map((l, i) =>
         l.kind === 'row' ? (
           <Text key={i} wrap="truncate">
-            {l.text}
-            <Text color={tone(l.negative === true ? 'negative' : 'bar')}>{l.bar}</Text>
+            {l.label}
+            <Text color={tone(l.negative ? 'negative' : 'bar')}>{l.left}</Text>
+            {'|'}
+            <Text color={tone(l.negative ? 'negative' : 'bar')}>{l.right}</Text>
             {l.count}
           </Text>
         ) : (

@@ -6,7 +6,7 @@
 
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { AggSnapshot } from './model.js';
+import type { AggSnapshot } from '@zsdtrace/probes';
 import type { SortMode } from './agg-order.js';
 import { groupDigits } from './text.js';
 import { useTone } from './theme.js';

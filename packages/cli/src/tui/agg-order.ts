@@ -2,19 +2,32 @@
  * The order in which the dashboard lists an aggregation's entries, and the window of them that
  * is on screen.
  *
- * Orders mirror dtrace's aggregation sorts (d-language 2.4): `value` is the default (value
- * ascending, ties broken by key), `key` is aggsortkey, `reverse` is aggsortrev (the whole order
- * reversed). Keys compare element by element; integers as unsigned values of their size (so
- * negative keys sort after positive ones), strings bytewise.
+ * The three modes are dtrace's sorts (d-language 2.4), decided by the consumer's comparisons
+ * (`compareValues`, `compareKeys`, the rules of `sortEntries`), so a panel lists entries in the
+ * order printa() would print them: `value` is the default (value ascending, ties by key), `key`
+ * is aggsortkey (key first, value as the tie-break), `reverse` is aggsortrev (the default order
+ * reversed). `sortOptions` names the consumer options each mode stands for.
  *
- * Cost: one linear pass to weigh the entries, then a bounded heap that keeps only the rows on
- * screen (plus the scroll offset), so a refresh never sorts a whole large aggregation.
+ * Cost: one linear pass reduces every scalar cell to the number compareValues would compare
+ * (when that number is exact), then a bounded heap keeps only the rows on screen plus the
+ * scroll offset, so a refresh never sorts a whole large aggregation. Cells whose value has no
+ * exact number (64-bit values beyond 2^53, the quantize family) are compared by compareValues
+ * itself. Must not format text.
  */
 
-import type { AggEntry, AggSnapshot, DType, DValue } from './model.js';
-import { cellMagnitude } from './agg-values.js';
-import { bucketLayout, histogramWeight } from './buckets.js';
-import { formatKeyElement } from './agg-values.js';
+import {
+  averageOf,
+  compareKeys,
+  compareValues,
+  isDistribution,
+  stddevOf,
+  type AggEntry,
+  type AggSnapshot,
+  type AggSortOptions,
+  type AggValue,
+  type DInt,
+} from '@zsdtrace/probes';
+import { selectIndices } from './top-n.js';
 
 export const SORT_MODES = ['value', 'key', 'reverse'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
@@ -23,121 +36,84 @@ export function nextSortMode(mode: SortMode): SortMode {
   return SORT_MODES[(SORT_MODES.indexOf(mode) + 1) % SORT_MODES.length] ?? 'value';
 }
 
+/** The consumer's sort options that give the order of a mode. */
+export function sortOptions(mode: SortMode): AggSortOptions {
+  return mode === 'key' ? { aggsortkey: true } : mode === 'reverse' ? { aggsortrev: true } : {};
+}
+
+/** An entry on screen and the magnitude its bar is drawn from. */
 export interface Weighed {
   readonly entry: AggEntry;
+  /** The cell's value as a float (0 for the quantize family): for bars, never for ordering. */
   readonly weight: number;
 }
 
-function keyRank(v: DValue, type: DType | undefined): bigint | string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    const size = type?.kind === 'int' ? type.size : 8;
-    return BigInt.asUintN(size * 8, BigInt(v));
+type AvgCell = { readonly count: DInt; readonly sum: DInt };
+type StddevCell = AvgCell & { readonly sumsq: bigint };
+
+/**
+ * The number compareValues orders a scalar cell by, or NaN when no float holds it exactly.
+ * count/sum/min/max compare their integer; avg the truncating sum/count (with safe integers
+ * the float quotient truncates to the same integer: its rounding error stays below 1/count);
+ * stddev its integer value (d-language 1.8). The normalize() factor plays no part, as in dtrace.
+ */
+function rankOf(fn: AggSnapshot['fn'], value: AggValue): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number.NaN;
+  const cell = value as AvgCell;
+  let v: bigint;
+  if (fn === 'avg') {
+    if (typeof cell.count === 'number' && typeof cell.sum === 'number') return cell.count === 0 ? 0 : Math.trunc(cell.sum / cell.count);
+    v = averageOf(cell);
+  } else {
+    v = stddevOf(value as StddevCell);
   }
-  return formatKeyElement(v, type);
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : Number.NaN;
 }
 
-function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** A float for the bar of a cell whose rank is not exact. */
+function approximate(fn: AggSnapshot['fn'], value: AggValue): number {
+  if (typeof value === 'bigint') return Number(value);
+  return fn === 'stddev' ? Number(stddevOf(value as StddevCell)) : Number(averageOf(value as AvgCell));
 }
 
-export function compareKeys(a: readonly DValue[], b: readonly DValue[], types: readonly DType[]): number {
-  const n = Math.min(a.length, b.length);
+interface ValueOrder {
+  /** compareValues over entry indexes. */
+  readonly compare: (a: number, b: number) => number;
+  /** Bar magnitude per entry. */
+  readonly weights: Float64Array;
+  /** Largest |weight|. */
+  readonly maxWeight: number;
+}
+
+/** One pass over the entries: their weights, and the value comparison the heap will use. */
+function valueOrder(agg: AggSnapshot): ValueOrder {
+  const entries = agg.entries;
+  const n = entries.length;
+  const weights = new Float64Array(n);
+  const byConsumer = (a: number, b: number): number =>
+    compareValues(agg.fn, agg.params, (entries[a] as AggEntry).value, (entries[b] as AggEntry).value);
+  if (isDistribution(agg.fn)) return { compare: byConsumer, weights, maxWeight: 0 };
+  let exact = true;
+  let maxWeight = 0;
   for (let i = 0; i < n; i++) {
-    const x = keyRank(a[i] as DValue, types[i]);
-    const y = keyRank(b[i] as DValue, types[i]);
-    if (typeof x === 'bigint' && typeof y === 'bigint') {
-      if (x !== y) return x < y ? -1 : 1;
-    } else {
-      const c = compareBytes(String(x), String(y));
-      if (c !== 0) return c;
+    const value = (entries[i] as AggEntry).value;
+    let w = rankOf(agg.fn, value);
+    if (w !== w) {
+      exact = false;
+      w = approximate(agg.fn, value);
     }
+    weights[i] = w;
+    const m = w < 0 ? -w : w;
+    if (m > maxWeight) maxWeight = m;
   }
-  return a.length - b.length;
-}
-
-/**
- * Weighs every entry once, into a typed array (no object per entry: at 100,000 keys a refresh
- * would otherwise spend its time in the garbage collector). Scalars weigh their value,
- * histograms Σ(bucket value × count).
- */
-export function weights(agg: AggSnapshot): Float64Array {
-  const n = agg.entries.length;
-  const out = new Float64Array(n);
-  // count/sum/min/max cells are plain numbers while they are safe integers: no bigint needed.
-  const plain = agg.normal === 1 && (agg.fn === 'count' || agg.fn === 'sum' || agg.fn === 'min' || agg.fn === 'max');
-  let layout = null;
-  for (let i = 0; i < n; i++) {
-    const value = (agg.entries[i] as AggEntry).value;
-    if (plain && typeof value === 'number') out[i] = value;
-    else if (Array.isArray(value)) {
-      const buckets = value as readonly number[];
-      layout ??= bucketLayout(agg.fn, agg.params, buckets.length);
-      out[i] = histogramWeight(layout, buckets);
-    } else out[i] = cellMagnitude(agg.fn, value, agg.normal);
-  }
-  return out;
-}
-
-/** Entries with their weights, for callers that walk a whole aggregation (the text fallback). */
-export function weigh(agg: AggSnapshot): Weighed[] {
-  const w = weights(agg);
-  return agg.entries.map((entry, i) => ({ entry, weight: w[i] ?? 0 }));
-}
-
-export function comparator(mode: SortMode, types: readonly DType[]): (a: Weighed, b: Weighed) => number {
-  const byValue = (a: Weighed, b: Weighed): number =>
-    a.weight !== b.weight ? (a.weight < b.weight ? -1 : 1) : compareKeys(a.entry.key, b.entry.key, types);
-  if (mode === 'value') return byValue;
-  if (mode === 'reverse') return (a, b) => byValue(b, a);
-  return (a, b) => compareKeys(a.entry.key, b.entry.key, types) || (a.weight < b.weight ? -1 : a.weight > b.weight ? 1 : 0);
-}
-
-/**
- * The sorted slice [start, start + count) of the indexes 0..n-1 under `cmp`, keeping at most
- * start + count of them in a heap when that is small against n.
- */
-export function selectIndices(n: number, cmp: (a: number, b: number) => number, start: number, count: number): number[] {
-  const need = Math.min(n, start + count);
-  if (need <= 0 || start >= n) return [];
-  if (need * 4 >= n) return Array.from({ length: n }, (_, i) => i).sort(cmp).slice(start, need);
-  // Max-heap of the `need` smallest indexes seen so far.
-  const heap: number[] = [];
-  const at = (i: number): number => heap[i] as number;
-  const swap = (i: number, j: number): void => {
-    const t = at(i);
-    heap[i] = at(j);
-    heap[j] = t;
+  const byRank = (a: number, b: number): number => {
+    const x = weights[a] as number;
+    const y = weights[b] as number;
+    return x < y ? -1 : x > y ? 1 : 0;
   };
-  for (let item = 0; item < n; item++) {
-    if (heap.length < need) {
-      heap.push(item);
-      for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1;
-        if (cmp(at(i), at(p)) <= 0) break;
-        swap(i, p);
-        i = p;
-      }
-    } else if (cmp(item, at(0)) < 0) {
-      heap[0] = item;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < need && cmp(at(l), at(m)) > 0) m = l;
-        if (r < need && cmp(at(r), at(m)) > 0) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
-    }
-  }
-  return heap.sort(cmp).slice(start, need);
-}
-
-/** `selectIndices` over the items of an array. */
-export function selectWindow<T>(items: readonly T[], cmp: (a: T, b: T) => number, start: number, count: number): T[] {
-  return selectIndices(items.length, (a, b) => cmp(items[a] as T, items[b] as T), start, count).map((i) => items[i] as T);
+  return { compare: exact ? byRank : byConsumer, weights, maxWeight };
 }
 
 export interface EntryWindow {
@@ -151,32 +127,26 @@ export interface EntryWindow {
 }
 
 /**
- * The entries on screen. dtrace prints the default order ascending, so the largest values are
- * last: in `value` mode the window is anchored at the tail and `scroll` moves it towards smaller
- * values; in `key` and `reverse` modes it is anchored at the head.
+ * The `rows` entries on screen, in the order `sortEntries(agg, sortOptions(mode))` lists them.
+ * In `value` mode the window is anchored at the tail (the largest values, last as dtrace prints
+ * them) and `scroll` moves it towards smaller values; in `key` and `reverse` modes it is
+ * anchored at the head.
  */
 export function entryWindow(agg: AggSnapshot, mode: SortMode, scroll: number, rows: number): EntryWindow {
-  const w = weights(agg);
   const entries = agg.entries;
   const types = agg.keyTypes;
-  let maxWeight = 0;
-  for (let i = 0; i < w.length; i++) maxWeight = Math.max(maxWeight, Math.abs(w[i] as number));
-  const total = w.length;
+  const { compare, weights, maxWeight } = valueOrder(agg);
+  const total = entries.length;
   const n = Math.max(0, Math.min(rows, total));
   const s = Math.max(0, Math.min(scroll, total - n));
-  const key = (a: number, b: number): number => compareKeys((entries[a] as AggEntry).key, (entries[b] as AggEntry).key, types);
-  const byValue = (a: number, b: number): number => {
-    const x = w[a] as number;
-    const y = w[b] as number;
-    return x !== y ? (x < y ? -1 : 1) : key(a, b);
-  };
-  const byKey = (a: number, b: number): number => key(a, b) || byValue(a, b);
-  const pick = (idx: number[]): Weighed[] => idx.map((i) => ({ entry: entries[i] as AggEntry, weight: w[i] as number }));
+  const byKey = (a: number, b: number): number => compareKeys((entries[a] as AggEntry).key, (entries[b] as AggEntry).key, types);
+  const byValue = (a: number, b: number): number => compare(a, b) || byKey(a, b);
+  const pick = (idx: readonly number[]): Weighed[] => idx.map((i) => ({ entry: entries[i] as AggEntry, weight: weights[i] as number }));
   if (mode === 'value') {
     // The tail of the ascending order is the head of the descending one, read backwards.
     const tail = pick(selectIndices(total, (a, b) => byValue(b, a), s, n)).reverse();
     return { rows: tail, total, first: total - s - n, maxWeight };
   }
-  const cmp = mode === 'key' ? byKey : (a: number, b: number) => byValue(b, a);
+  const cmp = mode === 'key' ? (a: number, b: number) => byKey(a, b) || compare(a, b) : (a: number, b: number) => byValue(b, a);
   return { rows: pick(selectIndices(total, cmp, s, n)), total, first: s, maxWeight };
 }

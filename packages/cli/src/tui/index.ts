@@ -12,7 +12,5 @@ export type {
   EngineState,
 } from './source.js';
 export { runDashboard } from './run-dashboard.js';
-export { aggregationsText, printFallback } from './print-fallback.js';
-export type { TextSink } from './print-fallback.js';
 export { colorEnabled } from './theme.js';
 export { MIN_COLUMNS, MIN_ROWS } from './layout.js';

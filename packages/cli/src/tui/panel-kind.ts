@@ -4,13 +4,13 @@
  * how far it can scroll at a given height.
  */
 
-import type { AggSnapshot } from './model.js';
+import { isDistribution, type AggSnapshot } from '@zsdtrace/probes';
 import { tableLines, tableRows } from './AggPanel.js';
+import { shownRange } from './distribution-rows.js';
 import { histogramLines } from './HistogramPanel.js';
-import { printedRange } from './buckets.js';
 
 export function isHistogram(agg: AggSnapshot): boolean {
-  return agg.fn === 'quantize' || agg.fn === 'lquantize' || agg.fn === 'llquantize';
+  return isDistribution(agg.fn);
 }
 
 export function desiredLines(agg: AggSnapshot): number {
@@ -23,6 +23,6 @@ export function maxScroll(agg: AggSnapshot, height: number): number {
   if (agg.keyTypes.length > 0) return Math.max(0, agg.entries.length - 1);
   const value = agg.entries[0]?.value;
   if (!Array.isArray(value)) return 0;
-  const [lo, hi] = printedRange(agg.fn, value as readonly number[]);
+  const [lo, hi] = shownRange(value as readonly number[], agg.params);
   return Math.max(0, hi - lo + 1 - Math.max(0, height - 2));
 }

@@ -12,9 +12,10 @@
  * numbers stay on screen, marked DONE, until the user quits.
  */
 
-import type { AggSnapshot, EngineState } from './model.js';
+import type { EngineState } from '@zsdtrace/core';
+import type { AggSnapshot } from '@zsdtrace/probes';
 
-export type { EngineState } from './model.js';
+export type { EngineState } from '@zsdtrace/core';
 
 export interface DashboardInfo {
   readonly script: string;
@@ -69,6 +70,3 @@ export interface DashboardOptions {
   /** False when NO_COLOR is set or the terminal has no colour (see `colorEnabled`). */
   readonly color: boolean;
 }
-
-export { runDashboard } from './run-dashboard.js';
-export { printFallback } from './print-fallback.js';

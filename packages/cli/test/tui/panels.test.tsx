@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { AggPanel, tableView } from '../../src/tui/AggPanel.js';
 import { HistogramPanel, histogramView } from '../../src/tui/HistogramPanel.js';
-import type { AggSnapshot } from '../../src/tui/model.js';
+import type { AggSnapshot } from '@zsdtrace/probes';
 import { INT32, INT64, STR, quantizeBuckets } from './helpers/fake-source.js';
 
 afterEach(() => cleanup());

@@ -1,24 +1,29 @@
 /*
- * The expression half of the D parser (d-language.md 1.3–1.4): a recursive-descent recogniser
- * over the token stream of lexer.ts that builds the typed AST (ast.ts) as it goes. parser.ts
- * extends it with clauses, statements and declarations.
+ * The expression half of the D grammar (d-language.md 1.3–1.4) as chevrotain rules with
+ * embedded actions: each rule returns the typed AST node (ast.ts) of what it recognised.
+ * parser.ts extends this class with clauses, statements and declarations.
  *
  * Precedence, lowest to highest: comma, assignment (right), ?: (right), ||, ^^, &&, |, ^, &,
  * equality, relational, shift, additive, multiplicative, cast, unary, postfix. The binary levels
- * are folded by precedence climbing over one table, all left-associative.
+ * are one flat rule, `cast (BinaryOp cast)*`, folded by precedence climbing over one table (all
+ * left-associative): eleven nested rules per operand would cost eleven rule invocations.
  *
- * Invariants: the first token that cannot continue the input stops the parse (ParseFailure,
- * caught by parser.ts; dtrace reports only its first syntax error). Errors that are not syntax
- * errors (bad literals, a call on something that is not a name) never stop the parse: they are
- * recorded in `deferred`, in source order, for ast-builder.ts to report. Casts need to know which
- * identifiers name types, so the type names come with the input. Nothing here allocates per
- * token beyond the AST itself: the grammar runs once per token on 1,000-clause scripts.
+ * Performance (a 1,000-clause script is ~34,000 tokens): the productions' bodies and
+ * alternatives are built once per parser, not per rule call (chevrotain's "caching arrays of
+ * alternatives"); what they produce goes through explicit stacks (`operands`, `operators`)
+ * instead of captured locals, so a rule call allocates only the AST it returns.
+ *
+ * Invariants: the grammar is LL(1) except where `(` may open a cast, which looks three tokens
+ * ahead (`( name )` is a cast only when `name` is a type). Errors that are not syntax errors
+ * (bad literals, a call on something that is not a name) never stop the parse: they are
+ * recorded in `deferred`, in source order, for ast-builder.ts to report. The actions tolerate
+ * chevrotain's recording phase (placeholder tokens and results) and never throw.
  */
 
-import { createTokenInstance, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
-import { AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, P, PrefixOp, StringLit, TypeKeyword } from './tokens.js';
+import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, P, PrefixOp, StringLit, TypeKeyword } from './tokens.js';
 import { T } from './types.js';
 
 /** A non-syntax error found while parsing, reported by ast-builder.ts. */
@@ -42,343 +47,409 @@ export interface MissingBody {
 /** What ast-builder.ts reports, in the order it reports it. */
 export type PendingDiagnostic = DeferredError | MissingBody;
 
-/** The token at which recognition stopped; `expected` names what would have been accepted. */
-export class ParseFailure {
-  constructor(
-    readonly token: IToken,
-    readonly expected: string,
-  ) {}
-}
-
 /** Binary operator precedence, higher binds tighter (d-language.md 1.4). */
-const PRECEDENCE: Readonly<Record<A.BinaryOp, number>> = {
+const PRECEDENCE: Readonly<Record<string, number>> = {
   '||': 1, '^^': 2, '&&': 3, '|': 4, '^': 5, '&': 6, '==': 7, '!=': 7,
   '<': 8, '<=': 8, '>': 8, '>=': 8, '<<': 9, '>>': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
 };
 
-const inCategory = (t: TokenType, cat: TokenType): boolean => t.CATEGORIES?.includes(cat) ?? false;
-const ALL_PUNCT: readonly TokenType[] = Object.values(P);
-const ALL_KW: readonly TokenType[] = Object.values(Kw);
-
-/** Token type -> precedence, for every member of the BinaryOp category. */
-const BINARY_PREC = new Map<TokenType, number>(
-  ALL_PUNCT.filter((t) => inCategory(t, BinaryOp)).map((t) => [t, PRECEDENCE[(t.LABEL ?? '').slice(1, -1) as A.BinaryOp]]),
-);
-const ASSIGN_OPS: ReadonlySet<TokenType> = new Set(ALL_PUNCT.filter((t) => inCategory(t, AssignOp)));
-const PREFIX_OPS: ReadonlySet<TokenType> = new Set(ALL_PUNCT.filter((t) => inCategory(t, PrefixOp)));
-const TYPE_KEYWORDS: ReadonlySet<TokenType> = new Set(ALL_KW.filter((t) => inCategory(t, TypeKeyword)));
-/** Keywords that start a type specifier besides the TypeKeyword category. */
-const TYPE_STARTERS: ReadonlySet<TokenType> = new Set([Kw.struct, Kw.union, Kw.enum, Kw.const, Kw.volatile]);
-/** Tokens that may start a cast-expression. */
-const EXPR_STARTERS: ReadonlySet<TokenType> = new Set([
-  P.LParen, ...PREFIX_OPS, Kw.sizeof, Kw.stringof, IntLit, StringLit, CharLit, Identifier, AggName, Kw.self, Kw.this, Kw.offsetof,
-]);
-/** Tokens that may follow `( name` inside a parenthesised expression. */
-const AFTER_PAREN_NAME: ReadonlySet<TokenType> = new Set([
-  ...BINARY_PREC.keys(), ...ASSIGN_OPS, P.LBracket, P.LParen, P.Dot, P.Arrow, P.Inc, P.Dec, P.Question, P.Comma, P.RParen,
+/** Tokens that start a type specifier, besides a word naming a type. */
+const TYPE_STARTERS: ReadonlySet<TokenType> = new Set([
+  ...Object.values(Kw).filter((t) => t.CATEGORIES?.includes(TypeKeyword)),
+  Kw.struct, Kw.union, Kw.enum, Kw.const, Kw.volatile,
 ]);
 
-export class ExprParser {
-  protected pos = 0;
-  /** The input followed by an end-of-input token, so the current token always exists. */
-  private readonly toks: readonly IToken[];
-  private readonly eof: IToken;
-  /** Non-syntax errors, in source order. */
-  readonly deferred: PendingDiagnostic[] = [];
+/** Three tokens decide a cast: `( int`, `( name )`, `( name *` against `( name + …`. */
+const CAST_LOOKAHEAD = 3;
 
-  constructor(
-    tokens: readonly IToken[],
-    protected readonly typeNames: ReadonlySet<string>,
-  ) {
-    const last = tokens[tokens.length - 1];
-    const end = last ? (last.endOffset ?? last.startOffset) + 1 : 0;
-    this.eof = createTokenInstance(EOF, '', end, end, NaN, NaN, NaN, NaN);
-    this.toks = [...tokens, this.eof];
+export class ExprParser extends EmbeddedActionsParser {
+  /** Words that name types, for the cast and type-name decisions; set before each parse. */
+  protected typeNames: ReadonlySet<string> = new Set();
+  /** Non-syntax errors, in source order; reset before each parse. */
+  protected deferred: PendingDiagnostic[] = [];
+  /** Operands and operators of the productions in progress (each rule pops what it pushed). */
+  protected operands: A.Expr[] = [];
+  private operators: IToken[] = [];
+  /** Type-specifier words in progress. */
+  private words: string[] = [];
+  private stars = 0;
+
+  /** `validate`: run chevrotain's grammar checks (ambiguities, left recursion); tests do. */
+  constructor(validate: boolean) {
+    super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate });
   }
 
-  /** The current token (the end-of-input token once everything is consumed). */
-  protected la(): IToken {
-    return this.toks[this.pos]!;
+  protected resetState(types: ReadonlySet<string>): void {
+    this.typeNames = types;
+    this.deferred = [];
+    this.operands = [];
+    this.operators = [];
+    this.words = [];
   }
 
-  /** The token `k` places ahead of the current one (1 is the current token). */
-  protected peek(k: number): IToken {
-    return this.toks[this.pos + k - 1] ?? this.eof;
+  /** `t` starts a type specifier (the cast decisions look at the token after `(`). */
+  protected startsType(t: IToken): boolean {
+    const tt = t.tokenType;
+    return TYPE_STARTERS.has(tt) || (tt === Identifier && this.typeNames.has(t.image));
   }
 
-  protected atEnd(): boolean {
-    return this.pos >= this.toks.length - 1;
+  private readonly pushAssignment = (): void => {
+    this.operands.push(this.SUBRULE(this.assignment));
+  };
+
+  /** The operands pushed since `base`, removed from the stack. */
+  protected popOperands(base: number): A.Expr[] {
+    return this.operands.splice(base);
   }
 
-  protected is(type: TokenType): boolean {
-    return this.toks[this.pos]!.tokenType === type;
+  /** expression: assignment (',' assignment)*, folded left to right into comma nodes. */
+  readonly expression = this.RULE('expression', (): A.Expr => {
+    const base = this.operands.length;
+    this.AT_LEAST_ONE_SEP(this.expressionList);
+    let left = this.operands[base]!;
+    for (let i = base + 1; i < this.operands.length; i++) left = { k: 'comma', at: left.at, left, right: this.operands[i]! };
+    this.operands.length = base;
+    return left;
+  });
+  private readonly expressionList = { SEP: P.Comma, DEF: this.pushAssignment };
+
+  /** argument-list: assignment (',' assignment)*. */
+  readonly argList = this.RULE('argList', (): A.Expr[] => {
+    const base = this.operands.length;
+    this.AT_LEAST_ONE_SEP(this.argListItems);
+    return this.popOperands(base);
+  });
+  private readonly argListItems = { SEP: P.Comma, DEF: this.pushAssignment };
+
+  readonly assignment = this.RULE('assignment', (): A.Expr => {
+    const target = this.SUBRULE(this.conditional);
+    const base = this.operators.length;
+    this.OPTION(this.assignTail);
+    if (this.operators.length === base) return target;
+    const op = this.operators.pop()!;
+    return { k: 'assign', at: target.at, op: op.image as A.AssignOp, target, value: this.operands.pop()! };
+  });
+  private readonly assignTail = (): void => {
+    const op = this.CONSUME(AssignOp);
+    this.operands.push(this.SUBRULE2(this.assignment));
+    this.operators.push(op);
+  };
+
+  private readonly conditional = this.RULE('conditional', (): A.Expr => {
+    const cond = this.SUBRULE(this.binary);
+    const base = this.operands.length;
+    this.OPTION(this.conditionalTail);
+    if (this.operands.length === base) return cond;
+    const [then, otherwise] = this.popOperands(base) as [A.Expr, A.Expr];
+    return { k: 'ternary', at: cond.at, cond, then, else: otherwise };
+  });
+  private readonly conditionalTail = (): void => {
+    this.CONSUME(P.Question);
+    const then = this.SUBRULE(this.expression);
+    this.CONSUME(P.Colon);
+    const otherwise = this.SUBRULE2(this.conditional);
+    this.operands.push(then, otherwise);
+  };
+
+  private readonly binary = this.RULE('binary', (): A.Expr => {
+    const first = this.SUBRULE(this.cast);
+    const base = this.operators.length;
+    this.MANY(this.binaryTail);
+    if (this.operators.length === base) return first;
+    const ops = this.operators.splice(base);
+    const args = this.operands.splice(this.operands.length - ops.length);
+    return foldBinary(first, ops, args);
+  });
+  private readonly binaryTail = (): void => {
+    const op = this.CONSUME(BinaryOp);
+    this.operands.push(this.SUBRULE2(this.cast));
+    this.operators.push(op);
+  };
+
+  /** `(` type-specifier `)` cast-expression, when the token after `(` starts a type. */
+  private readonly castGate = (): boolean => this.LA(1).tokenType === P.LParen && this.startsType(this.LA(2));
+
+  private readonly cast = this.RULE('cast', (): A.Expr => this.OR(this.castAlts));
+  private readonly castAlts: OrMethodOpts<A.Expr> = {
+    MAX_LOOKAHEAD: CAST_LOOKAHEAD,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        GATE: this.castGate,
+        ALT: (): A.Expr => {
+          const at = this.CONSUME(P.LParen).startOffset;
+          const to = this.SUBRULE(this.typeSpec);
+          this.CONSUME(P.RParen);
+          return { k: 'cast', at, to, arg: this.SUBRULE(this.cast) };
+        },
+      },
+      { ALT: (): A.Expr => this.SUBRULE(this.unary) },
+    ],
+  };
+
+  private readonly unary = this.RULE('unary', (): A.Expr => this.OR(this.unaryAlts));
+  private readonly unaryAlts: IOrAlt<A.Expr>[] = [
+    {
+      ALT: (): A.Expr => {
+        const t = this.CONSUME(PrefixOp);
+        const arg = this.SUBRULE(this.cast);
+        const op = t.image;
+        if (op === '++' || op === '--') return { k: 'incdec', at: t.startOffset, op, prefix: true, arg };
+        return { k: 'unary', at: t.startOffset, op: op as A.UnaryExpr['op'], arg };
+      },
+    },
+    {
+      ALT: (): A.Expr => {
+        const at = this.CONSUME(Kw.sizeof).startOffset;
+        return { k: 'sizeof', at, of: this.OR2(this.sizeofAlts) };
+      },
+    },
+    {
+      ALT: (): A.Expr => {
+        const at = this.CONSUME(Kw.stringof).startOffset;
+        return { k: 'unary', at, op: 'stringof', arg: this.SUBRULE3(this.unary) };
+      },
+    },
+    { ALT: (): A.Expr => this.SUBRULE(this.postfix) },
+  ];
+  /** After `sizeof`: a parenthesised type, or an operand. */
+  private readonly sizeofAlts: OrMethodOpts<A.TypeRef | A.Expr> = {
+    MAX_LOOKAHEAD: CAST_LOOKAHEAD,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
+        GATE: this.castGate,
+        ALT: (): A.TypeRef => {
+          this.CONSUME2(P.LParen);
+          const of = this.SUBRULE2(this.typeSpec);
+          this.CONSUME2(P.RParen);
+          return of;
+        },
+      },
+      { ALT: (): A.Expr => this.SUBRULE2(this.unary) },
+    ],
+  };
+
+  private readonly postfix = this.RULE('postfix', (): A.Expr => {
+    const base = this.operands.length;
+    this.operands.push(this.SUBRULE(this.primary));
+    this.MANY(this.postfixOp);
+    const e = this.operands[base]!;
+    this.operands.length = base;
+    return e;
+  });
+  /**
+   * One postfix operator applied to the operand on top of the stack. After a call on something
+   * that is not a name the rest of the chain is still parsed (it must be well-formed) but no
+   * longer built: the error is reported at the `(`, and a BROKEN marker above the operand
+   * stops the building; the chain's value is the operand before the call.
+   */
+  private readonly postfixOp = (): void => {
+    this.OR(this.postfixAlts);
+  };
+  private readonly postfixAlts: IOrAlt<void>[] = [
+    {
+      ALT: (): void => {
+        this.CONSUME(P.LBracket);
+        const keys = this.SUBRULE(this.argList);
+        this.CONSUME(P.RBracket);
+        const e = this.top();
+        if (e === null) return;
+        if (e.k === 'agg' && e.keys === null) this.replaceTop({ ...e, keys });
+        else this.replaceTop({ k: 'index', at: e.at, base: e, keys });
+      },
+    },
+    {
+      ALT: (): void => {
+        const paren = this.CONSUME(P.LParen);
+        const args = this.OPTION(this.callArgs) ?? [];
+        this.CONSUME(P.RParen);
+        const e = this.top();
+        if (e === null) return;
+        if (e.k !== 'ident') {
+          this.defer('D_SYNTAX', 'syntax error near "("', paren.startOffset);
+          this.operands.push(BROKEN);
+        } else this.replaceTop({ k: 'call', at: e.at, fn: e.name, args });
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(P.Dot);
+        this.member(false, this.CONSUME(Identifier));
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(P.Arrow);
+        this.member(true, this.CONSUME2(Identifier));
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(P.Inc);
+        this.incdec('++');
+      },
+    },
+    {
+      ALT: (): void => {
+        this.CONSUME(P.Dec);
+        this.incdec('--');
+      },
+    },
+  ];
+  private readonly callArgs = (): A.Expr[] => this.SUBRULE2(this.argList);
+
+  /** The operand a postfix operator applies to, or null once the chain is broken. */
+  private top(): A.Expr | null {
+    const e = this.operands[this.operands.length - 1];
+    return e === undefined || e === BROKEN ? null : e;
   }
 
-  /** Consumes the current token, which must be of `type`. */
-  protected consume(type: TokenType): IToken {
-    const t = this.toks[this.pos]!;
-    if (t.tokenType !== type) throw new ParseFailure(t, type.LABEL ?? type.name);
-    this.pos++;
-    return t;
+  private replaceTop(e: A.Expr): void {
+    this.operands[this.operands.length - 1] = e;
   }
 
-  /** Consumes the current token, whatever it is (the caller has checked it). */
-  protected next(): IToken {
-    return this.toks[this.pos++]!;
+  private member(arrow: boolean, id: IToken): void {
+    const e = this.top();
+    if (e === null) return;
+    const name = id.image;
+    if (arrow && e.k === 'ident' && (e.name === 'self' || e.name === 'this') && (e as { kw?: boolean }).kw) {
+      this.replaceTop({ k: 'scoped', at: e.at, scope: e.name, name });
+    } else this.replaceTop({ k: 'member', at: e.at, obj: e, name, arrow });
   }
 
-  protected fail(expected: string): never {
-    throw new ParseFailure(this.la(), expected);
+  private incdec(op: '++' | '--'): void {
+    const e = this.top();
+    if (e !== null) this.replaceTop({ k: 'incdec', at: e.at, op, prefix: false, arg: e });
   }
 
   protected defer(code: string, message: string, offset: number): void {
     this.deferred.push({ code, message, offset });
   }
 
-  /** A token that starts a type specifier (casts and `sizeof` look two tokens ahead). */
-  protected startsType(t: IToken): boolean {
-    const tt = t.tokenType;
-    return TYPE_KEYWORDS.has(tt) || TYPE_STARTERS.has(tt) || (tt === Identifier && this.typeNames.has(t.image));
-  }
+  private readonly primary = this.RULE('primary', (): A.Expr => this.OR(this.primaryAlts));
+  private readonly primaryAlts: IOrAlt<A.Expr>[] = [
+    { ALT: (): A.Expr => this.intLiteral(this.CONSUME(IntLit)) },
+    {
+      ALT: (): A.Expr => {
+        const t = this.CONSUME(StringLit);
+        // Macro substitution leaves the decoded value in the payload (macros.ts).
+        const value = typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1));
+        return { k: 'str', at: t.startOffset, value };
+      },
+    },
+    { ALT: (): A.Expr => this.charLiteral(this.CONSUME(CharLit)) },
+    {
+      ALT: (): A.Expr => {
+        const t = this.CONSUME(Identifier);
+        return { k: 'ident', at: t.startOffset, name: t.image };
+      },
+    },
+    {
+      ALT: (): A.Expr => {
+        const t = this.CONSUME(AggName);
+        return { k: 'agg', at: t.startOffset, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
+      },
+    },
+    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.self).startOffset, name: 'self', kw: true }) as A.IdentExpr },
+    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.this).startOffset, name: 'this', kw: true }) as A.IdentExpr },
+    {
+      ALT: (): A.Expr => {
+        this.CONSUME(P.LParen);
+        const e = this.SUBRULE(this.expression);
+        this.CONSUME(P.RParen);
+        return e;
+      },
+    },
+    {
+      ALT: (): A.Expr => {
+        const at = this.CONSUME(Kw.offsetof).startOffset;
+        this.CONSUME2(P.LParen);
+        const of = this.SUBRULE(this.typeSpec);
+        this.CONSUME(P.Comma);
+        const member = this.CONSUME2(Identifier).image;
+        this.CONSUME2(P.RParen);
+        return { k: 'offsetof', at, of, member };
+      },
+    },
+  ];
 
-  protected startsExpr(t: IToken): boolean {
-    return EXPR_STARTERS.has(t.tokenType);
-  }
-
-  /** expression: assignment (',' assignment)*, folded left to right into comma nodes. */
-  expression(): A.Expr {
-    let left = this.assignment();
-    while (this.is(P.Comma)) {
-      this.pos++;
-      const right = this.assignment();
-      left = { k: 'comma', at: left.at, left, right };
-    }
-    return left;
-  }
-
-  /** argument-list: assignment (',' assignment)*. */
-  protected argList(): A.Expr[] {
-    const out = [this.assignment()];
-    while (this.is(P.Comma)) {
-      this.pos++;
-      out.push(this.assignment());
-    }
-    return out;
-  }
-
-  assignment(): A.Expr {
-    const target = this.conditional();
-    const op = this.la();
-    if (!ASSIGN_OPS.has(op.tokenType)) return target;
-    this.pos++;
-    return { k: 'assign', at: target.at, op: op.image as A.AssignOp, target, value: this.assignment() };
-  }
-
-  private conditional(): A.Expr {
-    const cond = this.binary(0);
-    if (!this.is(P.Question)) return cond;
-    this.pos++;
-    const then = this.expression();
-    this.consume(P.Colon);
-    return { k: 'ternary', at: cond.at, cond, then, else: this.conditional() };
-  }
-
-  /** Precedence climbing over the binary levels (every one left-associative). */
-  private binary(minPrec: number): A.Expr {
-    let left = this.cast();
-    for (;;) {
-      const t = this.la();
-      const prec = BINARY_PREC.get(t.tokenType);
-      if (prec === undefined || prec < minPrec) return left;
-      this.pos++;
-      const right = this.binary(prec + 1);
-      left = { k: 'binary', at: left.at, op: t.image as A.BinaryOp, left, right };
-    }
-  }
-
-  /**
-   * `(` opens a cast when the next token starts a type. The original grammar was LL(3) here,
-   * and its decisions are kept so errors stay where they were reported: after `( name` the
-   * third token decides — `)` or `*` make a type name a cast, anything that can follow a
-   * name inside parentheses makes an expression, and anything else fails at the `(`; a second
-   * token that starts neither a type nor an expression also fails at the `(`.
-   */
-  private parenIsType(): boolean {
-    const second = this.peek(2);
-    if (second.tokenType === Identifier) {
-      const third = this.peek(3).tokenType;
-      if ((third === P.RParen || third === P.Star) && this.typeNames.has(second.image)) return true;
-      if (!AFTER_PAREN_NAME.has(third)) this.fail('expression');
-      return false;
-    }
-    if (this.startsType(second)) return true;
-    if (!this.startsExpr(second)) this.fail('expression');
-    return false;
-  }
-
-  private cast(): A.Expr {
-    if (this.is(P.LParen) && this.parenIsType()) {
-      const at = this.la().startOffset;
-      this.pos++;
-      const to = this.typeSpec();
-      this.consume(P.RParen);
-      return { k: 'cast', at, to, arg: this.cast() };
-    }
-    return this.unary();
-  }
-
-  private unary(): A.Expr {
-    const t = this.la();
-    const tt = t.tokenType;
+  private intLiteral(t: IToken): A.Expr {
     const at = t.startOffset;
-    if (PREFIX_OPS.has(tt)) {
-      this.pos++;
-      const arg = this.cast();
-      const op = t.image;
-      if (op === '++' || op === '--') return { k: 'incdec', at, op, prefix: true, arg };
-      return { k: 'unary', at, op: op as A.UnaryExpr['op'], arg };
+    const r = parseIntLiteral(t.image);
+    if ('code' in r) {
+      this.defer(r.code, r.message, at);
+      return { k: 'int', at, value: 0n, literalType: T.int, image: t.image };
     }
-    if (tt === Kw.sizeof) {
-      this.pos++;
-      if (this.is(P.LParen) && this.parenIsType()) {
-        this.pos++;
-        const of = this.typeSpec();
-        this.consume(P.RParen);
-        return { k: 'sizeof', at, of };
-      }
-      return { k: 'sizeof', at, of: this.unary() };
-    }
-    if (tt === Kw.stringof) {
-      this.pos++;
-      return { k: 'unary', at, op: 'stringof', arg: this.unary() };
-    }
-    return this.postfix();
+    return { k: 'int', at, value: r.value, literalType: r.type, image: t.image };
   }
 
-  private postfix(): A.Expr {
-    let e = this.primary();
-    // After a call on something that is not a name the rest of the chain is still parsed
-    // (it must be well-formed) but no longer built: the error is reported at the `(`.
-    let broken = false;
-    for (;;) {
-      const t = this.la();
-      const tt = t.tokenType;
-      const at = e.at;
-      if (tt === P.LBracket) {
-        this.pos++;
-        const keys = this.argList();
-        this.consume(P.RBracket);
-        if (broken) continue;
-        if (e.k === 'agg' && e.keys === null) e = { ...e, keys };
-        else e = { k: 'index', at, base: e, keys };
-      } else if (tt === P.LParen) {
-        this.pos++;
-        const args = this.is(P.RParen) ? [] : this.argList();
-        this.consume(P.RParen);
-        if (broken) continue;
-        if (e.k !== 'ident') {
-          this.defer('D_SYNTAX', 'syntax error near "("', t.startOffset);
-          broken = true;
-          continue;
-        }
-        e = { k: 'call', at, fn: e.name, args };
-      } else if (tt === P.Dot || tt === P.Arrow) {
-        this.pos++;
-        const name = this.consume(Identifier).image;
-        if (broken) continue;
-        const arrow = tt === P.Arrow;
-        if (arrow && e.k === 'ident' && (e.name === 'self' || e.name === 'this') && (e as { kw?: boolean }).kw) {
-          e = { k: 'scoped', at, scope: e.name, name };
-        } else e = { k: 'member', at, obj: e, name, arrow };
-      } else if (tt === P.Inc || tt === P.Dec) {
-        this.pos++;
-        if (broken) continue;
-        e = { k: 'incdec', at, op: tt === P.Inc ? '++' : '--', prefix: false, arg: e };
-      } else return e;
-    }
-  }
-
-  private primary(): A.Expr {
-    const t = this.la();
-    const tt = t.tokenType;
-    const at = t.startOffset;
-    if (tt === Identifier) {
-      this.pos++;
-      return { k: 'ident', at, name: t.image };
-    }
-    if (tt === IntLit) {
-      this.pos++;
-      const r = parseIntLiteral(t.image);
-      if ('code' in r) {
-        this.defer(r.code, r.message, at);
-        return { k: 'int', at, value: 0n, literalType: T.int, image: t.image };
-      }
-      return { k: 'int', at, value: r.value, literalType: r.type, image: t.image };
-    }
-    if (tt === StringLit) {
-      this.pos++;
-      // Macro substitution leaves the decoded value in the payload (macros.ts).
-      const value = typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1));
-      return { k: 'str', at, value };
-    }
-    if (tt === AggName) {
-      this.pos++;
-      return { k: 'agg', at, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
-    }
-    if (tt === CharLit) {
-      this.pos++;
-      const r = parseCharLiteral(t.image);
-      if ('code' in r) this.defer(r.code, r.message, at);
-      return { k: 'int', at, value: 'code' in r ? 0n : BigInt(r.value), literalType: T.int, image: t.image };
-    }
-    if (tt === Kw.self || tt === Kw.this) {
-      this.pos++;
-      return { k: 'ident', at, name: tt === Kw.self ? 'self' : 'this', kw: true } as A.IdentExpr;
-    }
-    if (tt === P.LParen) {
-      this.pos++;
-      const e = this.expression();
-      this.consume(P.RParen);
-      return e;
-    }
-    if (tt === Kw.offsetof) {
-      this.pos++;
-      this.consume(P.LParen);
-      const of = this.typeSpec();
-      this.consume(P.Comma);
-      const member = this.consume(Identifier).image;
-      this.consume(P.RParen);
-      return { k: 'offsetof', at, of, member };
-    }
-    return this.fail('expression');
+  private charLiteral(t: IToken): A.Expr {
+    const r = parseCharLiteral(t.image);
+    if ('code' in r) this.defer(r.code, r.message, t.startOffset);
+    return { k: 'int', at: t.startOffset, value: 'code' in r ? 0n : BigInt(r.value), literalType: T.int, image: t.image };
   }
 
   /**
    * type-specifier: (const|volatile)* (type-keyword+ | struct|union|enum name | type-name) '*'*.
    * The text keeps the words as written, qualifiers dropped, stars last (`unsigned long *`).
    */
-  typeSpec(): A.TypeRef {
-    const at = this.la().startOffset;
-    while (this.is(Kw.const) || this.is(Kw.volatile)) this.pos++;
-    const t = this.la();
-    const tt = t.tokenType;
-    let text: string;
-    if (TYPE_KEYWORDS.has(tt)) {
-      text = t.image;
-      this.pos++;
-      while (TYPE_KEYWORDS.has(this.la().tokenType)) text += ` ${this.next().image}`;
-    } else if (tt === Kw.struct || tt === Kw.union || tt === Kw.enum) {
-      this.pos++;
-      text = `${t.image} ${this.consume(Identifier).image}`;
-    } else if (tt === Identifier && this.typeNames.has(t.image)) {
-      this.pos++;
-      text = t.image;
-    } else return this.fail('type name');
-    let stars = 0;
-    while (this.is(P.Star)) {
-      this.pos++;
-      stars++;
+  readonly typeSpec = this.RULE('typeSpec', (): A.TypeRef => {
+    const at = this.LA(1).startOffset;
+    const base = this.words.length;
+    const stars = this.stars;
+    this.stars = 0;
+    this.MANY(this.qualifier);
+    this.OR2(this.typeWordsAlts);
+    this.MANY2(this.star);
+    const text = this.words.splice(base).join(' ');
+    const n = this.stars;
+    this.stars = stars;
+    return { at, text: n > 0 ? `${text} ${'*'.repeat(n)}` : text };
+  });
+  private readonly qualifier = (): void => {
+    this.OR(this.qualifierAlts);
+  };
+  private readonly qualifierAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(Kw.const) }, { ALT: () => this.CONSUME(Kw.volatile) }];
+  private readonly typeWordsAlts: IOrAlt<void>[] = [
+    { ALT: (): void => this.AT_LEAST_ONE(this.typeKeyword) },
+    {
+      ALT: (): void => {
+        const tag = this.OR3(this.tagAlts);
+        this.words.push(`${tag.image} ${this.CONSUME(Identifier).image}`);
+      },
+    },
+    { GATE: (): boolean => this.typeNames.has(this.LA(1).image), ALT: (): void => void this.words.push(this.CONSUME2(Identifier).image) },
+  ];
+  private readonly typeKeyword = (): void => {
+    this.words.push(this.CONSUME(TypeKeyword).image);
+  };
+  private readonly tagAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(Kw.struct) },
+    { ALT: () => this.CONSUME(Kw.union) },
+    { ALT: () => this.CONSUME(Kw.enum) },
+  ];
+  private readonly star = (): void => {
+    this.CONSUME(P.Star);
+    this.stars++;
+  };
+}
+
+/** Marks an operand after a call on something that is not a name (see postfixOp). */
+const BROKEN: A.Expr = { k: 'ident', at: -1, name: '' };
+
+/** Folds `first op1 a1 op2 a2 …` by precedence climbing (d-language.md 1.4). */
+function foldBinary(first: A.Expr, ops: readonly IToken[], args: readonly A.Expr[]): A.Expr {
+  let pos = 0;
+  const climb = (left: A.Expr, minPrec: number): A.Expr => {
+    while (pos < ops.length) {
+      const op = ops[pos]!.image;
+      const prec = PRECEDENCE[op] ?? 0;
+      if (prec < minPrec) break;
+      const right = args[pos++]!;
+      left = { k: 'binary', at: left.at, op: op as A.BinaryOp, left, right: climb(right, prec + 1) };
     }
-    return { at, text: stars > 0 ? `${text} ${'*'.repeat(stars)}` : text };
-  }
+    return left;
+  };
+  return climb(first, 0);
 }

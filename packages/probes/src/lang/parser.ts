@@ -1,23 +1,23 @@
 /*
  * The D grammar (d-language.md 1.2–1.5): clauses, statements, declarations and inline
- * definitions, over the expression grammar of parse-expr.ts. Input: the token stream of
- * lexer.ts after macro substitution, and the words that name types. Output: the parse tree
+ * definitions, over the expression rules of parse-expr.ts, as one chevrotain
+ * EmbeddedActionsParser that builds the AST as it recognises (no CST). Input: the token stream
+ * of lexer.ts after macro substitution, and the words that name types. Output: the parse tree
  * (AST nodes from ast.ts plus the errors ast-builder.ts must still report), or the token where
  * recognition failed — the first one becomes dtrace's `syntax error near "x"`. It never throws
- * at the caller.
+ * at the caller: chevrotain's error recovery is off, so the first recognition error ends the
+ * parse and is collected, not thrown.
  *
- * Recursive descent by hand, with one token of lookahead (two or three where casts need them),
- * building the AST directly: a 1,000-clause script is ~34,000 tokens, and chevrotain's
- * CstParser (even without CST output) costs ~100 ms of its own bookkeeping on that, ten times
- * this parser plus the AST. The tokens stay chevrotain's (tokens.ts), as does the lexer.
+ * One parser instance is built on first use (performSelfAnalysis records the grammar and
+ * precomputes every lookahead decision) and reused for every parse.
  *
  * Statements follow the illumos grammar: `;` separates statements (the last may omit it) and
  * `if`/`else` is accepted.
  */
 
-import type { IToken } from 'chevrotain';
+import { EMPTY_ALT, type IOrAlt, type IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { ExprParser, ParseFailure, type DeferredError, type MissingBody, type PendingDiagnostic } from './parse-expr.js';
+import { ExprParser, type DeferredError, type MissingBody, type PendingDiagnostic } from './parse-expr.js';
 import { Identifier, IntLit, Kw, P, PredEnd, ProbeDesc } from './tokens.js';
 
 export type { DeferredError, MissingBody, PendingDiagnostic };
@@ -35,179 +35,209 @@ export interface ParseResult {
   readonly error: { token: IToken; message: string } | null;
 }
 
-export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
-  const p = new DParser(tokens, types);
-  try {
-    return { cst: p.program(), error: null };
-  } catch (e) {
-    if (!(e instanceof ParseFailure)) throw e;
-    const found = e.token.image === '' ? 'end of input' : `'${e.token.image}'`;
-    return { cst: null, error: { token: e.token, message: `expecting ${e.expected} but found ${found}` } };
-  }
-}
-
+/** Which list a top-level item's pending diagnostics are reported with (see ParseTree). */
 type Group = 0 | 1 | 2;
 
-class DParser extends ExprParser {
-  private readonly groups: { group: Group; diag: PendingDiagnostic }[] = [];
+export class DParser extends ExprParser {
+  private items: A.TopLevel[] = [];
+  private groups: { group: Group; diag: PendingDiagnostic }[] = [];
+  private stmts: A.Stmt[] = [];
 
-  program(): ParseTree {
-    const items: A.TopLevel[] = [];
-    for (;;) {
-      const tt = this.la().tokenType;
-      if (tt === P.Semi) {
-        this.pos++;
-        continue;
-      }
-      const before = this.deferred.length;
-      let group: Group;
-      if (tt === ProbeDesc) {
-        items.push(this.clause());
-        group = 0;
-      } else if (tt === Kw.inline) {
-        items.push(this.inlineDef());
-        group = 1;
-      } else if (this.startsDeclaration()) {
-        items.push(this.declaration());
-        group = 2;
-      } else if (this.atEnd()) break;
-      else return this.fail('probe description or declaration');
-      for (let i = before; i < this.deferred.length; i++) this.groups.push({ group, diag: this.deferred[i]! });
-    }
-    // Array.prototype.sort is stable: source order is kept within each group.
-    const pending = this.groups.sort((a, b) => a.group - b.group).map((g) => g.diag);
-    return { items, pending };
+  constructor(validate = false) {
+    super(validate);
+    this.performSelfAnalysis();
   }
 
-  private startsDeclaration(): boolean {
-    const tt = this.la().tokenType;
-    return tt === Kw.self || tt === Kw.this || tt === Kw.static || tt === Kw.extern || this.startsType(this.la()) || tt === Identifier;
+  parseTree(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
+    this.resetState(types);
+    this.items = [];
+    this.groups = [];
+    this.stmts = [];
+    this.input = tokens;
+    const tree = this.program();
+    const e = this.errors[0];
+    // Drop the references to this parse's tokens and nodes held by the shared instance.
+    this.input = [];
+    this.resetState(types);
+    if (e) return { cst: null, error: { token: e.token, message: e.message } };
+    return { cst: tree, error: null };
+  }
+
+  private readonly program = this.RULE('program', (): ParseTree => {
+    this.MANY(this.topLevel);
+    // Array.prototype.sort is stable: source order is kept within each group.
+    const pending = this.groups.sort((a, b) => a.group - b.group).map((g) => g.diag);
+    return { items: this.items, pending };
+  });
+  private readonly topLevel = (): void => {
+    this.OR(this.topLevelAlts);
+  };
+  private readonly topLevelAlts: IOrAlt<void>[] = [
+    { ALT: (): void => this.item(0, this.SUBRULE(this.clause)) },
+    { ALT: (): void => this.item(1, this.SUBRULE(this.inlineDef)) },
+    { ALT: (): void => this.item(2, this.SUBRULE(this.declaration)) },
+    { ALT: (): void => void this.CONSUME(P.Semi) },
+  ];
+
+  /** Records a top-level item and files the diagnostics it deferred under its group. */
+  private item(group: Group, node: A.TopLevel): void {
+    this.items.push(node);
+    for (const diag of this.deferred) this.groups.push({ group, diag });
+    this.deferred.length = 0;
   }
 
   /** probe-descriptions ['/' expression '/'] ['{' statements '}'] */
-  private clause(): A.Clause {
-    const at = this.la().startOffset;
+  private readonly clause = this.RULE('clause', (): A.Clause => {
+    const at = this.LA(1).startOffset;
     const probes: A.ProbeSpec[] = [];
-    let last = this.consume(ProbeDesc);
-    probes.push({ at: last.startOffset, text: last.image });
-    while (this.is(P.Comma)) {
-      this.pos++;
-      last = this.consume(ProbeDesc);
-      probes.push({ at: last.startOffset, text: last.image });
-    }
-    let predicate: A.Expr | null = null;
-    if (this.is(P.Div)) {
-      this.pos++;
-      predicate = this.expression();
-      last = this.consume(PredEnd);
-    }
-    if (this.is(P.LCurly)) {
-      this.pos++;
-      const body = this.statements();
-      this.consume(P.RCurly);
-      return { k: 'clause', at, probes, predicate, body };
-    }
+    this.AT_LEAST_ONE_SEP({
+      SEP: P.Comma,
+      DEF: () => {
+        const t = this.CONSUME(ProbeDesc);
+        probes.push({ at: t.startOffset, text: t.image });
+      },
+    });
+    const predicate = this.OPTION(this.predicate) ?? null;
+    const body = this.OPTION2(this.actions);
+    if (body !== undefined) return { k: 'clause', at, probes, predicate, body };
+    // The clause's last token: its last description or the predicate's closing `/`.
+    const last = this.LA(0);
     this.deferred.push({ missingBody: true, offset: last.endOffset ?? last.startOffset, predicate: predicate !== null });
     return { k: 'clause', at, probes, predicate, body: [] };
-  }
+  });
+  private readonly predicate = (): A.Expr => {
+    this.CONSUME(P.Div);
+    const e = this.SUBRULE(this.expression);
+    this.CONSUME(PredEnd);
+    return e;
+  };
+  private readonly actions = (): A.Stmt[] => {
+    this.CONSUME(P.LCurly);
+    const body = this.SUBRULE(this.statements);
+    this.CONSUME(P.RCurly);
+    return body;
+  };
 
-  private statements(): A.Stmt[] {
-    const out: A.Stmt[] = [];
-    for (;;) {
-      const t = this.la();
-      if (t.tokenType === P.Semi) this.pos++;
-      else if (t.tokenType === Kw.if || this.startsExpr(t)) out.push(this.statement());
-      else return out;
-    }
-  }
+  private readonly statements = this.RULE('statements', (): A.Stmt[] => {
+    const base = this.stmts.length;
+    this.MANY(this.statementInto);
+    return this.stmts.splice(base);
+  });
+  /** One statement, appended to `stmts` (the empty statement appends nothing). */
+  private readonly statementInto = (): void => {
+    const s = this.SUBRULE(this.statement);
+    if (s !== null) this.stmts.push(s);
+  };
 
-  /** A statement other than the empty one (the callers skip `;`). */
-  private statement(): A.Stmt {
-    const t = this.la();
-    if (t.tokenType === Kw.if) {
-      this.pos++;
-      this.consume(P.LParen);
-      const cond = this.expression();
-      this.consume(P.RParen);
-      const then = this.block();
-      let otherwise: A.Stmt[] | null = null;
-      if (this.is(Kw.else)) {
-        this.pos++;
-        otherwise = this.block();
-      }
-      return { k: 'if', at: t.startOffset, cond, then, else: otherwise };
-    }
-    const expr = this.expression();
-    // The last statement before `}` may omit its `;`.
-    if (this.is(P.Semi)) this.pos++;
-    else if (!this.is(P.RCurly)) this.fail("';'");
-    return { k: 'expr', at: t.startOffset, expr };
-  }
+  private readonly statement = this.RULE('statement', (): A.Stmt | null => this.OR(this.statementAlts));
+  private readonly statementAlts: IOrAlt<A.Stmt | null>[] = [
+    { ALT: (): null => (this.CONSUME(P.Semi), null) },
+    { ALT: (): A.Stmt => this.SUBRULE(this.ifStatement) },
+    { ALT: (): A.Stmt => this.SUBRULE(this.exprStatement) },
+  ];
 
-  private block(): A.Stmt[] {
-    const t = this.la();
-    if (t.tokenType === P.LCurly) {
-      this.pos++;
-      const list = this.statements();
-      this.consume(P.RCurly);
-      return list;
-    }
-    if (t.tokenType === P.Semi) {
-      this.pos++;
-      return [];
-    }
-    if (t.tokenType === Kw.if || this.startsExpr(t)) return [this.statement()];
-    return this.fail('statement');
-  }
+  private readonly ifStatement = this.RULE('ifStatement', (): A.Stmt => {
+    const at = this.CONSUME(Kw.if).startOffset;
+    this.CONSUME(P.LParen);
+    const cond = this.SUBRULE(this.expression);
+    this.CONSUME(P.RParen);
+    const then = this.SUBRULE(this.block);
+    const otherwise = this.OPTION(this.elseBlock) ?? null;
+    return { k: 'if', at, cond, then, else: otherwise };
+  });
+  private readonly elseBlock = (): A.Stmt[] => {
+    this.CONSUME(Kw.else);
+    return this.SUBRULE2(this.block);
+  };
+
+  private readonly block = this.RULE('block', (): A.Stmt[] => this.OR(this.blockAlts));
+  private readonly blockAlts: IOrAlt<A.Stmt[]>[] = [
+    {
+      ALT: (): A.Stmt[] => {
+        this.CONSUME(P.LCurly);
+        const list = this.SUBRULE(this.statements);
+        this.CONSUME(P.RCurly);
+        return list;
+      },
+    },
+    {
+      ALT: (): A.Stmt[] => {
+        const s = this.SUBRULE(this.statement);
+        return s === null ? [] : [s];
+      },
+    },
+  ];
+
+  /** expression (';' | before '}'): the last statement of a block may omit its `;`. */
+  private readonly exprStatement = this.RULE('exprStatement', (): A.Stmt => {
+    const at = this.LA(1).startOffset;
+    const expr = this.SUBRULE(this.expression);
+    this.OR(this.statementEnd);
+    return { k: 'expr', at, expr };
+  });
+  private readonly statementEnd: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(P.Semi) },
+    { GATE: (): boolean => this.LA(1).tokenType === P.RCurly, ALT: EMPTY_ALT() },
+  ];
 
   /** [self|this|static|extern] type-specifier declarator (',' declarator)* ';' */
-  private declaration(): A.Declaration {
-    const first = this.la();
-    const at = first.startOffset;
-    let scope: A.Declaration['scope'] = 'global';
-    const tt = first.tokenType;
-    if (tt === Kw.self || tt === Kw.this || tt === Kw.static || tt === Kw.extern) {
-      this.pos++;
-      if (tt === Kw.self) scope = 'self';
-      else if (tt === Kw.this) scope = 'this';
-    }
-    const type = this.typeSpec();
-    const declarators = [this.declarator()];
-    while (this.is(P.Comma)) {
-      this.pos++;
-      declarators.push(this.declarator());
-    }
-    this.consume(P.Semi);
+  private readonly declaration = this.RULE('declaration', (): A.Declaration => {
+    const at = this.LA(1).startOffset;
+    const scope = this.OPTION(this.declScope) ?? 'global';
+    const type = this.SUBRULE(this.typeSpec);
+    const declarators: A.Declarator[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => declarators.push(this.SUBRULE(this.declarator)) });
+    this.CONSUME(P.Semi);
     return { k: 'decl', at, scope, type, declarators };
-  }
+  });
+  private readonly declScope = (): A.Declaration['scope'] => this.OR(this.declScopeAlts);
+  private readonly declScopeAlts: IOrAlt<A.Declaration['scope']>[] = [
+    { ALT: () => (this.CONSUME(Kw.self), 'self') },
+    { ALT: () => (this.CONSUME(Kw.this), 'this') },
+    { ALT: () => (this.CONSUME(Kw.static), 'global') },
+    { ALT: () => (this.CONSUME(Kw.extern), 'global') },
+  ];
 
   /** name ['[' (integer | type-specifier (',' type-specifier)*) ']'] */
-  private declarator(): A.Declarator {
-    const id = this.consume(Identifier);
-    if (!this.is(P.LBracket)) return { at: id.startOffset, name: id.image };
-    this.pos++;
-    let size: number | undefined;
-    const keys: A.TypeRef[] = [];
-    if (this.is(IntLit)) size = Number(this.next().image.replace(/[uUlL]+$/, ''));
-    else {
-      keys.push(this.typeSpec());
-      while (this.is(P.Comma)) {
-        this.pos++;
-        keys.push(this.typeSpec());
-      }
-    }
-    this.consume(P.RBracket);
-    return { at: id.startOffset, name: id.image, ...(size !== undefined ? { size } : {}), ...(keys.length > 0 ? { keys } : {}) };
-  }
+  private readonly declarator = this.RULE('declarator', (): A.Declarator => {
+    const id = this.CONSUME(Identifier);
+    const dims = this.OPTION(this.dimensions);
+    if (dims === undefined) return { at: id.startOffset, name: id.image };
+    if (typeof dims === 'number') return { at: id.startOffset, name: id.image, size: dims };
+    return { at: id.startOffset, name: id.image, keys: dims };
+  });
+  private readonly dimensions = (): number | A.TypeRef[] => {
+    this.CONSUME(P.LBracket);
+    const dims = this.OR(this.dimensionAlts);
+    this.CONSUME(P.RBracket);
+    return dims;
+  };
+  private readonly dimensionAlts: IOrAlt<number | A.TypeRef[]>[] = [
+    { ALT: (): number => Number(this.CONSUME(IntLit).image.replace(/[uUlL]+$/, '')) },
+    {
+      ALT: (): A.TypeRef[] => {
+        const keys: A.TypeRef[] = [];
+        this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => keys.push(this.SUBRULE(this.typeSpec)) });
+        return keys;
+      },
+    },
+  ];
 
   /** inline type-specifier name '=' assignment ';' */
-  private inlineDef(): A.InlineDef {
-    const at = this.consume(Kw.inline).startOffset;
-    const type = this.typeSpec();
-    const name = this.consume(Identifier).image;
-    this.consume(P.Assign);
-    const value = this.assignment();
-    this.consume(P.Semi);
+  private readonly inlineDef = this.RULE('inlineDef', (): A.InlineDef => {
+    const at = this.CONSUME(Kw.inline).startOffset;
+    const type = this.SUBRULE(this.typeSpec);
+    const name = this.CONSUME(Identifier).image;
+    this.CONSUME(P.Assign);
+    const value = this.SUBRULE(this.assignment);
+    this.CONSUME(P.Semi);
     return { k: 'inline', at, type, name, value };
-  }
+  });
+}
+
+let parser: DParser | null = null;
+
+export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
+  parser ??= new DParser();
+  return parser.parseTree(tokens, types);
 }

@@ -3,8 +3,8 @@
  * so that messages name `')'` rather than `RParen`. Context-dependent tokens (probe
  * descriptions, the predicate's closing `/`, comments) are custom patterns whose matchers live
  * in lex-context.ts. Every pattern declares the characters it can start with
- * (`start_chars_hint`): lexer.ts dispatches on the first character, trying the candidates in
- * ALL_TOKENS order, first match wins.
+ * (`start_chars_hint`), so chevrotain's lexer (lexer.ts) dispatches on the first character,
+ * trying the candidates in ALL_TOKENS order, first match wins.
  */
 
 import { createToken, Lexer, type TokenType } from 'chevrotain';
@@ -36,25 +36,24 @@ export const TypeKeyword = createToken({ name: 'TypeKeyword', pattern: Lexer.NA 
 const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', 'void', 'string', 'float', 'double']);
 
 /*
- * Keywords are not lexer patterns: a word lexes as an Identifier and lexer.ts retypes it when
- * it is reserved. One pattern instead of 47 keeps chevrotain's first-character dispatch short
- * and its construction cheap; the result is the same, since a keyword pattern could only match
- * where Identifier matches the same text (`integer`, `` `int ``, `` int`x `` stay identifiers).
+ * A keyword is a word matched as itself (dt_lex.l's reserved-word table). `longer_alt` hands a
+ * longer word to Identifier (`integer`, `` int`x ``), and a reserved word directly followed by a
+ * backquote is not one (dt_lex.l's scoping rule), hence the lookahead. ALL_TOKENS lists the
+ * keywords longest first, so that `do` never claims the start of `double`.
  */
 export const Kw = Object.fromEntries(
   KEYWORDS.map((k) => [
     k,
     createToken({
       name: `Kw_${k}`,
-      pattern: Lexer.NA,
+      pattern: new RegExp(`${k}(?!\`)`),
+      start_chars_hint: [k[0]!],
+      longer_alt: Identifier,
       label: `'${k}'`,
       categories: TYPE_WORDS.has(k) ? [TypeKeyword] : [],
     }),
   ]),
 ) as Record<Keyword, TokenType>;
-
-/** Reserved word -> its token type, for lexer.ts. */
-export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(Object.entries(Kw));
 
 /** Every binary operator of levels `||` … `*`; the AST builder applies their precedence. */
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
@@ -184,6 +183,7 @@ export const ALL_TOKENS: TokenType[] = [
   BinaryOp,
   AssignOp,
   PrefixOp,
+  ...KEYWORDS.slice().sort((a, b) => b.length - a.length).map((k) => Kw[k]),
   Identifier,
   ...Object.values(P),
 ];

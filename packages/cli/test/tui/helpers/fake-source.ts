@@ -3,7 +3,7 @@
  * command it receives, and applies pause and clear to its own state the way the CLI would.
  */
 
-import type { AggSnapshot, DType } from '../../../src/tui/model.js';
+import type { AggSnapshot, DType } from '@zsdtrace/probes';
 import type { DashboardSnapshot, DashboardSource, EngineState } from '../../../src/tui/source.js';
 
 export const STR: DType = { kind: 'string' };
