@@ -63,6 +63,8 @@ const PACE_MS = 10;
 /** Most virtual time one paced iteration may simulate. */
 const PACE_MAX_SLICE_NS = 25_000_000;
 
+const CONTINUE_AFTER = ['use-after-free', 'lock-order'] as const;
+
 export class SessionState {
   exitRequested = false;
   interrupted = false;
@@ -95,6 +97,9 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
     policy: args.policy,
     publishKeyAfterCreate: args.publishAfterCreate,
     continuous: !finite && args.workload === undefined,
+    // A traced kernel that reads freed memory carries on (the finding is reported at the end);
+    // deadlocks and panics stop it, as they would stop a real one.
+    continueAfter: CONTINUE_AFTER,
   });
 
   // 2. Read, preprocess and compile.
@@ -222,7 +227,8 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
   sink.finish(runtime.unprinted(), runtime.exited ? runtime.exitStatus : 0);
   await out.close();
   for (const f of engine.findings()) {
-    err(`${PROGNAME}: the simulated kernel stopped: ${f.message}\n${indent(f.report)}\n`);
+    const what = (CONTINUE_AFTER as readonly string[]).includes(f.kind) ? 'found' : 'stopped';
+    err(`${PROGNAME}: the simulated kernel ${what}: ${f.message}\n${indent(f.report)}\n`);
   }
   if (otlp) await otlp.finish();
   return runtime.exited ? runtime.exitStatus : 0;
@@ -244,8 +250,14 @@ export async function drive(
   finite: boolean,
   startWall: number,
 ): Promise<void> {
+  // A finite workload ends the trace when it is done; any run ends when the simulated kernel
+  // stopped on a finding (deadlock, panic), which it never recovers from.
   const stopNow = (): boolean =>
-    state.exitRequested || runtime.exited || state.interrupted || state.aborted || (finite && engine.done);
+    state.exitRequested ||
+    runtime.exited ||
+    state.interrupted ||
+    state.aborted ||
+    (engine.done && (finite || engine.findings().length > 0));
   if (stopNow()) return;
   const fast = finite || args.fast;
   const limitNs = args.durationNs;

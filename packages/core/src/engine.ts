@@ -36,6 +36,8 @@ export interface EngineOptions {
   registry?: ProbeRegistry;
   continuous?: boolean;
   maxSteps?: number;
+  /** Finding kinds that are reported but do not stop the run (default: every finding stops it). */
+  continueAfter?: readonly FindingKind[];
   wallEpochNs?: bigint;
 }
 
@@ -109,7 +111,7 @@ class SimEngine implements Engine {
     });
     const maxSteps = opts.maxSteps ?? (opts.continuous ? Number.POSITIVE_INFINITY : 50_000_000);
     const sink = (kind: FindingKind, message: string, cycle: readonly SimThread[]): void => this.record(kind, message, cycle);
-    this.k = new Kernel(policy, this.log, probes.kernel, sink, maxSteps, !opts.continuous);
+    this.k = new Kernel(policy, this.log, probes.kernel, sink, maxSteps, !opts.continuous, new Set(opts.continueAfter ?? []));
     const algorithm = opts.algorithm ?? 'current';
     this.s = new ZoneSystem(
       this.k,

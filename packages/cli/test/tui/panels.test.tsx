@@ -80,4 +80,29 @@ describe('HistogramPanel', () => {
     expect(f.indexOf('  fast')).toBeLessThan(f.indexOf('  slow'));
     expect(f).toMatch(/ {12}1024 \|@+ 5/);
   });
+
+  it('draws a mixed-sign distribution with half bars either side of the axis', () => {
+    const b = quantizeBuckets({ 4: 3 });
+    b[61] = -1; // bucket -2
+    const agg: AggSnapshot = { id: 0, name: 'd', fn: 'quantize', keyTypes: [], normal: 1, entries: [{ key: [], value: b }] };
+    const rows = hist(agg).split('\n').filter((l) => l.includes('|'));
+    // total |count| 4 over 20-column halves: 5 cells for -1, 15 for 3.
+    expect(rows.find((l) => /^ +-2 /.test(l))).toMatch(/^ {14}-2 {16}@{5}\| {20} -1$/);
+    expect(rows.find((l) => /^ +4 /.test(l))).toMatch(/^ {15}4 {21}\|@{15} {5} 3$/);
+  });
+});
+
+describe('AggPanel keys', () => {
+  it('lists stack keys on one line each, in dtrace key order', () => {
+    const stack = (...funcs: string[]) => ({ kind: 'stack' as const, frames: funcs.map((func) => ({ module: 'genunix', func, offset: 0 })) });
+    const agg: AggSnapshot = {
+      id: 0, name: 'k', fn: 'count', keyTypes: [{ kind: 'stack' }], normal: 1,
+      entries: [{ key: [stack('zsd_apply', 'create')], value: 4 }, { key: [stack('zsd_apply', 'boot')], value: 4 }],
+    };
+    const lines = table(agg).split('\n');
+    const boot = lines.findIndex((l) => l.includes('genunix`zsd_apply < genunix`boot'));
+    const create = lines.findIndex((l) => l.includes('genunix`zsd_apply < genunix`create'));
+    expect(boot).toBeGreaterThan(0);
+    expect(create).toBeGreaterThan(boot);
+  });
 });

@@ -79,6 +79,9 @@ export class Kernel {
     /** Record every choice for replay. An endless (continuous) run does not: the list would
      *  grow without bound, and its seed alone reproduces it. */
     readonly recordChoices = true,
+    /** Finding kinds reported without stopping the run (a traced kernel that read stale memory
+     *  and carried on, where a verifier wants the first such read to end the run). */
+    private readonly nonFatal: ReadonlySet<FindingKind> = new Set(),
   ) {
     this.idle = new SimThread(0, 'sched', 'global', 0, THREAD_BASE_ADDR);
     this.idle.state = 'run';
@@ -316,8 +319,10 @@ export class Kernel {
     }
     if (m.container?.freed) {
       this.fail('use-after-free', `${t.label} mutex_enter on ${m.label}, which lives in freed memory`, true);
-      yield;
-      return;
+      if (this.halted) {
+        yield;
+        return;
+      }
     }
     if (m.rank > 0) this.checkOrder(t, m);
     if (!this.continueInPlace()) yield;
@@ -464,7 +469,7 @@ export class Kernel {
   /** Reports a finding; fatal ones stop the run at once. */
   fail(kind: FindingKind, message: string, fatal: boolean, cycle: readonly SimThread[] = []): void {
     if (this.halted) return;
-    if (fatal) this.halted = true;
+    if (fatal && !this.nonFatal.has(kind)) this.halted = true;
     this.onFinding(kind, message, cycle);
   }
 }

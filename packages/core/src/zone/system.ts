@@ -150,13 +150,14 @@ export class ZoneSystem {
       `${this.k.cur.label} reads freed zsd_entry (zone ${e.zoneId}, key ${e.zsd_key}) in ${where}`,
       true,
     );
-    return false;
+    // Unless the run stopped, the thread carries on with the stale contents.
+    return !this.k.halted;
   }
 
   checkZoneLive(z: Zone, where: string): boolean {
     if (!z.freed) return true;
     this.k.fail('use-after-free', `${this.k.cur.label} touches freed zone ${z.zone_id} in ${where}`, true);
-    return false;
+    return !this.k.halted;
   }
 
   /** zone_status_set (spec 1.3): caller holds zone_status_lock; forward only; wakes zone_cv. */

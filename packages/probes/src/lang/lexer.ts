@@ -22,14 +22,16 @@ import { beginLex, endLex, type LexError } from './lex-context.js';
 let lexer: Lexer | null = null;
 
 /**
- * The shared Lexer. `skipValidations` keeps construction off the CLI's start-up path; the
- * definition is validated by a test that builds it with validations on (`createDLexer(true)`).
+ * The shared Lexer. `skipValidations` keeps construction off the CLI's start-up path; a test
+ * builds it with validations on (`createDLexer(true)`), which collects definition errors in
+ * `lexerDefinitionErrors` instead of throwing them.
  */
 export function createDLexer(validate = false): Lexer {
   return new Lexer(ALL_TOKENS, {
     positionTracking: 'onlyOffset',
     ensureOptimizations: true,
     skipValidations: !validate,
+    deferDefinitionErrorsHandling: validate,
   });
 }
 
