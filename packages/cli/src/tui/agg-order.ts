@@ -8,18 +8,20 @@
  * is aggsortkey (key first, value as the tie-break), `reverse` is aggsortrev (the default order
  * reversed). `sortOptions` names the consumer options each mode stands for.
  *
- * Cost: one linear pass reduces every scalar cell to the number compareValues would compare
- * (when that number is exact), then a bounded heap keeps only the rows on screen plus the
- * scroll offset, so a refresh never sorts a whole large aggregation. Cells whose value has no
- * exact number (64-bit values beyond 2^53, the quantize family) are compared by compareValues
- * itself. Must not format text.
+ * Cost: one linear pass reduces every cell to the numbers compareValues would compare (when
+ * they are exact), then a bounded heap keeps only the rows on screen plus the scroll offset,
+ * so a refresh never sorts a whole large aggregation. Cells whose value has no exact number
+ * (64-bit values beyond 2^53) are compared by compareValues itself. The property test in
+ * test/tui/agg-order.test.ts holds the two equal. Must not format text.
  */
 
 import {
   averageOf,
+  bucketLayout,
   compareKeys,
   compareValues,
   isDistribution,
+  QUANTIZE_ZERO,
   stddevOf,
   type AggEntry,
   type AggSnapshot,
@@ -44,7 +46,10 @@ export function sortOptions(mode: SortMode): AggSortOptions {
 /** An entry on screen and the magnitude its bar is drawn from. */
 export interface Weighed {
   readonly entry: AggEntry;
-  /** The cell's value as a float (0 for the quantize family): for bars, never for ordering. */
+  /**
+   * What the entry is ordered by, as a float: a scalar cell's value, a distribution's
+   * Σ bucket value × count. Table bars scale to it; it never decides the order on its own.
+   */
   readonly weight: number;
 }
 
@@ -78,42 +83,62 @@ function approximate(fn: AggSnapshot['fn'], value: AggValue): number {
   return fn === 'stddev' ? Number(stddevOf(value as StddevCell)) : Number(averageOf(value as AvgCell));
 }
 
-interface ValueOrder {
-  /** compareValues over entry indexes. */
-  readonly compare: (a: number, b: number) => number;
-  /** Bar magnitude per entry. */
-  readonly weights: Float64Array;
-  /** Largest |weight|. */
-  readonly maxWeight: number;
+/**
+ * Per entry, the numbers compareValues compares, in order: `primary`, then `secondary`.
+ * `exact` is false when some cell has no exact float; compareValues is then asked directly.
+ */
+interface Ranks {
+  readonly primary: Float64Array;
+  readonly secondary: Float64Array;
+  readonly exact: boolean;
+  /** Largest |primary|. */
+  readonly max: number;
 }
 
-/** One pass over the entries: their weights, and the value comparison the heap will use. */
-function valueOrder(agg: AggSnapshot): ValueOrder {
-  const entries = agg.entries;
-  const n = entries.length;
-  const weights = new Float64Array(n);
-  const byConsumer = (a: number, b: number): number =>
-    compareValues(agg.fn, agg.params, (entries[a] as AggEntry).value, (entries[b] as AggEntry).value);
-  if (isDistribution(agg.fn)) return { compare: byConsumer, weights, maxWeight: 0 };
+/**
+ * The quantize family: Σ bucket value × count, then the count in the zero bucket (none for
+ * llquantize). The sum runs over the same buckets in the same order as compareValues's, so
+ * the two floats are the same float.
+ */
+function distributionRanks(agg: AggSnapshot): Ranks {
+  const layout = bucketLayout(agg.params);
+  const values = layout.map((b) => Number(b.value));
+  const zero = agg.fn === 'quantize' ? QUANTIZE_ZERO : agg.fn === 'lquantize' ? layout.findIndex((b) => b.value === 0n) : -1;
+  const n = agg.entries.length;
+  const primary = new Float64Array(n);
+  const secondary = new Float64Array(n);
+  let max = 0;
+  for (let e = 0; e < n; e++) {
+    const counts = (agg.entries[e] as AggEntry).value as readonly number[];
+    let total = 0;
+    for (let i = 0; i < counts.length && i < values.length; i++) {
+      const c = counts[i] as number;
+      if (c !== 0) total += (values[i] as number) * c;
+    }
+    primary[e] = total;
+    secondary[e] = zero < 0 ? 0 : counts[zero] ?? 0;
+    max = Math.max(max, Math.abs(total));
+  }
+  return { primary, secondary, exact: true, max };
+}
+
+function scalarRanks(agg: AggSnapshot): Ranks {
+  const n = agg.entries.length;
+  const primary = new Float64Array(n);
   let exact = true;
-  let maxWeight = 0;
+  let max = 0;
   for (let i = 0; i < n; i++) {
-    const value = (entries[i] as AggEntry).value;
+    const value = (agg.entries[i] as AggEntry).value;
     let w = rankOf(agg.fn, value);
     if (w !== w) {
       exact = false;
       w = approximate(agg.fn, value);
     }
-    weights[i] = w;
+    primary[i] = w;
     const m = w < 0 ? -w : w;
-    if (m > maxWeight) maxWeight = m;
+    if (m > max) max = m;
   }
-  const byRank = (a: number, b: number): number => {
-    const x = weights[a] as number;
-    const y = weights[b] as number;
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return { compare: exact ? byRank : byConsumer, weights, maxWeight };
+  return { primary, secondary: new Float64Array(n), exact, max };
 }
 
 export interface EntryWindow {
@@ -135,18 +160,30 @@ export interface EntryWindow {
 export function entryWindow(agg: AggSnapshot, mode: SortMode, scroll: number, rows: number): EntryWindow {
   const entries = agg.entries;
   const types = agg.keyTypes;
-  const { compare, weights, maxWeight } = valueOrder(agg);
+  const r = isDistribution(agg.fn) ? distributionRanks(agg) : scalarRanks(agg);
+  const { primary, secondary } = r;
   const total = entries.length;
   const n = Math.max(0, Math.min(rows, total));
   const s = Math.max(0, Math.min(scroll, total - n));
   const byKey = (a: number, b: number): number => compareKeys((entries[a] as AggEntry).key, (entries[b] as AggEntry).key, types);
-  const byValue = (a: number, b: number): number => compare(a, b) || byKey(a, b);
-  const pick = (idx: readonly number[]): Weighed[] => idx.map((i) => ({ entry: entries[i] as AggEntry, weight: weights[i] as number }));
+  // One comparison shape for every function keeps the heap's call site monomorphic.
+  const value = r.exact
+    ? (a: number, b: number): number => {
+        const x = primary[a] as number;
+        const y = primary[b] as number;
+        if (x !== y) return x < y ? -1 : 1;
+        const u = secondary[a] as number;
+        const v = secondary[b] as number;
+        return u < v ? -1 : u > v ? 1 : 0;
+      }
+    : (a: number, b: number): number => compareValues(agg.fn, agg.params, (entries[a] as AggEntry).value, (entries[b] as AggEntry).value);
+  const byValue = (a: number, b: number): number => value(a, b) || byKey(a, b);
+  const pick = (idx: readonly number[]): Weighed[] => idx.map((i) => ({ entry: entries[i] as AggEntry, weight: primary[i] as number }));
   if (mode === 'value') {
     // The tail of the ascending order is the head of the descending one, read backwards.
     const tail = pick(selectIndices(total, (a, b) => byValue(b, a), s, n)).reverse();
-    return { rows: tail, total, first: total - s - n, maxWeight };
+    return { rows: tail, total, first: total - s - n, maxWeight: r.max };
   }
-  const cmp = mode === 'key' ? (a: number, b: number) => byKey(a, b) || compare(a, b) : (a: number, b: number) => byValue(b, a);
-  return { rows: pick(selectIndices(total, cmp, s, n)), total, first: s, maxWeight };
+  const cmp = mode === 'key' ? (a: number, b: number) => byKey(a, b) || value(a, b) : (a: number, b: number) => byValue(b, a);
+  return { rows: pick(selectIndices(total, cmp, s, n)), total, first: s, maxWeight: r.max };
 }

@@ -3,12 +3,15 @@
  *
  *   1. preprocess.ts     `#!`, `#pragma D option|depends_on|error|ident`, `#line`, optional cpp;
  *                        pragma options are validated against program/options.ts.
- *   2. lexer.ts          chevrotain lexer (tokens.ts) with dt_lex.l's context rules
+ *   2. lexer.ts          chevrotain Lexer (tokens.ts) with dt_lex.l's context rules
  *                        (lex-context.ts): probe descriptions, predicate delimiters, comments.
  *   3. macros.ts         `$1…$N`, `$$N`, `$target`, … substituted on the token stream
  *                        (D_MACRO_UNDEF; D_MACRO_UNUSED after all units).
- *   4. parser.ts         the grammar (CST only); the first error is `syntax error near "x"`.
- *   5. ast-builder.ts    CST -> typed AST (ast.ts), literal decoding (literals.ts).
+ *   4. parser.ts,        the grammar, a chevrotain EmbeddedActionsParser that builds the typed
+ *      parse-expr.ts     AST (ast.ts) directly, literals decoded by literals.ts; the first
+ *                        recognition error is `syntax error near "x"`.
+ *   5. ast-builder.ts    reports what the parser deferred (bad literals, calls on non-names,
+ *                        clauses without actions, by kind of unit) in dtrace's order.
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
  *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); calls, aggregation,
  *      sema-actions.ts   printf and speculation rules. Program order matters: the first

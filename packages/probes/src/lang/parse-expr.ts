@@ -5,25 +5,33 @@
  *
  * Precedence, lowest to highest: comma, assignment (right), ?: (right), ||, ^^, &&, |, ^, &,
  * equality, relational, shift, additive, multiplicative, cast, unary, postfix. The binary levels
- * are one flat rule, `cast (BinaryOp cast)*`, folded by precedence climbing over one table (all
- * left-associative): eleven nested rules per operand would cost eleven rule invocations.
+ * are one flat loop, `cast (BinaryOp cast)*`, folded by precedence climbing over one table (all
+ * left-associative).
  *
- * Performance (a 1,000-clause script is ~34,000 tokens): the productions' bodies and
- * alternatives are built once per parser, not per rule call (chevrotain's "caching arrays of
+ * Performance (a 1,000-clause script is ~34,000 tokens): a chevrotain rule invocation is the
+ * dominant fixed cost, so a rule exists only where the grammar recurses into it: `assignment`
+ * holds the binary loop, `?:` and the assignment operator; `cast` holds the unary operators,
+ * the primary expressions and the postfix chain (`unary` repeats those alternatives for `sizeof`
+ * and `stringof`, whose operand cannot be a cast). An operand costs one rule call (`cast`),
+ * plus one per postfix operator, where the layered grammar costs eight. Productions' bodies and
+ * alternatives are built once per parser, not per call (chevrotain's "caching arrays of
  * alternatives"); what they produce goes through explicit stacks (`operands`, `operators`)
- * instead of captured locals, so a rule call allocates only the AST it returns.
+ * instead of captured locals. No expression decision evaluates a GATE (a gated alternation
+ * allocates on every call): type names arrive as TypeName tokens (tokens.ts).
  *
- * Invariants: the grammar is LL(1) except where `(` may open a cast, which looks three tokens
- * ahead (`( name )` is a cast only when `name` is a type). Errors that are not syntax errors
- * (bad literals, a call on something that is not a name) never stop the parse: they are
- * recorded in `deferred`, in source order, for ast-builder.ts to report. The actions tolerate
- * chevrotain's recording phase (placeholder tokens and results) and never throw.
+ * Invariants: the grammar is LL(1) except after a `(` that may open a cast, where three tokens
+ * decide (`( T )` and `( T *` are casts when T is a type name, `( T + …` is not, and anything
+ * else that fits neither fails at the `(` itself). Errors that are
+ * not syntax errors (bad literals, a call on something that is not a name) never stop the
+ * parse: they are recorded in `deferred`, in source order, for ast-builder.ts to report. The
+ * actions tolerate chevrotain's recording phase (placeholder tokens and results), never throw,
+ * and leave the stacks as they found them.
  */
 
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import type * as A from './ast.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
-import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, P, PrefixOp, StringLit, TypeKeyword } from './tokens.js';
+import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
 import { T } from './types.js';
 
 /** A non-syntax error found while parsing, reported by ast-builder.ts. */
@@ -53,18 +61,13 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   '<': 8, '<=': 8, '>': 8, '>=': 8, '<<': 9, '>>': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
 };
 
-/** Tokens that start a type specifier, besides a word naming a type. */
-const TYPE_STARTERS: ReadonlySet<TokenType> = new Set([
-  ...Object.values(Kw).filter((t) => t.CATEGORIES?.includes(TypeKeyword)),
-  Kw.struct, Kw.union, Kw.enum, Kw.const, Kw.volatile,
-]);
-
-/** Three tokens decide a cast: `( int`, `( name )`, `( name *` against `( name + …`. */
+/** Three tokens decide a cast: `( int`, `( T )`, `( T *` against `( x + …`. */
 const CAST_LOOKAHEAD = 3;
 
+/** Marks a postfix chain broken by a call on something that is not a name (see postfixAlts). */
+const BROKEN: A.Expr = { k: 'ident', at: -1, name: '' };
+
 export class ExprParser extends EmbeddedActionsParser {
-  /** Words that name types, for the cast and type-name decisions; set before each parse. */
-  protected typeNames: ReadonlySet<string> = new Set();
   /** Non-syntax errors, in source order; reset before each parse. */
   protected deferred: PendingDiagnostic[] = [];
   /** Operands and operators of the productions in progress (each rule pops what it pushed). */
@@ -79,52 +82,51 @@ export class ExprParser extends EmbeddedActionsParser {
     super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate });
   }
 
-  protected resetState(types: ReadonlySet<string>): void {
-    this.typeNames = types;
+  protected resetState(): void {
     this.deferred = [];
     this.operands = [];
     this.operators = [];
     this.words = [];
+    this.stars = 0;
   }
 
-  /** `t` starts a type specifier (the cast decisions look at the token after `(`). */
-  protected startsType(t: IToken): boolean {
-    const tt = t.tokenType;
-    return TYPE_STARTERS.has(tt) || (tt === Identifier && this.typeNames.has(t.image));
+  protected defer(code: string, message: string, offset: number): void {
+    this.deferred.push({ code, message, offset });
+  }
+
+  /** The operands pushed since `base`, removed from the stack. */
+  private popOperands(base: number): A.Expr[] {
+    return this.operands.splice(base);
   }
 
   private readonly pushAssignment = (): void => {
     this.operands.push(this.SUBRULE(this.assignment));
   };
 
-  /** The operands pushed since `base`, removed from the stack. */
-  protected popOperands(base: number): A.Expr[] {
-    return this.operands.splice(base);
-  }
-
   /** expression: assignment (',' assignment)*, folded left to right into comma nodes. */
   readonly expression = this.RULE('expression', (): A.Expr => {
     const base = this.operands.length;
-    this.AT_LEAST_ONE_SEP(this.expressionList);
-    let left = this.operands[base]!;
-    for (let i = base + 1; i < this.operands.length; i++) left = { k: 'comma', at: left.at, left, right: this.operands[i]! };
-    this.operands.length = base;
+    this.AT_LEAST_ONE_SEP(this.assignments);
+    if (this.operands.length === base + 1) return this.operands.pop()!;
+    const parts = this.popOperands(base);
+    let left = parts[0]!;
+    for (let i = 1; i < parts.length; i++) left = { k: 'comma', at: left.at, left, right: parts[i]! };
     return left;
   });
-  private readonly expressionList = { SEP: P.Comma, DEF: this.pushAssignment };
+  private readonly assignments = { SEP: P.Comma, DEF: this.pushAssignment };
 
   /** argument-list: assignment (',' assignment)*. */
   readonly argList = this.RULE('argList', (): A.Expr[] => {
     const base = this.operands.length;
-    this.AT_LEAST_ONE_SEP(this.argListItems);
+    this.AT_LEAST_ONE_SEP(this.assignments);
     return this.popOperands(base);
   });
-  private readonly argListItems = { SEP: P.Comma, DEF: this.pushAssignment };
 
+  /** conditional-expression [assignment-operator assignment-expression] (right-associative). */
   readonly assignment = this.RULE('assignment', (): A.Expr => {
-    const target = this.SUBRULE(this.conditional);
+    const target = this.conditionalBody();
     const base = this.operators.length;
-    this.OPTION(this.assignTail);
+    this.OPTION2(this.assignTail);
     if (this.operators.length === base) return target;
     const op = this.operators.pop()!;
     return { k: 'assign', at: target.at, op: op.image as A.AssignOp, target, value: this.operands.pop()! };
@@ -135,47 +137,127 @@ export class ExprParser extends EmbeddedActionsParser {
     this.operators.push(op);
   };
 
-  private readonly conditional = this.RULE('conditional', (): A.Expr => {
-    const cond = this.SUBRULE(this.binary);
+  /** The else branch of `?:`: a conditional-expression, without assignment. */
+  private readonly conditional = this.RULE('conditional', (): A.Expr => this.conditionalBody());
+
+  /**
+   * cast (BinaryOp cast)* ['?' expression ':' conditional], the body of both rules above (each
+   * records its own copy of these productions).
+   */
+  private conditionalBody(): A.Expr {
+    let e = this.SUBRULE(this.cast);
+    const opBase = this.operators.length;
+    this.MANY(this.binaryTail);
+    if (this.operators.length !== opBase) {
+      const ops = this.operators.splice(opBase);
+      e = foldBinary(e, ops, this.operands.splice(this.operands.length - ops.length));
+    }
     const base = this.operands.length;
     this.OPTION(this.conditionalTail);
-    if (this.operands.length === base) return cond;
-    const [then, otherwise] = this.popOperands(base) as [A.Expr, A.Expr];
-    return { k: 'ternary', at: cond.at, cond, then, else: otherwise };
-  });
-  private readonly conditionalTail = (): void => {
-    this.CONSUME(P.Question);
-    const then = this.SUBRULE(this.expression);
-    this.CONSUME(P.Colon);
-    const otherwise = this.SUBRULE2(this.conditional);
-    this.operands.push(then, otherwise);
-  };
-
-  private readonly binary = this.RULE('binary', (): A.Expr => {
-    const first = this.SUBRULE(this.cast);
-    const base = this.operators.length;
-    this.MANY(this.binaryTail);
-    if (this.operators.length === base) return first;
-    const ops = this.operators.splice(base);
-    const args = this.operands.splice(this.operands.length - ops.length);
-    return foldBinary(first, ops, args);
-  });
+    if (this.operands.length === base) return e;
+    const otherwise = this.operands.pop()!;
+    const then = this.operands.pop()!;
+    return { k: 'ternary', at: e.at, cond: e, then, else: otherwise };
+  }
   private readonly binaryTail = (): void => {
     const op = this.CONSUME(BinaryOp);
     this.operands.push(this.SUBRULE2(this.cast));
     this.operators.push(op);
   };
+  private readonly conditionalTail = (): void => {
+    this.CONSUME(P.Question);
+    const then = this.SUBRULE(this.expression);
+    this.CONSUME(P.Colon);
+    const otherwise = this.SUBRULE(this.conditional);
+    this.operands.push(then, otherwise);
+  };
 
-  /** `(` type-specifier `)` cast-expression, when the token after `(` starts a type. */
-  private readonly castGate = (): boolean => this.LA(1).tokenType === P.LParen && this.startsType(this.LA(2));
-
+  /** cast-expression: '(' type ')' cast-expression, or a unary-expression (alternatives inlined). */
   private readonly cast = this.RULE('cast', (): A.Expr => this.OR(this.castAlts));
-  private readonly castAlts: OrMethodOpts<A.Expr> = {
+  /** unary-expression, for the operands of `sizeof` and `stringof`. */
+  private readonly unary = this.RULE('unary', (): A.Expr => this.OR(this.unaryAlts));
+
+  private readonly prefixAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      const t = this.CONSUME(PrefixOp);
+      const arg = this.SUBRULE2(this.cast);
+      const op = t.image;
+      if (op === '++' || op === '--') return { k: 'incdec', at: t.startOffset, op, prefix: true, arg };
+      return { k: 'unary', at: t.startOffset, op: op as A.UnaryExpr['op'], arg };
+    },
+  };
+  private readonly sizeofAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      const at = this.CONSUME(Kw.sizeof).startOffset;
+      return { k: 'sizeof', at, of: this.OR4(this.sizeofAlts) };
+    },
+  };
+  /** After `sizeof`: a parenthesised type, or a unary-expression (the same three-token decision). */
+  private readonly sizeofAlts: OrMethodOpts<A.TypeRef | A.Expr> = {
     MAX_LOOKAHEAD: CAST_LOOKAHEAD,
     IGNORE_AMBIGUITIES: true,
     DEF: [
       {
-        GATE: this.castGate,
+        ALT: (): A.TypeRef => {
+          this.CONSUME5(P.LParen);
+          const of = this.SUBRULE3(this.typeSpec);
+          this.CONSUME5(P.RParen);
+          return of;
+        },
+      },
+      { ALT: (): A.Expr => this.SUBRULE(this.unary) },
+    ],
+  };
+  private readonly stringofAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      const at = this.CONSUME(Kw.stringof).startOffset;
+      return { k: 'unary', at, op: 'stringof', arg: this.SUBRULE2(this.unary) };
+    },
+  };
+  /** primary-expression postfix-operator*, built on the operand stack. */
+  private readonly postfixAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      this.operands.push(this.OR2(this.primaryAlts));
+      this.MANY(this.postfixOps);
+      return this.endChain();
+    },
+  };
+  /** '(' expression ')' postfix-operator*. */
+  private readonly parenAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      this.CONSUME2(P.LParen);
+      this.operands.push(this.SUBRULE(this.expression));
+      this.CONSUME2(P.RParen);
+      this.MANY2(this.postfixOps2);
+      return this.endChain();
+    },
+  };
+  // Two productions call postfixOp in one rule: each needs its own occurrence index.
+  private readonly postfixOps = (): void => this.SUBRULE(this.postfixOp);
+  private readonly postfixOps2 = (): void => this.SUBRULE2(this.postfixOp);
+  /** The value of the postfix chain on top of the stack, popped. */
+  private endChain(): A.Expr {
+    // A broken chain leaves BROKEN above its operand: the chain's value is that operand.
+    if (this.operands[this.operands.length - 1] === BROKEN) this.operands.pop();
+    return this.operands.pop()!;
+  }
+  private readonly unaryAlts: IOrAlt<A.Expr>[] = [this.prefixAlt, this.sizeofAlt, this.stringofAlt, this.postfixAlt, this.parenAlt];
+  /**
+   * Every alternative but `(` is told by its first token; only after `(` do three tokens decide
+   * between a cast and a parenthesised expression, and when neither fits the error is at the `(`.
+   */
+  private readonly castAlts: IOrAlt<A.Expr>[] = [
+    { ALT: (): A.Expr => this.OR5(this.parenAlts) },
+    this.prefixAlt,
+    this.sizeofAlt,
+    this.stringofAlt,
+    this.postfixAlt,
+  ];
+  private readonly parenAlts: OrMethodOpts<A.Expr> = {
+    MAX_LOOKAHEAD: CAST_LOOKAHEAD,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      {
         ALT: (): A.Expr => {
           const at = this.CONSUME(P.LParen).startOffset;
           const to = this.SUBRULE(this.typeSpec);
@@ -183,70 +265,75 @@ export class ExprParser extends EmbeddedActionsParser {
           return { k: 'cast', at, to, arg: this.SUBRULE(this.cast) };
         },
       },
-      { ALT: (): A.Expr => this.SUBRULE(this.unary) },
+      this.parenAlt,
     ],
   };
 
-  private readonly unary = this.RULE('unary', (): A.Expr => this.OR(this.unaryAlts));
-  private readonly unaryAlts: IOrAlt<A.Expr>[] = [
+  /** The primary expressions other than a parenthesised one. */
+  private readonly primaryAlts: IOrAlt<A.Expr>[] = [
+    { ALT: (): A.Expr => this.intLiteral(this.CONSUME(IntLit)) },
     {
       ALT: (): A.Expr => {
-        const t = this.CONSUME(PrefixOp);
-        const arg = this.SUBRULE(this.cast);
-        const op = t.image;
-        if (op === '++' || op === '--') return { k: 'incdec', at: t.startOffset, op, prefix: true, arg };
-        return { k: 'unary', at: t.startOffset, op: op as A.UnaryExpr['op'], arg };
+        const t = this.CONSUME(StringLit);
+        // Macro substitution leaves the decoded value in the payload (macros.ts).
+        const value = typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1));
+        return { k: 'str', at: t.startOffset, value };
+      },
+    },
+    { ALT: (): A.Expr => this.charLiteral(this.CONSUME(CharLit)) },
+    {
+      ALT: (): A.Expr => {
+        const t = this.CONSUME(Identifier);
+        return { k: 'ident', at: t.startOffset, name: t.image };
       },
     },
     {
       ALT: (): A.Expr => {
-        const at = this.CONSUME(Kw.sizeof).startOffset;
-        return { k: 'sizeof', at, of: this.OR2(this.sizeofAlts) };
+        const t = this.CONSUME(AggName);
+        return { k: 'agg', at: t.startOffset, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
       },
     },
+    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.self).startOffset, name: 'self', kw: true }) as A.IdentExpr },
+    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.this).startOffset, name: 'this', kw: true }) as A.IdentExpr },
     {
       ALT: (): A.Expr => {
-        const at = this.CONSUME(Kw.stringof).startOffset;
-        return { k: 'unary', at, op: 'stringof', arg: this.SUBRULE3(this.unary) };
+        const at = this.CONSUME(Kw.offsetof).startOffset;
+        this.CONSUME3(P.LParen);
+        const of = this.SUBRULE2(this.typeSpec);
+        this.CONSUME(P.Comma);
+        const member = this.CONSUME2(Identifier).image;
+        this.CONSUME3(P.RParen);
+        return { k: 'offsetof', at, of, member };
       },
     },
-    { ALT: (): A.Expr => this.SUBRULE(this.postfix) },
   ];
-  /** After `sizeof`: a parenthesised type, or an operand. */
-  private readonly sizeofAlts: OrMethodOpts<A.TypeRef | A.Expr> = {
-    MAX_LOOKAHEAD: CAST_LOOKAHEAD,
-    IGNORE_AMBIGUITIES: true,
-    DEF: [
-      {
-        GATE: this.castGate,
-        ALT: (): A.TypeRef => {
-          this.CONSUME2(P.LParen);
-          const of = this.SUBRULE2(this.typeSpec);
-          this.CONSUME2(P.RParen);
-          return of;
-        },
-      },
-      { ALT: (): A.Expr => this.SUBRULE2(this.unary) },
-    ],
-  };
 
-  private readonly postfix = this.RULE('postfix', (): A.Expr => {
-    const base = this.operands.length;
-    this.operands.push(this.SUBRULE(this.primary));
-    this.MANY(this.postfixOp);
-    const e = this.operands[base]!;
-    this.operands.length = base;
-    return e;
-  });
+  private intLiteral(t: IToken): A.Expr {
+    const at = t.startOffset;
+    const r = parseIntLiteral(t.image);
+    if ('code' in r) {
+      this.defer(r.code, r.message, at);
+      return { k: 'int', at, value: 0n, literalType: T.int, image: t.image };
+    }
+    return { k: 'int', at, value: r.value, literalType: r.type, image: t.image };
+  }
+
+  private charLiteral(t: IToken): A.Expr {
+    const r = parseCharLiteral(t.image);
+    if ('code' in r) this.defer(r.code, r.message, t.startOffset);
+    return { k: 'int', at: t.startOffset, value: 'code' in r ? 0n : BigInt(r.value), literalType: T.int, image: t.image };
+  }
+
   /**
    * One postfix operator applied to the operand on top of the stack. After a call on something
    * that is not a name the rest of the chain is still parsed (it must be well-formed) but no
-   * longer built: the error is reported at the `(`, and a BROKEN marker above the operand
-   * stops the building; the chain's value is the operand before the call.
+   * longer built: the error is reported at the `(`, and BROKEN above the operand stops the
+   * building. A rule of its own, called only where an operator is present, so that both kinds
+   * of chain in `cast` and `unary` can repeat it.
    */
-  private readonly postfixOp = (): void => {
+  private readonly postfixOp = this.RULE('postfixOp', (): void => {
     this.OR(this.postfixAlts);
-  };
+  });
   private readonly postfixAlts: IOrAlt<void>[] = [
     {
       ALT: (): void => {
@@ -323,73 +410,6 @@ export class ExprParser extends EmbeddedActionsParser {
     if (e !== null) this.replaceTop({ k: 'incdec', at: e.at, op, prefix: false, arg: e });
   }
 
-  protected defer(code: string, message: string, offset: number): void {
-    this.deferred.push({ code, message, offset });
-  }
-
-  private readonly primary = this.RULE('primary', (): A.Expr => this.OR(this.primaryAlts));
-  private readonly primaryAlts: IOrAlt<A.Expr>[] = [
-    { ALT: (): A.Expr => this.intLiteral(this.CONSUME(IntLit)) },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(StringLit);
-        // Macro substitution leaves the decoded value in the payload (macros.ts).
-        const value = typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1));
-        return { k: 'str', at: t.startOffset, value };
-      },
-    },
-    { ALT: (): A.Expr => this.charLiteral(this.CONSUME(CharLit)) },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(Identifier);
-        return { k: 'ident', at: t.startOffset, name: t.image };
-      },
-    },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(AggName);
-        return { k: 'agg', at: t.startOffset, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
-      },
-    },
-    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.self).startOffset, name: 'self', kw: true }) as A.IdentExpr },
-    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.this).startOffset, name: 'this', kw: true }) as A.IdentExpr },
-    {
-      ALT: (): A.Expr => {
-        this.CONSUME(P.LParen);
-        const e = this.SUBRULE(this.expression);
-        this.CONSUME(P.RParen);
-        return e;
-      },
-    },
-    {
-      ALT: (): A.Expr => {
-        const at = this.CONSUME(Kw.offsetof).startOffset;
-        this.CONSUME2(P.LParen);
-        const of = this.SUBRULE(this.typeSpec);
-        this.CONSUME(P.Comma);
-        const member = this.CONSUME2(Identifier).image;
-        this.CONSUME2(P.RParen);
-        return { k: 'offsetof', at, of, member };
-      },
-    },
-  ];
-
-  private intLiteral(t: IToken): A.Expr {
-    const at = t.startOffset;
-    const r = parseIntLiteral(t.image);
-    if ('code' in r) {
-      this.defer(r.code, r.message, at);
-      return { k: 'int', at, value: 0n, literalType: T.int, image: t.image };
-    }
-    return { k: 'int', at, value: r.value, literalType: r.type, image: t.image };
-  }
-
-  private charLiteral(t: IToken): A.Expr {
-    const r = parseCharLiteral(t.image);
-    if ('code' in r) this.defer(r.code, r.message, t.startOffset);
-    return { k: 'int', at: t.startOffset, value: 'code' in r ? 0n : BigInt(r.value), literalType: T.int, image: t.image };
-  }
-
   /**
    * type-specifier: (const|volatile)* (type-keyword+ | struct|union|enum name | type-name) '*'*.
    * The text keeps the words as written, qualifiers dropped, stars last (`unsigned long *`).
@@ -397,15 +417,12 @@ export class ExprParser extends EmbeddedActionsParser {
   readonly typeSpec = this.RULE('typeSpec', (): A.TypeRef => {
     const at = this.LA(1).startOffset;
     const base = this.words.length;
-    const stars = this.stars;
     this.stars = 0;
     this.MANY(this.qualifier);
     this.OR2(this.typeWordsAlts);
     this.MANY2(this.star);
     const text = this.words.splice(base).join(' ');
-    const n = this.stars;
-    this.stars = stars;
-    return { at, text: n > 0 ? `${text} ${'*'.repeat(n)}` : text };
+    return { at, text: this.stars > 0 ? `${text} ${'*'.repeat(this.stars)}` : text };
   });
   private readonly qualifier = (): void => {
     this.OR(this.qualifierAlts);
@@ -419,7 +436,7 @@ export class ExprParser extends EmbeddedActionsParser {
         this.words.push(`${tag.image} ${this.CONSUME(Identifier).image}`);
       },
     },
-    { GATE: (): boolean => this.typeNames.has(this.LA(1).image), ALT: (): void => void this.words.push(this.CONSUME2(Identifier).image) },
+    { ALT: (): void => void this.words.push(this.CONSUME(TypeName).image) },
   ];
   private readonly typeKeyword = (): void => {
     this.words.push(this.CONSUME(TypeKeyword).image);
@@ -434,9 +451,6 @@ export class ExprParser extends EmbeddedActionsParser {
     this.stars++;
   };
 }
-
-/** Marks an operand after a call on something that is not a name (see postfixOp). */
-const BROKEN: A.Expr = { k: 'ident', at: -1, name: '' };
 
 /** Folds `first op1 a1 op2 a2 …` by precedence climbing (d-language.md 1.4). */
 function foldBinary(first: A.Expr, ops: readonly IToken[], args: readonly A.Expr[]): A.Expr {

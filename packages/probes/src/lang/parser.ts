@@ -18,7 +18,7 @@
 import { EMPTY_ALT, type IOrAlt, type IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { ExprParser, type DeferredError, type MissingBody, type PendingDiagnostic } from './parse-expr.js';
-import { Identifier, IntLit, Kw, P, PredEnd, ProbeDesc } from './tokens.js';
+import { Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, TypeName } from './tokens.js';
 
 export type { DeferredError, MissingBody, PendingDiagnostic };
 
@@ -48,19 +48,23 @@ export class DParser extends ExprParser {
     this.performSelfAnalysis();
   }
 
-  parseTree(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
-    this.resetState(types);
-    this.items = [];
-    this.groups = [];
-    this.stmts = [];
-    this.input = tokens;
+  parseTree(tokens: IToken[]): ParseResult {
+    this.input = tokens; // resets the parser (reset below)
     const tree = this.program();
     const e = this.errors[0];
     // Drop the references to this parse's tokens and nodes held by the shared instance.
     this.input = [];
-    this.resetState(types);
     if (e) return { cst: null, error: { token: e.token, message: e.message } };
     return { cst: tree, error: null };
+  }
+
+  /** Chevrotain's reset (on every new input) clears this parser's own state too. */
+  override reset(): void {
+    super.reset();
+    this.resetState();
+    this.items = [];
+    this.groups = [];
+    this.stmts = [];
   }
 
   private readonly program = this.RULE('program', (): ParseTree => {
@@ -239,5 +243,21 @@ let parser: DParser | null = null;
 
 export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
   parser ??= new DParser();
-  return parser.parseTree(tokens, types);
+  return parser.parseTree(markTypeNames(tokens, types));
+}
+
+/**
+ * The tokens with every identifier that names a type retyped as TypeName (a copy of those
+ * tokens only; the input is left as it is). Done here rather than in the lexer because macro
+ * substitution may produce such identifiers.
+ */
+function markTypeNames(tokens: IToken[], types: ReadonlySet<string>): IToken[] {
+  let out: IToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType !== Identifier || !types.has(t.image)) continue;
+    out ??= tokens.slice();
+    out[i] = { ...t, tokenType: TypeName, tokenTypeIdx: TypeName.tokenTypeIdx! };
+  }
+  return out ?? tokens;
 }

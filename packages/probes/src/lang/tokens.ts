@@ -19,6 +19,14 @@ export const Identifier = createToken({
   label: 'identifier',
 });
 
+/**
+ * An identifier that names a type. The lexer never produces it (a word names a type only for
+ * the compilation at hand, after macro substitution); parser.ts retypes such identifiers before
+ * parsing, so that the grammar decides casts on token types alone. It is in the Identifier
+ * category: wherever a name is expected, a type name is one.
+ */
+export const TypeName = createToken({ name: 'TypeName', pattern: Lexer.NA, categories: [Identifier], label: 'type name' });
+
 /** Reserved words (D_KEY_*); those without a grammar rule lex as keywords and fail to parse. */
 export const KEYWORDS = [
   'auto', 'break', 'case', 'char', 'const', 'continue', 'counter', 'default', 'do', 'double',
@@ -183,6 +191,7 @@ export const ALL_TOKENS: TokenType[] = [
   BinaryOp,
   AssignOp,
   PrefixOp,
+  TypeName,
   ...KEYWORDS.slice().sort((a, b) => b.length - a.length).map((k) => Kw[k]),
   Identifier,
   ...Object.values(P),
