@@ -171,4 +171,16 @@ describe('zsdtrace command line', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/zsdtrace: the simulated kernel stopped: .*(deadlock|recursive)/i);
   });
+
+  it('falls back to periodic text when --tui has no terminal', async () => {
+    const r = await runCli(['-q', '--tui', '--duration', '1500ms', '-x', 'aggrate=4hz', '-n', 'sdt:::zsd-create-start { @["creates"] = count(); }'], {
+      timeoutMs: 30_000,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('zsdtrace: --tui needs a terminal on stdin and stdout; printing the aggregations as text instead');
+    const dumps = [...r.stdout.matchAll(/^ {2}creates +(\d+)$/gm)].map((m) => Number(m[1]));
+    expect(dumps.length).toBeGreaterThanOrEqual(2);
+    // Counts only grow from one dump to the next; the last one is the final print at exit.
+    for (let i = 1; i < dumps.length; i++) expect(dumps[i]!).toBeGreaterThanOrEqual(dumps[i - 1]!);
+  });
 });

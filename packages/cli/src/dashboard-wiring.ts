@@ -54,7 +54,7 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
     r.io.stderr.write('zsdtrace: --tui needs a terminal on stdin and stdout; printing the aggregations as text instead\n');
     const timer = setInterval(() => {
       const text = printAggregations(r.runtime.snapshot(), r.program.options);
-      if (text !== '') r.out.write(text);
+      if (text !== '') r.out.write(`\n${text}`);
     }, Math.round(1000 / hz));
     try {
       await r.drive();
