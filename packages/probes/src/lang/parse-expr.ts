@@ -31,7 +31,7 @@
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import type * as A from './ast.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
-import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
+import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, Operand, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
 import { T } from './types.js';
 
 /** A non-syntax error found while parsing, reported by ast-builder.ts. */
@@ -214,10 +214,19 @@ export class ExprParser extends EmbeddedActionsParser {
       return { k: 'unary', at, op: 'stringof', arg: this.SUBRULE2(this.unary) };
     },
   };
-  /** primary-expression postfix-operator*, built on the operand stack. */
-  private readonly postfixAlt: IOrAlt<A.Expr> = {
+  /** A name, then postfix-operator*. */
+  private readonly nameAlt: IOrAlt<A.Expr> = {
     ALT: (): A.Expr => {
-      this.operands.push(this.OR2(this.primaryAlts));
+      const t = this.CONSUME(Identifier);
+      this.operands.push({ k: 'ident', at: t.startOffset, name: t.image });
+      this.MANY4(this.postfixOps4);
+      return this.endChain();
+    },
+  };
+  /** A literal, an aggregation, `self` or `this`, then postfix-operator*. */
+  private readonly operandAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      this.operands.push(this.operand(this.CONSUME(Operand)));
       this.MANY(this.postfixOps);
       return this.endChain();
     },
@@ -232,16 +241,34 @@ export class ExprParser extends EmbeddedActionsParser {
       return this.endChain();
     },
   };
-  // Two productions call postfixOp in one rule: each needs its own occurrence index.
+  /** offsetof '(' type ',' member ')' postfix-operator*. */
+  private readonly offsetofAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      const at = this.CONSUME(Kw.offsetof).startOffset;
+      this.CONSUME3(P.LParen);
+      const of = this.SUBRULE2(this.typeSpec);
+      this.CONSUME(P.Comma);
+      const member = this.CONSUME2(Identifier).image;
+      this.CONSUME3(P.RParen);
+      this.operands.push({ k: 'offsetof', at, of, member });
+      this.MANY3(this.postfixOps3);
+      return this.endChain();
+    },
+  };
+  // Four productions call postfixOp in one rule: each needs its own occurrence index.
   private readonly postfixOps = (): void => this.SUBRULE(this.postfixOp);
   private readonly postfixOps2 = (): void => this.SUBRULE2(this.postfixOp);
+  private readonly postfixOps3 = (): void => this.SUBRULE3(this.postfixOp);
+  private readonly postfixOps4 = (): void => this.SUBRULE4(this.postfixOp);
   /** The value of the postfix chain on top of the stack, popped. */
   private endChain(): A.Expr {
     // A broken chain leaves BROKEN above its operand: the chain's value is that operand.
     if (this.operands[this.operands.length - 1] === BROKEN) this.operands.pop();
     return this.operands.pop()!;
   }
-  private readonly unaryAlts: IOrAlt<A.Expr>[] = [this.prefixAlt, this.sizeofAlt, this.stringofAlt, this.postfixAlt, this.parenAlt];
+  private readonly unaryAlts: IOrAlt<A.Expr>[] = [
+    this.prefixAlt, this.sizeofAlt, this.stringofAlt, this.nameAlt, this.operandAlt, this.offsetofAlt, this.parenAlt,
+  ];
   /**
    * Every alternative but `(` is told by its first token; only after `(` do three tokens decide
    * between a cast and a parenthesised expression, and when neither fits the error is at the `(`.
@@ -251,7 +278,9 @@ export class ExprParser extends EmbeddedActionsParser {
     this.prefixAlt,
     this.sizeofAlt,
     this.stringofAlt,
-    this.postfixAlt,
+    this.nameAlt,
+    this.operandAlt,
+    this.offsetofAlt,
   ];
   private readonly parenAlts: OrMethodOpts<A.Expr> = {
     MAX_LOOKAHEAD: CAST_LOOKAHEAD,
@@ -269,44 +298,19 @@ export class ExprParser extends EmbeddedActionsParser {
     ],
   };
 
-  /** The primary expressions other than a parenthesised one. */
-  private readonly primaryAlts: IOrAlt<A.Expr>[] = [
-    { ALT: (): A.Expr => this.intLiteral(this.CONSUME(IntLit)) },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(StringLit);
-        // Macro substitution leaves the decoded value in the payload (macros.ts).
-        const value = typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1));
-        return { k: 'str', at: t.startOffset, value };
-      },
-    },
-    { ALT: (): A.Expr => this.charLiteral(this.CONSUME(CharLit)) },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(Identifier);
-        return { k: 'ident', at: t.startOffset, name: t.image };
-      },
-    },
-    {
-      ALT: (): A.Expr => {
-        const t = this.CONSUME(AggName);
-        return { k: 'agg', at: t.startOffset, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
-      },
-    },
-    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.self).startOffset, name: 'self', kw: true }) as A.IdentExpr },
-    { ALT: (): A.Expr => ({ k: 'ident', at: this.CONSUME(Kw.this).startOffset, name: 'this', kw: true }) as A.IdentExpr },
-    {
-      ALT: (): A.Expr => {
-        const at = this.CONSUME(Kw.offsetof).startOffset;
-        this.CONSUME3(P.LParen);
-        const of = this.SUBRULE2(this.typeSpec);
-        this.CONSUME(P.Comma);
-        const member = this.CONSUME2(Identifier).image;
-        this.CONSUME3(P.RParen);
-        return { k: 'offsetof', at, of, member };
-      },
-    },
-  ];
+  /** The primary expression of an Operand token (tokens.ts). */
+  private operand(t: IToken): A.Expr {
+    const tt = t.tokenType;
+    const at = t.startOffset;
+    if (tt === IntLit) return this.intLiteral(t);
+    if (tt === StringLit) {
+      // Macro substitution leaves the decoded value in the payload (macros.ts).
+      return { k: 'str', at, value: typeof t.payload === 'string' ? t.payload : decodeEscapes(t.image.slice(1, -1)) };
+    }
+    if (tt === CharLit) return this.charLiteral(t);
+    if (tt === AggName) return { k: 'agg', at, name: t.image.length > 1 ? t.image.slice(1) : '_', keys: null };
+    return { k: 'ident', at, name: t.image, kw: true } as A.IdentExpr; // self, this
+  }
 
   private intLiteral(t: IToken): A.Expr {
     const at = t.startOffset;

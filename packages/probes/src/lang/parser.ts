@@ -133,26 +133,39 @@ export class DParser extends ExprParser {
     if (s !== null) this.stmts.push(s);
   };
 
+  /** `;`, `if (…) block [else block]`, or `expression (';' | before '}')`. */
   private readonly statement = this.RULE('statement', (): A.Stmt | null => this.OR(this.statementAlts));
   private readonly statementAlts: IOrAlt<A.Stmt | null>[] = [
     { ALT: (): null => (this.CONSUME(P.Semi), null) },
-    { ALT: (): A.Stmt => this.SUBRULE(this.ifStatement) },
-    { ALT: (): A.Stmt => this.SUBRULE(this.exprStatement) },
+    {
+      ALT: (): A.Stmt => {
+        const at = this.CONSUME(Kw.if).startOffset;
+        this.CONSUME(P.LParen);
+        const cond = this.SUBRULE(this.expression);
+        this.CONSUME(P.RParen);
+        const then = this.SUBRULE(this.block);
+        const otherwise = this.OPTION(this.elseBlock) ?? null;
+        return { k: 'if', at, cond, then, else: otherwise };
+      },
+    },
+    {
+      ALT: (): A.Stmt => {
+        const at = this.LA(1).startOffset;
+        const expr = this.SUBRULE2(this.expression);
+        this.OR2(this.statementEnd);
+        return { k: 'expr', at, expr };
+      },
+    },
   ];
-
-  private readonly ifStatement = this.RULE('ifStatement', (): A.Stmt => {
-    const at = this.CONSUME(Kw.if).startOffset;
-    this.CONSUME(P.LParen);
-    const cond = this.SUBRULE(this.expression);
-    this.CONSUME(P.RParen);
-    const then = this.SUBRULE(this.block);
-    const otherwise = this.OPTION(this.elseBlock) ?? null;
-    return { k: 'if', at, cond, then, else: otherwise };
-  });
   private readonly elseBlock = (): A.Stmt[] => {
     this.CONSUME(Kw.else);
     return this.SUBRULE2(this.block);
   };
+  /** The last statement of a block may omit its `;`. */
+  private readonly statementEnd: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME2(P.Semi) },
+    { GATE: (): boolean => this.LA(1).tokenType === P.RCurly, ALT: EMPTY_ALT() },
+  ];
 
   private readonly block = this.RULE('block', (): A.Stmt[] => this.OR(this.blockAlts));
   private readonly blockAlts: IOrAlt<A.Stmt[]>[] = [
@@ -170,18 +183,6 @@ export class DParser extends ExprParser {
         return s === null ? [] : [s];
       },
     },
-  ];
-
-  /** expression (';' | before '}'): the last statement of a block may omit its `;`. */
-  private readonly exprStatement = this.RULE('exprStatement', (): A.Stmt => {
-    const at = this.LA(1).startOffset;
-    const expr = this.SUBRULE(this.expression);
-    this.OR(this.statementEnd);
-    return { k: 'expr', at, expr };
-  });
-  private readonly statementEnd: IOrAlt<unknown>[] = [
-    { ALT: () => this.CONSUME(P.Semi) },
-    { GATE: (): boolean => this.LA(1).tokenType === P.RCurly, ALT: EMPTY_ALT() },
   ];
 
   /** [self|this|static|extern] type-specifier declarator (',' declarator)* ';' */

@@ -13,6 +13,13 @@ import { DESC_START_CHARS, matchComment, matchPredEnd, matchProbeDesc } from './
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
 const DIGITS = [...'0123456789'];
 
+/**
+ * Tokens other than names that are a whole primary expression by themselves (literals,
+ * aggregations, `self`, `this`): one category, so the parser takes any of them in one step.
+ * Identifier stays out: a name after `(` may start a cast, and the parser must tell it apart.
+ */
+export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA });
+
 export const Identifier = createToken({
   name: 'Identifier', start_chars_hint: [...LETTERS, '_', '`'],
   pattern: /`?[A-Za-z_][A-Za-z0-9_]*(?:`[A-Za-z_][A-Za-z0-9_.]*)?/,
@@ -58,7 +65,7 @@ export const Kw = Object.fromEntries(
       start_chars_hint: [k[0]!],
       longer_alt: Identifier,
       label: `'${k}'`,
-      categories: TYPE_WORDS.has(k) ? [TypeKeyword] : [],
+      categories: TYPE_WORDS.has(k) ? [TypeKeyword] : k === 'self' || k === 'this' ? [Operand] : [],
     }),
   ]),
 ) as Record<Keyword, TokenType>;
@@ -143,16 +150,16 @@ export const MacroVar = createToken({
   pattern: /\$\$?(?:[0-9]+|[A-Za-z_][A-Za-z0-9_]*)/,
   label: 'macro variable',
 });
-export const AggName = createToken({ name: 'AggName', start_chars_hint: ['@'], pattern: /@(?:[A-Za-z_][A-Za-z0-9_]*)?/, label: 'aggregation' });
+export const AggName = createToken({ name: 'AggName', start_chars_hint: ['@'], categories: [Operand], pattern: /@(?:[A-Za-z_][A-Za-z0-9_]*)?/, label: 'aggregation' });
 export const FloatLit = createToken({
   name: 'FloatLit', start_chars_hint: [...DIGITS, '.'],
   pattern: /(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFlL]?|[0-9]+[eE][+-]?[0-9]+[fFlL]?/,
   label: 'floating-point constant',
 });
-export const IntLit = createToken({ name: 'IntLit', start_chars_hint: DIGITS, pattern: /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/, label: 'integer constant' });
-export const StringLit = createToken({ name: 'StringLit', start_chars_hint: ['"'], pattern: /"(?:[^"\\\n]|\\[^\n])*"/, label: 'string literal' });
+export const IntLit = createToken({ name: 'IntLit', start_chars_hint: DIGITS, categories: [Operand], pattern: /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/, label: 'integer constant' });
+export const StringLit = createToken({ name: 'StringLit', start_chars_hint: ['"'], categories: [Operand], pattern: /"(?:[^"\\\n]|\\[^\n])*"/, label: 'string literal' });
 export const BadString = createToken({ name: 'BadString', start_chars_hint: ['"'], pattern: /"(?:[^"\\\n]|\\[^\n])*/, label: 'string literal' });
-export const CharLit = createToken({ name: 'CharLit', start_chars_hint: ["'"], pattern: /'(?:[^'\\\n]|\\[^\n])*'/, label: 'character constant' });
+export const CharLit = createToken({ name: 'CharLit', start_chars_hint: ["'"], categories: [Operand], pattern: /'(?:[^'\\\n]|\\[^\n])*'/, label: 'character constant' });
 export const BadChar = createToken({ name: 'BadChar', start_chars_hint: ["'"], pattern: /'(?:[^'\\\n]|\\[^\n])*/, label: 'character constant' });
 
 /** Context-dependent tokens: their matchers consult the lexer state (lex-context.ts). */
@@ -188,6 +195,7 @@ export const ALL_TOKENS: TokenType[] = [
   CharLit,
   BadChar,
   TypeKeyword,
+  Operand,
   BinaryOp,
   AssignOp,
   PrefixOp,

@@ -181,6 +181,9 @@ describe('parse errors', () => {
     expect(stop('BEGIN { x = (-; }')).toBe('14:;');
     expect(stop('BEGIN { x = (int; }')).toBe('16:;');
     expect(stop('BEGIN { x = (zone_t[1]); }')).toBe('ok');
+    // After `(` and a token that is not a name, two tokens decide: the error is further on.
+    expect(stop('BEGIN { x = (2 2); }')).toBe('15:2');
+    expect(stop('BEGIN { x = (self self); }')).toBe('18:self');
   });
 });
 
