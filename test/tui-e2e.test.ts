@@ -27,7 +27,8 @@ describe('zsdtrace --tui in a terminal', () => {
       columns: 120,
       rows: 40,
       cwd: root,
-      env: { TERM: 'xterm-256color' },
+      // Ink draws only its last frame when it believes it runs in CI; this is a real terminal.
+      env: { TERM: 'xterm-256color', CI: '0' },
     });
     // The panel of @ shows a create-start row with a count that keeps growing.
     const first = await waitForText(session, /zsd-create-start\D+(\d+)/, 20_000);
