@@ -64,6 +64,9 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
     return;
   }
 
+  // The trace is over once the engine is no longer driven (exit(), the end of a -c workload,
+  // --duration, a finding); the dashboard then says so and waits for `q`.
+  let tracing = true;
   let lastFirings = 0;
   let lastPoll = performance.now();
   const matched = r.program.units.reduce((n, u) => n + u.matched, 0);
@@ -95,7 +98,7 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
         ...(spans ? { spans: { exported: spans.exported, dropped: spans.dropped, failed: spans.failed } } : {}),
         engine: r.engine.state(),
         paused: r.state.paused,
-        done: r.engine.done || r.runtime.exited,
+        done: !tracing || r.runtime.exited,
       };
     },
     pause(p) {
@@ -121,5 +124,10 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
   });
   // The run ends when the dashboard quits; the dashboard stays up after exit() or the end of a
   // -c workload so the final numbers can be read, until the user quits.
-  await Promise.all([ui, r.drive().then(() => undefined)]);
+  await Promise.all([
+    ui,
+    r.drive().then(() => {
+      tracing = false;
+    }),
+  ]);
 }

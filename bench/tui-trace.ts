@@ -1,0 +1,89 @@
+/*
+ * The trace's throughput with and without the dashboard: the real `zsdtrace` (its main(), in
+ * this process) traces 2 s of virtual time of the default workload on virtual time (--fast) with
+ * a D script counting every sdt probe, once plainly and once with --tui drawing into an
+ * in-memory 160x50 terminal at the default 4 refreshes a second. The same seed simulates the same
+ * work, so the ratio of wall times is the dashboard's cost to the trace.
+ */
+
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+
+type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
+
+class Screen extends EventEmitter {
+  text = '';
+  readonly isTTY = true;
+  readonly columns = 160;
+  readonly rows = 50;
+  write(chunk: string): boolean {
+    this.text = (this.text + chunk).slice(-200_000);
+    return true;
+  }
+}
+
+class Keys extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  send(data: string): void {
+    this.data = data;
+    this.emit('readable');
+  }
+  read(): string | null {
+    const d = this.data;
+    this.data = null;
+    return d;
+  }
+  setEncoding(): void {}
+  setRawMode(): void {}
+  resume(): void {}
+  pause(): void {}
+  ref(): void {}
+  unref(): void {}
+}
+
+const SCRIPT = 'sdt:::zsd-* { @n = count(); @[probename] = count(); }';
+
+async function once(tui: boolean): Promise<{ ms: number; firings: number }> {
+  const { main } = await import('../packages/cli/src/main.js');
+  const stdout = new Screen();
+  const stdin = new Keys();
+  const stderr = new Screen();
+  // The dashboard stays up after the trace ends until `q`: press it once it says so.
+  const watcher = setInterval(() => {
+    if (tui && stdout.text.includes('DONE')) stdin.send('q');
+  }, 20);
+  const t0 = performance.now();
+  const status = await main(['-q', '--fast', '--duration', '2s', '--seed', '5', ...(tui ? ['--tui'] : []), '-n', SCRIPT], {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    env: { ...process.env, CI: '0' },
+  });
+  const ms = performance.now() - t0;
+  clearInterval(watcher);
+  if (status !== 0) throw new Error(`zsdtrace exited ${status}: ${stderr.text}`);
+  const m = /^\s+(\d+)\s*$/m.exec(stdout.text.split('\n').filter((l) => /^\s+\d+\s*$/.test(l)).pop() ?? '');
+  return { ms, firings: Number(m?.[1] ?? 0) };
+}
+
+export default async function (report: Report): Promise<void> {
+  process.env['NODE_ENV'] ??= 'production';
+  await once(false);
+  const plain: number[] = [];
+  const withTui: number[] = [];
+  let firings = 0;
+  for (let i = 0; i < 3; i++) {
+    const a = await once(false);
+    const b = await once(true);
+    plain.push(a.ms);
+    withTui.push(b.ms);
+    firings = a.firings;
+  }
+  const med = (xs: number[]): number => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const p = med(plain);
+  const t = med(withTui);
+  report({ name: 'trace without --tui: probe firings per second', value: (firings * 1000) / p, unit: 'firings/s', note: `${firings} firings in ${p.toFixed(0)} ms` });
+  report({ name: 'trace with --tui: probe firings per second', value: (firings * 1000) / t, unit: 'firings/s', note: `${t.toFixed(0)} ms` });
+  report({ name: 'trace with --tui / without: wall time', value: t / p, unit: 'x' });
+}
