@@ -26,6 +26,8 @@ export interface Preprocessed {
 }
 
 export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<string, string> }): Preprocessed {
+  // Without `#` there is no control line, and without cpp nothing else changes the text.
+  if (!cpp.enabled && !src.includes('#')) return { text: src, options: [], errors: [], remaps: [] };
   const options: Pragma[] = [];
   const errors: LexError[] = [];
   const remaps: { from: number; line: number }[] = [];
@@ -38,21 +40,20 @@ export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<st
     const line = lines[n]!;
     const at = offset;
     offset += line.length + 1;
-    const blank = line.replace(/[^\r]/g, ' ');
     const trimmed = line.trimStart();
-    const active = cond.every(Boolean);
+    const active = cond.length === 0 || cond.every(Boolean);
     if (n === 0 && line.startsWith('#!')) {
-      out.push(blank);
+      out.push(blank(line));
       continue;
     }
     if (!inComment && trimmed.startsWith('#')) {
       const col = at + (line.length - trimmed.length);
-      out.push(blank);
+      out.push(blank(line));
       directive(trimmed.slice(1).trim(), col, n + 1, active);
       continue;
     }
     if (!active) {
-      out.push(blank);
+      out.push(blank(line));
       continue;
     }
     let text = line;
@@ -123,8 +124,17 @@ export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<st
   }
 }
 
+/** The line with every character but `\r` turned into a space (offsets stay exact). */
+function blank(line: string): string {
+  return line.replace(BLANKED, ' ');
+}
+
+const BLANKED = /[^\r]/g;
+
 /** Tracks whether a line ends inside a block comment (so `#` lines there are not directives). */
 function commentState(text: string, inside: boolean): boolean {
+  // No `/*` on the line: no comment can open, whatever the quoting.
+  if (!inside && !text.includes('/*')) return false;
   let i = 0;
   let inStr = false;
   while (i < text.length) {

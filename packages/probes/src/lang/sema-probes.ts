@@ -6,9 +6,25 @@
 
 import type { Probe } from '../provider/probe.js';
 import type { ProbeRegistry } from '../provider/registry.js';
-import { formatProbeDescription, parseProbeDescription } from '../provider/description.js';
+import { formatProbeDescription, parseProbeDescription, type ProbeDescription } from '../provider/description.js';
 import type { ProbeSpec } from './ast.js';
 import { fail } from './sema-expr.js';
+
+const NUMERIC_ID = /^\d+$/;
+
+// Scripts repeat the same few descriptions across clauses; descriptions are immutable values.
+const parsedDescriptions = new Map<string, ProbeDescription | null>();
+const PARSED_LIMIT = 4096;
+
+function parseCached(text: string): ProbeDescription | null {
+  let desc = parsedDescriptions.get(text);
+  if (desc === undefined) {
+    desc = parseProbeDescription(text);
+    if (parsedDescriptions.size >= PARSED_LIMIT) parsedDescriptions.clear();
+    parsedDescriptions.set(text, desc);
+  }
+  return desc;
+}
 
 export function matchProbes(specs: readonly ProbeSpec[], registry: ProbeRegistry, zdefs: boolean): Probe[] {
   const out: Probe[] = [];
@@ -16,11 +32,11 @@ export function matchProbes(specs: readonly ProbeSpec[], registry: ProbeRegistry
   for (const spec of specs) {
     let found: Probe[];
     let shown = spec.text;
-    if (/^\d+$/.test(spec.text)) {
+    if (NUMERIC_ID.test(spec.text)) {
       const p = registry.byId(Number(spec.text));
       found = p ? [p] : [];
     } else {
-      const desc = parseProbeDescription(spec.text);
+      const desc = parseCached(spec.text);
       if (!desc) return fail('D_PDESC_INVAL', `invalid probe description "${spec.text}": Overspecified probe description`, spec.at);
       shown = formatProbeDescription(desc);
       found = registry.match(desc);

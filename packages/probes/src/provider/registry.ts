@@ -5,6 +5,10 @@
  * Ids 1, 2 and 3 are reserved for dtrace:::BEGIN, END and ERROR, as in DTrace. A probe declared
  * twice under the same four names is the same probe. Providers whose probes are created on demand
  * (profile's `tick-N`) register a factory; `match()` asks it about exact names it does not have.
+ *
+ * `match()` runs once per clause description, so it avoids scanning every probe: a description
+ * with four exact fields is one map lookup, and one whose provider field is exact only scans
+ * that provider's probes (kept in id order, so results stay in id order).
  */
 
 import { Probe, type ProbeArg, type ProbeHandler } from './probe.js';
@@ -16,6 +20,7 @@ export type ProbeFactory = (desc: ProbeDescription, registry: ProbeRegistry) => 
 export class ProbeRegistry {
   private readonly list: Probe[] = [];
   private readonly byName = new Map<string, Probe>();
+  private readonly byProvider = new Map<string, Probe[]>();
   private readonly handlers = new Map<Probe, ProbeHandler[]>();
   private readonly factories = new Map<string, ProbeFactory>();
   private nextId = 1;
@@ -41,6 +46,9 @@ export class ProbeRegistry {
     const probe = new Probe(this.nextId++, provider, module, func, name, args);
     this.list.push(probe);
     this.byName.set(key, probe);
+    const same = this.byProvider.get(provider);
+    if (same) same.push(probe);
+    else this.byProvider.set(provider, [probe]);
     return probe;
   }
 
@@ -64,7 +72,7 @@ export class ProbeRegistry {
 
   /** Every probe the description matches, in id order; may create on-demand probes. */
   match(desc: ProbeDescription): Probe[] {
-    const found = this.list.filter((p) => matchProbe(desc, p));
+    const found = this.candidates(desc);
     if (found.length === 0 && !isGlob(desc.provider) && desc.provider !== '') {
       const factory = this.factories.get(desc.provider);
       const made = factory?.(desc, this);
@@ -78,6 +86,18 @@ export class ProbeRegistry {
       }
     }
     return found;
+  }
+
+  /** The probes matching desc, in id order, looked up exactly where the fields allow it. */
+  private candidates(desc: ProbeDescription): Probe[] {
+    if (desc.provider === '' || isGlob(desc.provider)) return this.list.filter((p) => matchProbe(desc, p));
+    if (desc.module !== '' && desc.func !== '' && desc.name !== '' && !isGlob(desc.module) && !isGlob(desc.func) && !isGlob(desc.name)) {
+      const p = this.lookup(desc.provider, desc.module, desc.func, desc.name);
+      // The key joins names with ':', so confirm the fields (a name may itself hold a ':').
+      return p && matchProbe(desc, p) ? [p] : [];
+    }
+    const same = this.byProvider.get(desc.provider);
+    return same ? same.filter((p) => matchProbe(desc, p)) : [];
   }
 
   /** Installs a handler; returns the function that removes it. */

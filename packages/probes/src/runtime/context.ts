@@ -105,11 +105,12 @@ export class RuntimeContext {
   }
   /**
    * BEGIN and END fire in the consumer's own process (dtrace_go()/dtrace_stop() run them on
-   * the dtrace process's thread), so there `pid` is `$pid` and `ppid` is `$ppid`.
+   * the dtrace process's thread), so there `pid` is `$pid`, `ppid` is `$ppid` and `execname`
+   * is the consumer's name.
    */
   inConsumer = false;
   private consumerThread(): ThreadInfo {
-    return { ...this.host.thread(), pid: process.pid, ppid: process.ppid };
+    return { ...this.host.thread(), pid: process.pid, ppid: process.ppid, execname: 'zsdtrace' };
   }
   /** Called at the start of each firing: thread info is read at most once per firing. */
   begin(): void {
