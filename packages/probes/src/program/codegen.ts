@@ -15,7 +15,8 @@
 import type * as A from '../lang/ast.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
 import { parseTypeName, T, typeName, type CType } from '../lang/types.js';
-import { isFormatError, parseFormat } from '../consumer/printf-parse.js';
+import { isFormatError } from '../consumer/printf-parse.js';
+import { parseFormatShared } from './format-memo.js';
 import { Constants, ExprGen } from './codegen-expr.js';
 
 export interface ClauseInput {
@@ -147,7 +148,7 @@ class ClauseGen {
   private formatArgs(fmt: A.Expr, values: readonly A.Expr[]): { args: string[]; types: unknown[] } {
     const x = this.x;
     const symbolic = new Set<number>();
-    const parsed = fmt.k === 'str' ? parseFormat(fmt.value) : null;
+    const parsed = fmt.k === 'str' ? parseFormatShared(fmt.value) : null;
     if (parsed && !isFormatError(parsed)) {
       let ai = 0;
       for (const conv of parsed.conversions) {
