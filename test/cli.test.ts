@@ -183,4 +183,18 @@ describe('zsdtrace command line', () => {
     // Counts only grow from one dump to the next; the last one is the final print at exit.
     for (let i = 1; i < dumps.length; i++) expect(dumps[i]!).toBeGreaterThanOrEqual(dumps[i - 1]!);
   });
+
+  it('lists the probes a script matches with -l -s', async () => {
+    const script = join(tmp, 'waits.d');
+    writeFileSync(script, 'sdt:::zsd-wait-for-* { @[probename] = count(); }\nfbt::zone_key_delete:return { }\n');
+    const r = await runCli(['-l', '-s', script]);
+    expect(r.status).toBe(0);
+    // In probe id order: the sdt probes are declared before the fbt ones.
+    const names = r.stdout.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/).slice(1).join(' '));
+    expect(names).toEqual([
+      'sdt genunix zsd_wait_for_creator zsd-wait-for-creator',
+      'sdt genunix zsd_wait_for_inprogress zsd-wait-for-inprogress',
+      'fbt genunix zone_key_delete return',
+    ]);
+  });
 });

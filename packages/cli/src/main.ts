@@ -4,8 +4,9 @@
  * or the value given to exit()). The bin is a two-line shim that imports this bundle.
  */
 
-import { createEngine, loadWorkload, WorkloadError } from '@zsdtrace/core';
-import { installProfileProvider } from '@zsdtrace/probes';
+import { readFileSync } from 'node:fs';
+import { createEngine, engineTypes, loadWorkload, WorkloadError } from '@zsdtrace/core';
+import { compile, formatDiagnostic, installProfileProvider } from '@zsdtrace/probes';
 import { parseArgs, UsageError } from './args.js';
 import { listHeader, listRow, listVerbose, selectProbes } from './list.js';
 import { PROGNAME, traceSession, type Io } from './session.js';
@@ -59,11 +60,40 @@ function list(args: ReturnType<typeof parseArgs>, io: Io): number {
     throw e;
   }
   installProfileProvider(engine.registry);
-  const probes = selectProbes(engine.registry, args.programs);
-  if (typeof probes === 'string') {
-    io.stderr.write(`${PROGNAME}: invalid probe specifier ${probes}: invalid probe description\n`);
+  const specs = args.programs.filter((p) => p.kind !== 's');
+  const selected = specs.length > 0 || args.programs.length === 0 ? selectProbes(engine.registry, specs) : [];
+  if (typeof selected === 'string') {
+    io.stderr.write(`${PROGNAME}: invalid probe specifier ${selected}: invalid probe description\n`);
     return 1;
   }
+  // -l -s script.d lists the probes the script's clauses match, as dtrace does.
+  const chosen = new Set(selected);
+  for (const p of args.programs.filter((q) => q.kind === 's')) {
+    let text: string;
+    try {
+      text = readFileSync(p.value, 'utf8');
+    } catch {
+      io.stderr.write(`${PROGNAME}: failed to open ${p.value}: No such file or directory\n`);
+      return 1;
+    }
+    const unit = { text, kind: 'script' as const, name: p.value };
+    const r = compile([unit], {
+      registry: engine.registry,
+      types: engineTypes,
+      macroArgs: args.macroArgs,
+      options: { ...args.options, zdefs: true, defaultargs: true },
+    });
+    if (!r.program) {
+      const d = r.diagnostics[0]!;
+      io.stderr.write(formatDiagnostic(d, unit, { errtags: args.options.errtags !== undefined, progname: PROGNAME }) + '\n');
+      return 1;
+    }
+    for (const e of r.program.enablings) {
+      const probe = engine.registry.byId(e.probeId);
+      if (probe) chosen.add(probe);
+    }
+  }
+  const probes = [...chosen].sort((x, y) => x.id - y.id);
   let out = listHeader();
   for (const p of probes) {
     out += listRow(p);
