@@ -197,4 +197,15 @@ describe('zsdtrace command line', () => {
       'fbt genunix zone_key_delete return',
     ]);
   });
+
+  it('fails on a bad -x option before compiling, as dtrace does', async () => {
+    const bad = await runCli(['-x', 'nosuchoption', '-n', 'BEGIN { exit(0); }']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe('zsdtrace: failed to set -x nosuchoption: Invalid option name\n');
+    const value = await runCli(['-x', 'bufsize=lots', '-n', 'BEGIN { exit(0); }']);
+    expect(value.status).toBe(1);
+    expect(value.stderr).toBe('zsdtrace: failed to set -x bufsize=lots: Invalid value for specified option\n');
+    const good = await runCli(['-q', '-x', 'bufsize=8k', '-x', 'aggsortrev', '-b', '4m', '-n', 'BEGIN { exit(0); }']);
+    expect(good.status).toBe(0);
+  });
 });

@@ -163,7 +163,14 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
       else a.options[v!.slice(0, eq)] = v!.slice(eq + 1);
       return;
     }
-    case 'X': a.options.stdc = v!; return;
+    case 'X': {
+      // ISO C mode of the preprocessor: as dtrace on Linux, it only decides __STDC__.
+      const stdc: Record<string, string | null> = { a: '__STDC__=0', c: '__STDC__=1', s: null, t: '__STDC__=0' };
+      if (!(v! in stdc)) throw new UsageError(`-X requires one of a, c, s or t, not '${v}'`);
+      const def = stdc[v!];
+      if (def) a.cpp.defines.push(def);
+      return;
+    }
     case 'p': throw new UsageError('-p is not supported: the traced system is the simulated kernel (use -c or --workload)');
     case '3': case '6': case 'L': case 'a': case 'A': case 'B':
       return; // data model, library path and anonymous tracing have no meaning here

@@ -34,6 +34,7 @@ import {
   formatDiagnostic,
   JsonConsumer,
   optionNumber,
+  validateOption,
   TextConsumer,
   type Runtime,
   type RuntimeSink,
@@ -101,6 +102,15 @@ export async function traceSession(args: CliArgs, io: Io): Promise<number> {
     // deadlocks and panics stop it, as they would stop a real one.
     continueAfter: CONTINUE_AFTER,
   });
+
+  // dtrace sets -x options before compiling anything, and fails on a bad one by itself.
+  for (const [name, value] of Object.entries(args.options)) {
+    const why = validateOption(name, value);
+    if (why !== null) {
+      err(`${PROGNAME}: failed to set -x ${name}${value === true ? '' : `=${value}`}: ${why}\n`);
+      return 1;
+    }
+  }
 
   // 2. Read, preprocess and compile.
   const units: SourceUnit[] = [];
