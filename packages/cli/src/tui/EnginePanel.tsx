@@ -31,7 +31,12 @@ export function zoneLine(engine: EngineState): string {
 }
 
 export function blockedLine(engine: EngineState): string {
-  const blocked = engine.threads.filter((t) => t.state === 'blocked' || t.state === 'sleep');
+  // Threads waiting on a mutex first, then those asleep on a condition variable; a thread that
+  // is only passing simulated time (a delay) waits on nothing and is counted, not listed.
+  const blocked = [
+    ...engine.threads.filter((t) => t.state === 'blocked'),
+    ...engine.threads.filter((t) => t.state === 'sleep' && t.blockedOn !== undefined),
+  ];
   const parts = blocked.map((t) => {
     const holds = t.holds.length > 0 ? ` holding ${t.holds.join(', ')}` : '';
     return `t${t.tid} ${t.name} ${t.state === 'sleep' ? 'sleeps' : 'blocked'} on ${t.blockedOn ?? '?'}${holds}`;
