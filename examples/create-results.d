@@ -1,5 +1,5 @@
 /*
- * create-results.d: what each create callback returned, and what zone_getspecific then saw.
+ * create-results.d: how many creates completed per zone, and how many returned non-NULL data.
  *
  * zsd-create-end carries the callback's result (a void *), which the framework stores as the
  * entry's data when the create completes (spec 2.12); getspecific sees NULL before that.
