@@ -59,14 +59,19 @@ const q = (t: CType): string => `"${typeName(t)}"`;
 export class Checker {
   clause: ClauseContext = newClauseContext(null);
 
+  /** The struct names, built once per compile (type lookups happen per expression). */
+  private readonly structNames: ReadonlySet<string>;
+
   constructor(
     readonly scope: Scope,
     readonly strsize: number,
     private readonly hooks: CallHooks,
-  ) {}
+  ) {
+    this.structNames = new Set(scope.structs.keys());
+  }
 
   typeOf(ref: A.TypeRef): CType {
-    const t = parseTypeName(ref.text, new Set(this.scope.structs.keys()));
+    const t = parseTypeName(ref.text, this.structNames);
     return t ?? fail('D_TYPE_ERR', `failed to resolve type ${ref.text}`, ref.at);
   }
 
@@ -219,7 +224,7 @@ export class Checker {
       if (i > 9) fail('D_ARGS_IDX', `index ${i} is out of range for probe args[ ]`, e.at);
       e.res = { kind: 'args', index: i };
       const ty = args?.[i]?.type;
-      return (ty && parseTypeName(ty, new Set(this.scope.structs.keys()))) || T.int64;
+      return (ty && parseTypeName(ty, this.structNames)) || T.int64;
     }
     const keyTypes = e.keys.map((k) => this.expr(k));
     for (let i = 0; i < keyTypes.length; i++) {
@@ -274,7 +279,7 @@ export class Checker {
     if (!members) return fail('D_OP_INCOMPLETE', `operator ${e.arrow ? '->' : '.'} cannot be applied to a forward declaration: no struct ${struct} definition is available`, e.at);
     const mt = members.get(e.name);
     if (mt === undefined) return fail('D_MEMBER_NAME', `${e.name} is not a member of ${struct}`, e.at);
-    return parseTypeName(mt, new Set(this.scope.structs.keys())) ?? T.int64;
+    return parseTypeName(mt, this.structNames) ?? T.int64;
   }
 
   private unary(e: A.UnaryExpr): CType {
