@@ -103,8 +103,8 @@ export default async function (report: Report): Promise<void> {
     const t0 = performance.now();
     const tokens = lex(big, types).tokens;
     const parsed = parse(tokens, types);
-    if (!parsed.cst) throw new Error('bench script failed to parse');
-    buildAst(parsed.cst, new DiagnosticSink(0, new LineMap(big)), 'script');
+    if (!parsed.tree) throw new Error('bench script failed to parse');
+    buildAst(parsed.tree, new DiagnosticSink(0, new LineMap(big)), 'script');
     return performance.now() - t0;
   };
   const runs = [front(), front(), front(), front(), front()].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /*
- * The typed AST of a D program, built from the CST by ast-builder.ts and annotated by the
+ * The typed AST of a D program, built by the parser and ast-builder.ts and annotated by the
  * semantic passes (`type` on expressions, resolved variable slots). Positions are offsets into
  * the unit's text; diagnostics turn them into lines and columns.
  */

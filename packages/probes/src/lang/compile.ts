@@ -130,7 +130,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
         sink.error('D_SYNTAX', eof ? 'syntax error near end of input' : `syntax error near "${t.image}"`, eof ? pre.text.length : t.startOffset);
         bail();
       }
-      const ast = buildAst(parsed.cst!, sink, unit.kind === 'script' ? 'script' : 'other');
+      const ast = buildAst(parsed.tree!, sink, unit.kind === 'script' ? 'script' : 'other');
       if (sink.failed) bail();
       strsizeInto(checker, options);
       setLineResolver((at) => lines.position(at).line);

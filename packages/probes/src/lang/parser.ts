@@ -29,8 +29,8 @@ export interface ParseTree {
 }
 
 export interface ParseResult {
-  /** The parse tree handed to ast-builder.ts (`cst`: the name compile.ts reads). */
-  readonly cst: ParseTree | null;
+  /** The parse tree handed to ast-builder.ts, or null when parsing failed. */
+  readonly tree: ParseTree | null;
   /** The token where recognition failed (undefined image / EOF means end of input). */
   readonly error: { token: IToken; message: string } | null;
 }
@@ -54,8 +54,8 @@ export class DParser extends ExprParser {
     const e = this.errors[0];
     // Drop the references to this parse's tokens and nodes held by the shared instance.
     this.input = [];
-    if (e) return { cst: null, error: { token: e.token, message: e.message } };
-    return { cst: tree, error: null };
+    if (e) return { tree: null, error: { token: e.token, message: e.message } };
+    return { tree, error: null };
   }
 
   /** Chevrotain's reset (on every new input) clears this parser's own state too. */

@@ -12,9 +12,9 @@ function tree(src: string, kind: 'script' | 'other' = 'script'): { items: readon
   const lx = lex(src, types);
   expect(lx.errors).toEqual([]);
   const p = parse(lx.tokens, types);
-  if (!p.cst) throw new Error(`parse failed at ${p.error?.token.image}`);
+  if (!p.tree) throw new Error(`parse failed at ${p.error?.token.image}`);
   const sink = new DiagnosticSink(0, new LineMap(src));
-  return { items: buildAst(p.cst, sink, kind).items, diags: sink.list };
+  return { items: buildAst(p.tree, sink, kind).items, diags: sink.list };
 }
 
 /** Where parsing stops: `offset:image`, or `end` at the end of input, or `ok`. */
