@@ -6,49 +6,18 @@
  * work, so the ratio of wall times is the dashboard's cost to the trace.
  */
 
-import { EventEmitter } from 'node:events';
+import { FakeStdin, FakeStdout } from './lib/fake-terminal.js';
 import { performance } from 'node:perf_hooks';
 
 type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
-
-class Screen extends EventEmitter {
-  text = '';
-  readonly isTTY = true;
-  readonly columns = 160;
-  readonly rows = 50;
-  write(chunk: string): boolean {
-    this.text = (this.text + chunk).slice(-200_000);
-    return true;
-  }
-}
-
-class Keys extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  send(data: string): void {
-    this.data = data;
-    this.emit('readable');
-  }
-  read(): string | null {
-    const d = this.data;
-    this.data = null;
-    return d;
-  }
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 const SCRIPT = 'sdt:::zsd-* { @n = count(); @[probename] = count(); }';
 
 async function once(tui: boolean): Promise<{ ms: number; firings: number }> {
   const { main } = await import('../packages/cli/src/main.js');
-  const stdout = new Screen();
-  const stdin = new Keys();
-  const stderr = new Screen();
+  const stdout = new FakeStdout(160, 50, true);
+  const stdin = new FakeStdin();
+  const stderr = new FakeStdout(160, 50, true);
   // The dashboard stays up after the trace ends until `q`: press it once it says so.
   const watcher = setInterval(() => {
     if (tui && stdout.text.includes('DONE')) stdin.send('q');

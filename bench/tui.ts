@@ -15,11 +15,11 @@
  * React picks its build once per process, at first load; no other bench loads it.
  */
 
-import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { EngineState } from '@zsdtrace/core';
 import type { AggSnapshot } from '@zsdtrace/probes';
 import type { DashboardSnapshot, DashboardSource } from '../packages/cli/src/tui/source.js';
+import { FakeStdin, FakeStdout } from './lib/fake-terminal.js';
 
 type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
 
@@ -55,37 +55,6 @@ const engine: EngineState = {
   })),
   waits: Array.from({ length: 20 }, (_, i) => ({ tid: i, zone: i, key: i, kind: 'creator', since: 0 })),
 };
-
-class FakeStdout extends EventEmitter {
-  bytes = 0;
-  readonly isTTY = true;
-  readonly columns = 160;
-  readonly rows = 50;
-  write(chunk: string): boolean {
-    this.bytes += chunk.length;
-    return true;
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  send(data: string): void {
-    this.data = data;
-    this.emit('readable');
-  }
-  read(): string | null {
-    const d = this.data;
-    this.data = null;
-    return d;
-  }
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
 
 type RunDashboard = (typeof import('../packages/cli/src/tui/run-dashboard.js'))['runDashboard'];
 

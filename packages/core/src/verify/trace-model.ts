@@ -13,24 +13,14 @@
 
 import type { MarkSource, Operation, Phase, TraceEvent } from '../trace/events.js';
 import { EventRing } from './event-ring.js';
+import { ZoneStatus } from '../zone/zone.js';
 
 /** Stage numbers of a phase, in the order spec I1 requires. */
 export const STAGE = { none: 0, needed: 1, inprogress: 2, start: 3, end: 4, completed: 5 } as const;
 export type StageName = Exclude<keyof typeof STAGE, 'none'>;
 
-/** Zone status values of spec 1.3. */
-export const ZS = {
-  UNINITIALIZED: 0,
-  INITIALIZED: 1,
-  READY: 2,
-  BOOTING: 3,
-  RUNNING: 4,
-  SHUTTING_DOWN: 5,
-  EMPTY: 6,
-  DOWN: 7,
-  DYING: 8,
-  DEAD: 9,
-} as const;
+/** Zone status values of spec 1.3 (the engine's own table). */
+export const ZS = ZoneStatus;
 
 export const STATUS_NAMES = [
   'UNINITIALIZED', 'INITIALIZED', 'READY', 'BOOTING', 'RUNNING',

@@ -14,7 +14,7 @@
 
 import type * as A from '../lang/ast.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
-import { parseTypeName, T, typeName, type CType } from '../lang/types.js';
+import { parseTypeName, T, toDType, typeName, type CType } from '../lang/types.js';
 import { isFormatError } from '../consumer/printf-parse.js';
 import { parseFormatShared } from './format-memo.js';
 import { Constants, ExprGen } from './codegen-expr.js';
@@ -168,7 +168,7 @@ class ClauseGen {
         return;
       }
       args.push(t.kind === 'pointer' ? `$.int(${x.gen(v)})` : x.gen(v));
-      types.push(dtypeOf(t));
+      types.push(toDType(t));
     });
     return { args, types };
   }
@@ -181,7 +181,7 @@ class ClauseGen {
       const names = new Set(this.input.structs.keys());
       const members = [...(this.input.structs.get(t.name) ?? new Map<string, string>())].map(([name, typeText]) => {
         const mt = parseTypeName(typeText, names) ?? T.int64;
-        return { name, typeName: typeText, type: dtypeOf(mt), conv: mt.kind === 'string' ? 'str' : 'int' };
+        return { name, typeName: typeText, type: toDType(mt), conv: mt.kind === 'string' ? 'str' : 'int' };
       });
       return `R.push($.printStruct(${x.gen(arg)}, ${x.K.ref({ typeName: t.name, members })}));`;
     }
@@ -240,23 +240,6 @@ class ClauseGen {
 
 function aggId(e: A.Expr): number {
   return (e.res as { id: number }).id;
-}
-
-function dtypeOf(t: CType): unknown {
-  switch (t.kind) {
-    case 'int':
-      return { kind: 'int', size: t.size, signed: t.signed };
-    case 'string':
-      return { kind: 'string' };
-    case 'stack':
-      return { kind: 'stack' };
-    case 'sym':
-    case 'func':
-    case 'mod':
-      return { kind: t.kind };
-    default:
-      return { kind: 'pointer' };
-  }
 }
 
 export { Constants };
