@@ -29,8 +29,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, name, exclusiveIp ? 1 : 0);
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_create', opId, zone: z.zone_id });
+  const opId = s.opBegin('zone_create', { zone: z.zone_id });
   // Insert into the hash and append to zone_active, still UNINITIALIZED (spec 3.2 step 2).
   yield* k.enter(s.zonehash_lock);
   s.byId.set(z.zone_id, z);
@@ -41,7 +40,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   z.zone_ref++;
   k.spawn('zsched', z.zone_name, -1, () => zsched(s, z, costs));
   yield* s.statusWait(z, ZoneStatus.READY);
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_create', opId, zone: z.zone_id, rc: z.zone_id });
+  s.opEnd('zone_create', opId, { zone: z.zone_id }, z.zone_id);
   s.fnOut(f, z.zone_id);
   return z;
 }
@@ -84,8 +83,7 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   const f = s.P.fbt.zone_boot;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_boot', opId, zone: id });
+  const opId = s.opBegin('zone_boot', { zone: id });
   yield* k.enter(s.zonehash_lock);
   yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
@@ -95,7 +93,7 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   yield* k.exit(s.zone_status_lock);
   yield* k.exit(s.zonehash_lock);
   if (z && rc === 0) yield* s.statusWait(z, ZoneStatus.RUNNING);
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_boot', opId, zone: id, rc });
+  s.opEnd('zone_boot', opId, { zone: id }, rc);
   s.fnOut(f, rc);
   return rc;
 }
@@ -106,8 +104,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
   const f = s.P.fbt.zone_shutdown;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_shutdown', opId, zone: id });
+  const opId = s.opBegin('zone_shutdown', { zone: id });
   yield* k.enter(s.zonehash_lock);
   yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
@@ -139,7 +136,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     yield* zoneRele(s, z);
     rc = 0;
   }
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_shutdown', opId, zone: id, rc });
+  s.opEnd('zone_shutdown', opId, { zone: id }, rc);
   s.fnOut(f, rc);
   return rc;
 }
@@ -150,8 +147,7 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   const f = s.P.fbt.zone_destroy;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_destroy', opId, zone: id });
+  const opId = s.opBegin('zone_destroy', { zone: id });
   yield* k.enter(s.zonehash_lock);
   yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
@@ -179,7 +175,7 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
     if (z.zone_cred_ref > 0) s.deathrow.add(z);
     yield* zoneRele(s, z);
   }
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_destroy', opId, zone: id, rc });
+  s.opEnd('zone_destroy', opId, { zone: id }, rc);
   s.fnOut(f, rc);
   return rc;
 }

@@ -15,7 +15,7 @@ import { KList } from '../sim/list.js';
 import { KMutex } from '../sim/mutex.js';
 import type { Co, SimThread } from '../sim/thread.js';
 import type { TraceLog } from '../sim/trace-log.js';
-import type { TraceEvent } from '../trace/events.js';
+import type { Operation, TraceEvent } from '../trace/events.js';
 import type { ZsdEntry } from '../zsd/entry.js';
 import type { ZsdOps } from '../zsd/ops.js';
 import { GLOBAL_ZONEID, Zone, ZoneStatus } from './zone.js';
@@ -104,8 +104,15 @@ export class ZoneSystem {
     return { value: 0, addr: KEYVAR_BASE + this.keyVarSeq++ * 8, name };
   }
 
-  nextOpId(): number {
-    return ++this.opSeq;
+  /** Brackets an engine operation for the verifier and the exporter; returns its id. */
+  opBegin(op: Operation, on: { zone?: number; key?: number } = {}): number {
+    const opId = ++this.opSeq;
+    this.emit({ kind: 'opBegin', t: this.now, tid: this.tid, op, opId, ...on });
+    return opId;
+  }
+
+  opEnd(op: Operation, opId: number, on: { zone?: number; key?: number }, rc?: number): void {
+    this.emit({ kind: 'opEnd', t: this.now, tid: this.tid, op, opId, ...on, ...(rc === undefined ? {} : { rc }) });
   }
 
   get now(): number {

@@ -20,8 +20,7 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
   const f = s.P.fbt.zone_key_create;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, keyVar.addr, fns.createAddr, fns.shutdownAddr, fns.destroyAddr);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_create', opId });
+  const opId = s.opBegin('zone_key_create');
 
   // Global list first, so any zone configured from now on copies the key (spec 2.3 step 2).
   yield* k.enter(s.zsd_key_lock);
@@ -59,7 +58,7 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
 
   if (fns.create) yield* applyAllZones(s, applyCreate, key);
   if (s.publishKeyAfterCreate) publish(s, keyVar, key);
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_create', opId, key });
+  s.opEnd('zone_key_create', opId, { key });
   s.fnOut(f, 0);
 }
 
@@ -73,14 +72,13 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
   const f = s.P.fbt.zone_key_delete;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key });
+  const opId = s.opBegin('zone_key_delete', { key });
 
   yield* k.enter(s.zsd_key_lock);
   const t = zsdFindMru(s.registered, key);
   if (!t) {
     yield* k.exit(s.zsd_key_lock);
-    s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key, rc: -1 });
+    s.opEnd('zone_key_delete', opId, { key }, -1);
     s.fnOut(f, -1);
     return -1;
   }
@@ -130,7 +128,7 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
     yield* k.exit(z.zone_lock);
   }
   yield* k.exit(s.zonehash_lock);
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key, rc: 0 });
+  s.opEnd('zone_key_delete', opId, { key }, 0);
   s.fnOut(f, 0);
   return 0;
 }

@@ -53,8 +53,7 @@ function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
   const f = s.P.fbt.zone_key_create;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, keyVar.addr, fns.createAddr, fns.shutdownAddr, fns.destroyAddr);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_create', opId });
+  const opId = s.opBegin('zone_key_create');
   const zones = yield* lockTheWorld(s);
   yield* s.k.enter(s.zsd_key_lock);
   const key = ++s.zsd_keyval;
@@ -72,7 +71,7 @@ function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
     }
   }
   yield* unlockTheWorld(s, zones);
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_create', opId, key });
+  s.opEnd('zone_key_create', opId, { key });
   s.fnOut(f, 0);
 }
 
@@ -80,8 +79,7 @@ function* keyDelete(s: ZoneSystem, key: number): Co<number> {
   const f = s.P.fbt.zone_key_delete;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key);
-  const opId = s.nextOpId();
-  s.emit({ kind: 'opBegin', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key });
+  const opId = s.opBegin('zone_key_delete', { key });
   const zones = yield* lockTheWorld(s);
   yield* s.k.enter(s.zsd_key_lock);
   const t = zsdFindMru(s.registered, key);
@@ -107,7 +105,7 @@ function* keyDelete(s: ZoneSystem, key: number): Co<number> {
   }
   yield* unlockTheWorld(s, zones);
   const rc = t ? 0 : -1;
-  s.emit({ kind: 'opEnd', t: s.now, tid: s.tid, op: 'zone_key_delete', opId, key, rc });
+  s.opEnd('zone_key_delete', opId, { key }, rc);
   s.fnOut(f, rc);
   return rc;
 }
