@@ -14,6 +14,71 @@ export interface Node {
 export interface TypeRef extends Node {
   /** The type as written: `unsigned long`, `struct zsd_entry *`, `zone_t *`. */
   readonly text: string;
+  /** Array dimensions of an abstract declarator (`int [3]`), outermost first. */
+  readonly dims?: readonly number[];
+}
+
+/** Declaration specifiers: storage classes, qualifiers and type words, in source order. */
+export interface DeclSpecs extends Node {
+  readonly items: readonly SpecItem[];
+}
+
+export type SpecItem =
+  | { readonly k: 'storage'; readonly word: string; readonly at: number }
+  | { readonly k: 'word'; readonly word: string; readonly at: number }
+  | { readonly k: 'sou'; readonly tag: 'struct' | 'union'; readonly name: string | null; readonly members: readonly MemberDecl[] | null; readonly at: number }
+  | { readonly k: 'enum'; readonly name: string | null; readonly items: readonly Enumerator[] | null; readonly at: number };
+
+export interface MemberDecl extends Node {
+  readonly specs: DeclSpecs;
+  readonly declarators: readonly FullDeclarator[];
+}
+
+export interface Enumerator extends Node {
+  readonly name: string;
+  readonly value: Expr | null;
+}
+
+/** A C declarator: pointers, a name (or none), array dimensions, function parameters. */
+export interface FullDeclarator extends Node {
+  readonly name: string | null;
+  readonly stars: number;
+  readonly inner: FullDeclarator | null;
+  readonly suffixes: readonly DeclSuffix[];
+  /** Bit-field width (`int a : 3`). */
+  readonly bits?: Expr;
+}
+
+export type DeclSuffix =
+  | { readonly k: 'array'; readonly size: Expr | null; readonly at: number }
+  | { readonly k: 'assoc'; readonly keys: readonly ParamDecl[]; readonly at: number }
+  | { readonly k: 'varargs'; readonly at: number }
+  | { readonly k: 'func'; readonly params: readonly ParamDecl[]; readonly varargs: boolean; readonly at: number };
+
+export interface ParamDecl extends Node {
+  readonly specs: DeclSpecs;
+  readonly decl: FullDeclarator | null;
+}
+
+/** A top-level declaration with C's full syntax (struct/union/enum bodies, typedef, …). */
+export interface CDeclaration extends Node {
+  readonly k: 'cdecl';
+  readonly specs: DeclSpecs;
+  readonly declarators: readonly FullDeclarator[];
+}
+
+export interface TranslatorDef extends Node {
+  readonly k: 'translator';
+  readonly out: TypeRef;
+  readonly input: TypeRef;
+  readonly param: string;
+  readonly members: readonly { readonly name: string; readonly value: Expr; readonly at: number }[];
+}
+
+export interface XlateExpr extends Typed {
+  readonly k: 'xlate';
+  readonly to: TypeRef;
+  readonly arg: Expr;
 }
 
 export type Expr =
@@ -33,6 +98,7 @@ export type Expr =
   | CastExpr
   | SizeofExpr
   | OffsetofExpr
+  | XlateExpr
   | CommaExpr;
 
 interface Typed extends Node {
@@ -40,6 +106,8 @@ interface Typed extends Node {
   type?: CType;
   /** What a name refers to, filled in by the semantic pass (see sema-scope.ts). */
   res?: Resolution;
+  /** The in-memory type when it differs from `type`: a char array read as a string. */
+  view?: CType;
 }
 
 export type Resolution =
@@ -187,7 +255,7 @@ export interface InlineDef extends Node {
   readonly value: Expr;
 }
 
-export type TopLevel = Clause | Declaration | InlineDef;
+export type TopLevel = Clause | Declaration | InlineDef | CDeclaration | TranslatorDef;
 
 export interface ProgramAst {
   readonly items: readonly TopLevel[];

@@ -40,6 +40,8 @@ import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
 import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
+import { declare, typedefNames } from './sema-decl.js';
+import { defineTranslator } from './sema-xlate.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { builtinTypeNames, toDType, type CType } from './types.js';
@@ -111,7 +113,13 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
         }
         options[p.name] = p.value;
       }
-      const lx = lex(pre.text, typeNames);
+      let lx = lex(pre.text, typeNames);
+      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them.
+      const fresh = typedefNames(lx.tokens).filter((n) => !typeNames.has(n));
+      if (fresh.length > 0) {
+        for (const n of fresh) typeNames.add(n);
+        lx = lex(pre.text, typeNames);
+      }
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
       const macro: MacroContext = {
@@ -138,7 +146,9 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
-          if (item.k === 'decl') declare(checker, item);
+          if (item.k === 'cdecl') declare(checker, item);
+          else if (item.k === 'translator') defineTranslator(checker, item);
+          else if (item.k === 'decl') continue;
           else if (item.k === 'inline') {
             const t = checker.typeOf(item.type);
             checker.expr(item.value);
@@ -199,20 +209,6 @@ function checkStatements(c: Checker, list: readonly A.Stmt[]): void {
   }
 }
 
-function declare(c: Checker, d: A.Declaration): void {
-  const t = c.typeOf(d.type);
-  for (const v of d.declarators) {
-    const table = c.scope.table(d.scope);
-    const prev = table.get(v.name);
-    if (prev) {
-      if (prev.type.kind !== t.kind) throw new SemaError('D_DECL_IDRED', `identifier redeclared: ${v.name}`, v.at);
-      continue;
-    }
-    const keys = v.keys?.map((k) => c.typeOf(k));
-    c.scope.declare(d.scope, v.name, t, { ...(keys ? { keys } : {}), ...(v.size !== undefined ? { size: v.size } : {}) });
-  }
-}
-
 /** dtrace's description of a -n/-P/… unit: the text cropped at the first `{`, `/` or `;`. */
 function describe(unit: SourceUnit): string {
   if (unit.kind === 'script') return unit.name ?? '';
@@ -231,7 +227,7 @@ function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, st
   const epids: { epid: number; probeId: number; clause: number }[] = [];
   let epid = 0;
   clauses.forEach((c, i) => {
-    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs }, K);
+    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: optionNumber(options, 'strsize') || 256 }, K);
     compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
     for (const p of c.probes) {
       epid++;

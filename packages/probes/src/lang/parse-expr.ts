@@ -138,7 +138,7 @@ export class ExprParser extends EmbeddedActionsParser {
   };
 
   /** The else branch of `?:`: a conditional-expression, without assignment. */
-  private readonly conditional = this.RULE('conditional', (): A.Expr => this.conditionalBody());
+  protected readonly conditional = this.RULE('conditional', (): A.Expr => this.conditionalBody());
 
   /**
    * cast (BinaryOp cast)* ['?' expression ':' conditional], the body of both rules above (each
@@ -255,6 +255,22 @@ export class ExprParser extends EmbeddedActionsParser {
       return this.endChain();
     },
   };
+  /** xlate '<' type '>' '(' expression ')' postfix-operator*. */
+  private readonly xlateAlt: IOrAlt<A.Expr> = {
+    ALT: (): A.Expr => {
+      const at = this.CONSUME(Kw.xlate).startOffset;
+      this.CONSUME(P.Lt);
+      const to = this.SUBRULE4(this.typeSpec);
+      this.CONSUME(P.Gt);
+      this.CONSUME4(P.LParen);
+      const arg = this.SUBRULE3(this.expression);
+      this.CONSUME4(P.RParen);
+      this.operands.push({ k: 'xlate', at, to, arg });
+      this.MANY5(this.postfixOps5);
+      return this.endChain();
+    },
+  };
+  private readonly postfixOps5 = (): void => this.SUBRULE5(this.postfixOp);
   // Four productions call postfixOp in one rule: each needs its own occurrence index.
   private readonly postfixOps = (): void => this.SUBRULE(this.postfixOp);
   private readonly postfixOps2 = (): void => this.SUBRULE2(this.postfixOp);
@@ -267,7 +283,7 @@ export class ExprParser extends EmbeddedActionsParser {
     return this.operands.pop()!;
   }
   private readonly unaryAlts: IOrAlt<A.Expr>[] = [
-    this.prefixAlt, this.sizeofAlt, this.stringofAlt, this.nameAlt, this.operandAlt, this.offsetofAlt, this.parenAlt,
+    this.prefixAlt, this.sizeofAlt, this.stringofAlt, this.nameAlt, this.operandAlt, this.offsetofAlt, this.xlateAlt, this.parenAlt,
   ];
   /**
    * Every alternative but `(` is told by its first token; only after `(` do three tokens decide
@@ -281,6 +297,7 @@ export class ExprParser extends EmbeddedActionsParser {
     this.nameAlt,
     this.operandAlt,
     this.offsetofAlt,
+    this.xlateAlt,
   ];
   private readonly parenAlts: OrMethodOpts<A.Expr> = {
     MAX_LOOKAHEAD: CAST_LOOKAHEAD,
@@ -424,12 +441,16 @@ export class ExprParser extends EmbeddedActionsParser {
     this.stars = 0;
     this.MANY(this.qualifier);
     this.OR2(this.typeWordsAlts);
+    this.MANY3(this.qualifier2);
     this.MANY2(this.star);
     const text = this.words.splice(base).join(' ');
     return { at, text: this.stars > 0 ? `${text} ${'*'.repeat(this.stars)}` : text };
   });
   private readonly qualifier = (): void => {
     this.OR(this.qualifierAlts);
+  };
+  private readonly qualifier2 = (): void => {
+    this.OR4(this.qualifierAlts);
   };
   private readonly qualifierAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(Kw.const) }, { ALT: () => this.CONSUME(Kw.volatile) }];
   private readonly typeWordsAlts: IOrAlt<void>[] = [

@@ -17,8 +17,9 @@
 
 import { EMPTY_ALT, type IOrAlt, type IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { ExprParser, type DeferredError, type MissingBody, type PendingDiagnostic } from './parse-expr.js';
-import { Identifier, IntLit, Kw, P, PredEnd, ProbeDesc, TypeName } from './tokens.js';
+import type { DeferredError, MissingBody, PendingDiagnostic } from './parse-expr.js';
+import { DeclParser } from './parse-decl.js';
+import { Identifier, Kw, P, PredEnd, ProbeDesc, TypeName } from './tokens.js';
 
 export type { DeferredError, MissingBody, PendingDiagnostic };
 
@@ -38,7 +39,7 @@ export interface ParseResult {
 /** Which list a top-level item's pending diagnostics are reported with (see ParseTree). */
 type Group = 0 | 1 | 2;
 
-export class DParser extends ExprParser {
+export class DParser extends DeclParser {
   private items: A.TopLevel[] = [];
   private groups: { group: Group; diag: PendingDiagnostic }[] = [];
   private stmts: A.Stmt[] = [];
@@ -79,7 +80,8 @@ export class DParser extends ExprParser {
   private readonly topLevelAlts: IOrAlt<void>[] = [
     { ALT: (): void => this.item(0, this.SUBRULE(this.clause)) },
     { ALT: (): void => this.item(1, this.SUBRULE(this.inlineDef)) },
-    { ALT: (): void => this.item(2, this.SUBRULE(this.declaration)) },
+    { ALT: (): void => this.item(2, this.SUBRULE(this.cdeclaration)) },
+    { ALT: (): void => this.item(2, this.SUBRULE(this.translatorDef)) },
     { ALT: (): void => void this.CONSUME(P.Semi) },
   ];
 
@@ -181,49 +183,6 @@ export class DParser extends ExprParser {
       ALT: (): A.Stmt[] => {
         const s = this.SUBRULE(this.statement);
         return s === null ? [] : [s];
-      },
-    },
-  ];
-
-  /** [self|this|static|extern] type-specifier declarator (',' declarator)* ';' */
-  private readonly declaration = this.RULE('declaration', (): A.Declaration => {
-    const at = this.LA(1).startOffset;
-    const scope = this.OPTION(this.declScope) ?? 'global';
-    const type = this.SUBRULE(this.typeSpec);
-    const declarators: A.Declarator[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => declarators.push(this.SUBRULE(this.declarator)) });
-    this.CONSUME(P.Semi);
-    return { k: 'decl', at, scope, type, declarators };
-  });
-  private readonly declScope = (): A.Declaration['scope'] => this.OR(this.declScopeAlts);
-  private readonly declScopeAlts: IOrAlt<A.Declaration['scope']>[] = [
-    { ALT: () => (this.CONSUME(Kw.self), 'self') },
-    { ALT: () => (this.CONSUME(Kw.this), 'this') },
-    { ALT: () => (this.CONSUME(Kw.static), 'global') },
-    { ALT: () => (this.CONSUME(Kw.extern), 'global') },
-  ];
-
-  /** name ['[' (integer | type-specifier (',' type-specifier)*) ']'] */
-  private readonly declarator = this.RULE('declarator', (): A.Declarator => {
-    const id = this.CONSUME(Identifier);
-    const dims = this.OPTION(this.dimensions);
-    if (dims === undefined) return { at: id.startOffset, name: id.image };
-    if (typeof dims === 'number') return { at: id.startOffset, name: id.image, size: dims };
-    return { at: id.startOffset, name: id.image, keys: dims };
-  });
-  private readonly dimensions = (): number | A.TypeRef[] => {
-    this.CONSUME(P.LBracket);
-    const dims = this.OR(this.dimensionAlts);
-    this.CONSUME(P.RBracket);
-    return dims;
-  };
-  private readonly dimensionAlts: IOrAlt<number | A.TypeRef[]>[] = [
-    { ALT: (): number => Number(this.CONSUME(IntLit).image.replace(/[uUlL]+$/, '')) },
-    {
-      ALT: (): A.TypeRef[] => {
-        const keys: A.TypeRef[] = [];
-        this.AT_LEAST_ONE_SEP({ SEP: P.Comma, DEF: () => keys.push(this.SUBRULE(this.typeSpec)) });
-        return keys;
       },
     },
   ];

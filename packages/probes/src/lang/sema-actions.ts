@@ -42,6 +42,8 @@ export const SUBROUTINES: Readonly<Record<string, Proto>> = {
   dirname: p(T.string, ['string']),
   cleanpath: p(T.string, ['string']),
   rand: p(T.int, []),
+  alloca: p(T.voidp, ['int']),
+  bcopy: p(T.void, ['int', 'int', 'int']),
   strtoll: p(T.llong, ['string', 'int'], 1),
   speculation: p(T.int, []),
   stack: p(T.stack, ['int'], 0),

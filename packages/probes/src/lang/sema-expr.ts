@@ -11,7 +11,10 @@ import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
-import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
+import { arithResult, builtinTypedefs, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
+import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
+import { PARAM, xlateType } from './sema-xlate.js';
+import { addrOfType, asValue, derefType, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
 
 export class SemaError {
   constructor(
@@ -61,6 +64,10 @@ export class Checker {
 
   /** The struct names, built once per compile (type lookups happen per expression). */
   private readonly structNames: ReadonlySet<string>;
+  /** Tags, typedefs and enumerators known to this compilation (ctypes.ts). */
+  readonly lib = new TypeLib();
+  /** Translators by output type name, then input type name (sema-xlate.ts). */
+  readonly translators = new Map<string, Map<string, unknown>>();
 
   constructor(
     readonly scope: Scope,
@@ -68,11 +75,26 @@ export class Checker {
     private readonly hooks: CallHooks,
   ) {
     this.structNames = new Set(scope.structs.keys());
+    for (const [k, v] of Object.entries(builtinTypedefs())) this.lib.typedefs.set(k, v);
   }
 
   typeOf(ref: A.TypeRef): CType {
-    const t = parseTypeName(ref.text, this.structNames);
-    return t ?? fail('D_TYPE_ERR', `failed to resolve type ${ref.text}`, ref.at);
+    const m = /^(.*?)\s*(\**)$/.exec(ref.text)!;
+    const words = m[1]!.split(/\s+/).filter((w) => w !== '');
+    const plain = words.filter((w) => w !== 'const' && w !== 'volatile' && w !== 'restrict').join(' ');
+    let t: CType;
+    if (this.structNames.has(plain)) t = { kind: 'struct', name: plain };
+    else {
+      try {
+        t = this.lib.resolve(words);
+      } catch (e) {
+        if (e instanceof TypeError_) return fail(e.code, e.message, ref.at);
+        throw e;
+      }
+    }
+    for (let i = 0; i < m[2]!.length; i++) t = pointerTo(t);
+    for (const n of [...(ref.dims ?? [])].reverse()) t = arrayOf(t, n);
+    return t;
   }
 
   /** Checks an expression in statement position (an action call is legal there). */
@@ -110,8 +132,13 @@ export class Checker {
         return fail('D_AGG_SCALAR', `aggregation @${e.name} may not be used in an expression`, e.at);
       case 'index':
         return this.index(e, null);
-      case 'member':
+      case 'member': {
+        const ot = this.expr(e.obj);
+        if (ot.kind === 'sou' || (e.arrow && ot.kind === 'pointer' && ot.ref && ot.ref.kind !== 'struct')) return memberType(this, e, ot);
         return this.member(e);
+      }
+      case 'xlate':
+        return this.xlate(e);
       case 'call':
         return this.hooks.call(this, e, false);
       case 'unary':
@@ -138,36 +165,39 @@ export class Checker {
       case 'cast': {
         const to = this.typeOf(e.to);
         const from = this.expr(e.arg);
+        if ((to.kind === 'sou' || to.kind === 'array' || to.kind === 'fn') && typeName(to) !== typeName(from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
+        if (to.kind === 'float' && isScalar(from)) return to;
         if (isScalar(to) && !isScalar(from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
         if (to.kind === 'string' && from.kind !== 'string') fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
         return to;
       }
-      case 'sizeof': {
-        const of = 'k' in e.of ? this.expr(e.of) : this.typeOf(e.of);
-        e.res = { kind: 'builtin', name: String(this.sizeOf(of, e.of)) };
-        return T.ulong;
-      }
+      case 'sizeof':
+        e.res = { kind: 'builtin', name: String(sizeofType(this, e)) };
+        return SIZE_T;
       case 'offsetof':
-        return fail('D_OFFSETOF_TYPE', 'offsetof( ) is not supported', e.at);
+        e.res = { kind: 'builtin', name: String(offsetofValue(this, e)) };
+        return SIZE_T;
       case 'comma':
         this.expr(e.left);
         return this.expr(e.right);
     }
   }
 
-  sizeOf(t: CType, of: A.TypeRef | A.Expr): number {
-    if (t.kind === 'int') return t.size;
-    if (t.kind === 'string') return 'k' in of && of.k === 'str' ? of.value.length + 1 : this.strsize;
-    if (t.kind === 'pointer') return 8;
-    return 8;
+  /** xlate<T>(e), with the translators defined so far (sema-xlate.ts). */
+  xlate(e: A.XlateExpr): CType {
+    return xlateType(this, e);
   }
 
   ident(e: A.IdentExpr, assigned: CType | null): CType {
+    if (PARAM.name !== null && e.name === PARAM.name && assigned === null) {
+      e.res = { kind: 'builtin', name: '$xp' };
+      return asValue(e, PARAM.type!);
+    }
     const g = this.scope.globals.get(e.name);
     if (g) {
       if (g.keys) fail('D_ARR_LOCAL', `${e.name} is an associative array and must be indexed`, e.at);
       e.res = { kind: g.size !== undefined ? 'array' : 'global', slot: g.slot, size: g.size ?? 0 } as A.Resolution;
-      return g.type;
+      return asValue(e, g.type);
     }
     if (assigned === null) {
       if (e.name in BUILTIN_VARS) {
@@ -179,13 +209,18 @@ export class Checker {
         e.res = { kind: 'inline', value: inl.value };
         return inl.type;
       }
+      const ec = this.lib.enumConsts.get(e.name);
+      if (ec) {
+        e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: BigInt(ec.value), literalType: ec.type, image: String(ec.value), type: ec.type } };
+        return ec.type;
+      }
       if (e.name === 'NULL') {
         e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: 0n, literalType: T.long, image: '0', type: T.long } };
         return T.long;
       }
       return fail('D_IDENT_UNDEF', `failed to resolve ${e.name}: Unknown variable name`, e.at);
     }
-    if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || e.name === 'self' || e.name === 'this') {
+    if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name) || e.name === 'self' || e.name === 'this') {
       fail('D_IDENT_RDONLY', `cannot modify read-only variable ${e.name}`, e.at);
     }
     const sym = this.scope.declare('global', e.name, assignType(assigned));
@@ -206,7 +241,7 @@ export class Checker {
     if (!sym && assigned === null) fail('D_VAR_UNDEF', `${e.scope}->${e.name} has not yet been declared or assigned`, e.at);
     sym ??= this.scope.declare(e.scope, e.name, assignType(assigned!));
     e.res = { kind: e.scope, slot: sym.slot };
-    return sym.type;
+    return asValue(e, sym.type);
   }
 
   index(e: A.IndexExpr, assigned: CType | null): CType {
@@ -226,6 +261,8 @@ export class Checker {
       const ty = args?.[i]?.type;
       return (ty && parseTypeName(ty, this.structNames)) || T.int64;
     }
+    const memBase = this.memBase(base);
+    if (memBase) return indexType(this, e, memBase, base.k === 'ident' ? base.name : base.k === 'scoped' ? `${base.scope}->${base.name}` : null);
     const keyTypes = e.keys.map((k) => this.expr(k));
     for (let i = 0; i < keyTypes.length; i++) {
       const kt = keyTypes[i]!;
@@ -265,8 +302,24 @@ export class Checker {
     return sym.type;
   }
 
+  /** The array or pointer type of an index base that lies in memory, or null for other bases. */
+  private memBase(base: A.Expr): CType | null {
+    if (base.k === 'ident') {
+      const g = this.scope.globals.get(base.name);
+      if (g && !g.keys && (g.type.kind === 'array' || g.type.kind === 'pointer')) return (this.expr(base), base.view ?? g.type);
+      if (g || base.name === 'args') return null;
+      if (!this.scope.inlines.has(base.name)) return null;
+    } else if (base.k === 'scoped') {
+      const sym = (base.scope === 'self' ? this.scope.selfs : this.scope.thiss).get(base.name);
+      if (sym && !sym.keys && (sym.type.kind === 'array' || sym.type.kind === 'pointer')) return (this.expr(base), base.view ?? sym.type);
+      return null;
+    }
+    const t = this.expr(base);
+    return base.view ?? (t.kind === 'array' || t.kind === 'pointer' ? t : null);
+  }
+
   member(e: A.MemberExpr): CType {
-    const t = this.expr(e.obj);
+    const t = e.obj.type ?? this.expr(e.obj);
     let struct: string | null = null;
     if (e.arrow) {
       if (t.kind !== 'pointer') fail('D_OP_PTR', 'operator -> must be applied to a pointer', e.at);
@@ -283,9 +336,15 @@ export class Checker {
   }
 
   private unary(e: A.UnaryExpr): CType {
+    if (e.op === '&') return addrOfType(this, e);
+    if (e.op === '*') {
+      const pt = this.expr(e.arg);
+      const at = e.arg.view ?? pt;
+      if ((at.kind === 'pointer' && at.ref && at.ref.kind !== 'struct') || at.kind === 'array') return derefType(e, at);
+    }
     // dt_cook_op1 cooks its operand without a read reference and gives a still-unreferenced
     // variable the type int64_t, so `!self->x` may be the first reference (not D_VAR_UNDEF).
-    const t = e.arg.k === 'scoped' ? this.lvalue(e.arg, T.int64) : this.expr(e.arg);
+    const t = e.arg.type ?? (e.arg.k === 'scoped' ? this.lvalue(e.arg, T.int64) : this.expr(e.arg));
     switch (e.op) {
       case 'stringof':
         return T.string;
@@ -338,6 +397,8 @@ export class Checker {
       case '+':
       case '-':
         if (a.kind === 'pointer' && isInt(b)) return a;
+        if (op === '+' && isInt(a) && b.kind === 'pointer') return b;
+        if (op === '-' && a.kind === 'pointer' && b.kind === 'pointer') return T.long;
         // dt_cook_op2: the additive operators report D_OP_INCOMPAT, not D_OP_ARITH.
         if (!isInt(a) || !isInt(b)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
         return arithResult(a, b);
@@ -368,9 +429,15 @@ export class Checker {
       case 'index':
         if (t.base.k === 'ident' && t.base.name === 'args') fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', t.at);
         ty = this.index(t, assigned ?? T.int64);
+        if (isMem(t) && !t.view && ty.kind === 'array') fail('D_OP_ARRFUN', 'cannot modify an array', t.at);
         break;
-      default:
-        return fail('D_OP_LVAL', 'operator = requires a writable variable as its left-hand operand', t.at);
+      default: {
+        ty = this.expr(t);
+        if (!isMem(t)) return fail('D_OP_LVAL', 'operator = requires a writable variable as its left-hand operand', t.at);
+        const mt = t.view ?? ty;
+        if (mt.kind === 'array' && !t.view) fail('D_OP_ARRFUN', 'cannot modify an array', t.at);
+        return ty;
+      }
     }
     t.type = ty;
     return ty;
@@ -393,6 +460,8 @@ export class Checker {
     return t;
   }
 }
+
+const SIZE_T: CType = { kind: 'int', size: 8, signed: false, name: 'size_t' };
 
 /** A variable created by assignment takes the value's type; small integers widen to int. */
 function assignType(t: CType): CType {

@@ -133,6 +133,7 @@ export const P = {
   Colon: punct('Colon', ':'),
   Semi: punct('Semi', ';'),
   Comma: punct('Comma', ','),
+  Ellipsis: punct('Ellipsis', '...'),
   Dot: punct('Dot', '.'),
   LParen: punct('LParen', '('),
   RParen: punct('RParen', ')'),

@@ -8,11 +8,38 @@
 
 import type { DType } from '../consumer/value-model.js';
 
+/** A struct or union defined in D (or by the type library): members laid out as CTF does. */
+export interface SouDef {
+  readonly kind: 'struct' | 'union';
+  /** `struct foo`, `union bar`, `struct (anon)`. */
+  readonly name: string;
+  /** null while only forward-declared. */
+  members: Member[] | null;
+  size: number;
+  align: number;
+}
+
+export interface Member {
+  readonly name: string;
+  readonly type: CType;
+  /** Byte offset from the start of the struct. */
+  readonly off: number;
+}
+
+export interface EnumDef {
+  readonly name: string;
+  items: Map<string, number> | null;
+}
+
 export type CType =
-  | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean; readonly name: string }
+  | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean; readonly name: string; readonly bits?: number; readonly en?: EnumDef }
   | { readonly kind: 'string' }
-  | { readonly kind: 'pointer'; readonly to: string; readonly name: string }
+  | { readonly kind: 'pointer'; readonly to: string; readonly name: string; readonly ref?: CType }
   | { readonly kind: 'struct'; readonly name: string }
+  | { readonly kind: 'sou'; readonly name: string; readonly def: SouDef }
+  | { readonly kind: 'array'; readonly name: string; readonly of: CType; readonly n: number }
+  | { readonly kind: 'float'; readonly name: string; readonly size: 4 | 8 | 16 }
+  | { readonly kind: 'fn'; readonly name: string }
   | { readonly kind: 'void' }
   | { readonly kind: 'stack' }
   | { readonly kind: 'sym' | 'func' | 'mod' };
@@ -71,6 +98,11 @@ const TYPEDEFS: Record<string, CType> = {
   string: T.string,
 };
 
+/** The typedefs every compilation starts with. */
+export function builtinTypedefs(): Readonly<Record<string, CType>> {
+  return TYPEDEFS;
+}
+
 /** Names that can start a type in an expression (casts, sizeof, declarations). */
 export function builtinTypeNames(): string[] {
   return Object.keys(TYPEDEFS);
@@ -80,6 +112,10 @@ export function typeName(t: CType): string {
   switch (t.kind) {
     case 'int':
     case 'pointer':
+    case 'sou':
+    case 'array':
+    case 'float':
+    case 'fn':
       return t.name;
     case 'struct':
       return t.name;

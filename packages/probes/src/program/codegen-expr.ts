@@ -10,6 +10,9 @@
 
 import type * as A from '../lang/ast.js';
 import { arithResult, isInt, promote, T, toDType, wrapFn, type CType } from '../lang/types.js';
+import { sizeOf } from '../lang/ctypes.js';
+import { isMem, memType } from '../lang/sema-mem.js';
+import { isObj, isObjVar, load, memAddr, objAddr, store as memStore, xlate } from './codegen-mem.js';
 
 export class Constants {
   readonly list: unknown[] = [];
@@ -34,7 +37,10 @@ export function intLit(v: bigint): string {
 const zeroOf = (t: CType): string => (t.kind === 'string' ? '""' : '0');
 
 export class ExprGen {
-  constructor(readonly K: Constants) {}
+  constructor(
+    readonly K: Constants,
+    readonly strsize = 256,
+  ) {}
 
   /** Converts a value of type `from` (JS expression `js`) to type `to`. */
   convert(js: string, from: CType, to: CType): string {
@@ -61,6 +67,11 @@ export class ExprGen {
   }
 
   gen(e: A.Expr): string {
+    if (isMem(e)) {
+      if (e.k === 'unary' && e.op === '&') return memAddr(this, e.arg);
+      return load(memAddr(this, e), memType(e), this.strsize);
+    }
+    if (isObjVar(e)) return load(objAddr(this, e), memType(e), this.strsize);
     switch (e.k) {
       case 'int':
         return intLit(e.value);
@@ -108,7 +119,11 @@ export class ExprGen {
       case 'sizeof':
         return (e.res as { name: string }).name;
       case 'offsetof':
-        return '0';
+        return (e.res as { name: string }).name;
+      case 'xlate': {
+        const v = xlate(this, e);
+        return v;
+      }
       case 'comma':
         return `(${this.gen(e.left)}, ${this.gen(e.right)})`;
     }
@@ -117,6 +132,7 @@ export class ExprGen {
 
   private ident(e: A.IdentExpr): string {
     const r = e.res!;
+    if (r.kind === 'builtin' && r.name === '$xp') return 'X';
     if (r.kind === 'global') return `G[${r.slot}]`;
     if (r.kind === 'inline') return this.convert(this.gen(r.value), r.value.type ?? T.int64, e.type!);
     if (r.kind === 'array') return `G[${r.slot}]`;
@@ -173,6 +189,14 @@ export class ExprGen {
     return ks.length === 1 ? this.key(ks[0]!) : `[${ks.map((k) => this.key(k)).join(', ')}]`;
   }
 
+  assocGet(e: A.IndexExpr): string {
+    return `$.${e.keys.length === 1 ? 'aget1' : 'agetN'}(${this.assocRef(e)}, ${this.keys(e.keys)}, 0)`;
+  }
+
+  assocSet(e: A.IndexExpr, v: string): string {
+    return `$.${e.keys.length === 1 ? 'aset1' : 'asetN'}(${this.assocRef(e)}, ${this.keys(e.keys)}, ${v})`;
+  }
+
   private assocRef(e: A.IndexExpr): string {
     const r = e.res as { slot: number; scope: 'global' | 'self' };
     return r.scope === 'self' ? `$.smap(S, ${r.slot})` : `$.as[${r.slot}]`;
@@ -197,6 +221,8 @@ export class ExprGen {
 
   /** A JS expression that stores `value` (already of the target's type) and yields it. */
   store(t: A.Expr, value: string): string {
+    if (isMem(t)) return memStore(memAddr(this, t), memType(t), value, this.strsize);
+    if (isObjVar(t)) return memStore(objAddr(this, t), memType(t), value, this.strsize);
     const r = t.res!;
     switch (r.kind) {
       case 'global':
@@ -286,7 +312,15 @@ export class ExprGen {
       default: {
         const t = e.type!;
         if (t.kind === 'pointer') {
-          return `$.ptradd(${this.gen(e.left)}, ${op === '-' ? `$.neg(${this.gen(e.right)})` : this.gen(e.right)})`;
+          const [p, n] = e.left.type!.kind === 'pointer' ? [e.left, e.right] : [e.right, e.left];
+          const es = t.ref && t.ref.kind !== 'void' && t.ref.kind !== 'struct' ? sizeOf(t.ref, this.strsize) : 1;
+          const k = this.convert(this.gen(n), n.type!, T.int64);
+          const scaled = es === 1 ? k : `$.mul(${k}, ${es})`;
+          return `$.ptradd(${this.gen(p)}, ${op === '-' ? `$.neg(${scaled})` : scaled})`;
+        }
+        if (a.kind === 'pointer' && b.kind === 'pointer' && op === '-') {
+          const es = a.ref && a.ref.kind !== 'void' && a.ref.kind !== 'struct' ? sizeOf(a.ref, this.strsize) : 1;
+          return `$.s64($.div($.sub($.int(${this.gen(e.left)}), $.int(${this.gen(e.right)})), ${es}))`;
         }
         return this.arith(op, this.operand(e.left, t), this.operand(e.right, t), t);
       }
@@ -308,6 +342,8 @@ export class ExprGen {
         return `$.tostr(${this.gen(e.arg)})`;
       case '*':
         return `$.deref(${this.gen(e.arg)})`;
+      case '&':
+        return memAddr(this, e.arg);
       default:
         return '0';
     }
@@ -327,6 +363,10 @@ export class ExprGen {
         return '$.speculation()';
       case 'rand':
         return '$.rand()';
+      case 'alloca':
+        return `$.m.salloc(${ints[0]})`;
+      case 'bcopy':
+        return `$.m.copy(${ints[1]}, ${ints[0]}, Number(${ints[2]}))`;
       case 'strlen':
         return `${args[0]}.length`;
       default:

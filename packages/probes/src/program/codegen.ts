@@ -27,10 +27,11 @@ export interface ClauseInput {
   readonly aggParams: ReadonlyMap<number, { fn: string; params?: unknown }>;
   /** Struct member types (`zone_t` -> `zone_name` -> `string`), for print() of a struct. */
   readonly structs: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly strsize?: number;
 }
 
 export function generateClause(input: ClauseInput, K: Constants): string {
-  const g = new ClauseGen(new ExprGen(K), input);
+  const g = new ClauseGen(new ExprGen(K, input.strsize), input);
   return g.generate();
 }
 

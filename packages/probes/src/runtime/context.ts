@@ -18,6 +18,7 @@ import { DFault, faultText, FaultCode } from './fault.js';
 import * as I from './int64.js';
 import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
 import { createStringFns } from './strings.js';
+import { Memory } from './memory.js';
 
 /** Bytes charged per dynamic variable (assoc element or thread-local) against dynvarsize. */
 export const DYNVAR_CHUNK = 64;
@@ -45,6 +46,8 @@ export class RuntimeContext {
   readonly llqb = llquantizeBucket;
 
   readonly g: unknown[];
+  /** D objects in memory: structs, arrays, alloca() (runtime/memory.ts). */
+  readonly m = new Memory();
   readonly as: Map<unknown, unknown>[];
   readonly ag: AggStore[] = [];
   readonly fn;
@@ -115,6 +118,7 @@ export class RuntimeContext {
   /** Called at the start of each firing: thread info is read at most once per firing. */
   begin(): void {
     this.thread = null;
+    this.m.reset();
   }
   stackdepth(): number {
     return this.host.stack().length;

@@ -59,6 +59,8 @@ function show(e: A.Expr): string {
       return `sizeof(${'text' in e.of ? e.of.text : show(e.of)})`;
     case 'offsetof':
       return `offsetof(${e.of.text}, ${e.member})`;
+    case 'xlate':
+      return `xlate<${e.to.text}>(${show(e.arg)})`;
     case 'comma':
       return `(${show(e.left)}, ${show(e.right)})`;
   }
