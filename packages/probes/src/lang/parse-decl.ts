@@ -30,7 +30,8 @@ export class DeclParser extends ExprParser {
   private hasBase(): boolean {
     const items = this.specStack[this.specStack.length - 1];
     if (!items) return false;
-    return items.some((i) => i.k === 'sou' || i.k === 'enum' || (i.k === 'word' && !['const', 'volatile', 'restrict', 'short', 'long', 'signed', 'unsigned'].includes(i.word)));
+    // An attribute (`short`, `unsigned`) counts: `typedef short new_short;` declares new_short.
+    return items.some((i) => i.k === 'sou' || i.k === 'enum' || (i.k === 'word' && !['const', 'volatile', 'restrict'].includes(i.word)));
   }
 
   private push(item: A.SpecItem): void {

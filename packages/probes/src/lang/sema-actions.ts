@@ -385,9 +385,10 @@ function kindFits(kind: string, t: CType): boolean {
 
 function checkPrintf(c: Checker, e: A.CallExpr): void {
   const fmt = formatOf(e, 0);
+  // dtrace cooks the arguments (their own errors first) before validating the format.
+  const args = e.args.slice(1).map((a) => c.expr(a));
   const parsed = parseFormatShared(fmt);
   if (isFormatError(parsed)) return fail(parsed.code, `printf( ) ${parsed.message}`, e.at);
-  const args = e.args.slice(1).map((a) => c.expr(a));
   let ai = 0;
   parsed.conversions.forEach((conv, ci) => {
     if (conv.isAggValue) fail('D_PRINTF_AGG_CONV', `%@ conversion requires an aggregation and is not for use with ${e.fn}( )`, e.at);

@@ -17,6 +17,11 @@ export function constValue(e: A.Expr): bigint | null {
   switch (e.k) {
     case 'int':
       return e.value;
+    case 'ident':
+      return e.res?.kind === 'inline' && !e.view && e.type?.kind === 'int' ? constValue(e.res.value) : null;
+    case 'sizeof':
+    case 'offsetof':
+      return e.res?.kind === 'builtin' ? BigInt(e.res.name) : null;
     case 'unary': {
       const v = constValue(e.arg);
       if (v === null) return null;

@@ -138,7 +138,7 @@ export function sizeofType(c: Checker, e: A.SizeofExpr): number {
 
 export function offsetofValue(c: Checker, e: A.OffsetofExpr): number {
   const t = c.typeOf(e.of);
-  if (t.kind !== 'sou') return fail('D_OFFSETOF_TYPE', 'offsetof operand must be a struct or union type', e.at);
+  if (t.kind !== 'sou' || t.def.members === null) return fail('D_OFFSETOF_TYPE', 'offsetof operand must be a struct or union type', e.at);
   const m = findMember(t, e.member);
   if (!m) return fail('D_UNKNOWN', `failed to determine offset of ${e.member}: Member name not found`, e.at);
   if (m.type.kind === 'int' && m.type.bits !== undefined) fail('D_OFFSETOF_BITFIELD', `cannot take offset of a bit-field: ${e.member}`, e.at);
