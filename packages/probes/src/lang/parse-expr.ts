@@ -450,8 +450,9 @@ export class ExprParser extends EmbeddedActionsParser {
     this.OR(this.qualifierAlts);
   };
   private readonly qualifier2 = (): void => {
-    this.OR4(this.qualifierAlts);
+    this.OR4(this.qualifierAlts2);
   };
+  private readonly qualifierAlts2: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME2(Kw.const) }, { ALT: () => this.CONSUME2(Kw.volatile) }];
   private readonly qualifierAlts: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(Kw.const) }, { ALT: () => this.CONSUME(Kw.volatile) }];
   private readonly typeWordsAlts: IOrAlt<void>[] = [
     { ALT: (): void => this.AT_LEAST_ONE(this.typeKeyword) },

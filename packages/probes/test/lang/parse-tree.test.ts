@@ -120,14 +120,19 @@ describe('parse tree: clauses and declarations', () => {
   it('keeps top-level items in source order with their offsets', () => {
     const src = 'int x, a[string, int], b[4];\nself zone_t *z;\ninline int N = 3;\nBEGIN, END /x/ { if (x) { y = 1; } else z = 2; ; }';
     const { items } = tree(src);
-    expect(items.map((i) => [i.k, i.at])).toEqual([['decl', 0], ['decl', 29], ['inline', 45], ['clause', 63]]);
-    const d = items[0] as A.Declaration;
-    expect(d.declarators).toEqual([
-      { at: 4, name: 'x' },
-      { at: 7, name: 'a', keys: [{ at: 9, text: 'string' }, { at: 17, text: 'int' }] },
-      { at: 23, name: 'b', size: 4 },
+    expect(items.map((i) => [i.k, i.at])).toEqual([['cdecl', 0], ['cdecl', 29], ['inline', 45], ['clause', 63]]);
+    const d = items[0] as A.CDeclaration;
+    expect(d.specs.items).toEqual([{ k: 'word', word: 'int', at: 0 }]);
+    expect(d.declarators.map((x) => [x.name, x.stars, x.suffixes.map((s) => s.k)])).toEqual([
+      ['x', 0, []],
+      ['a', 0, ['assoc']],
+      ['b', 0, ['array']],
     ]);
-    expect(items[1]).toMatchObject({ scope: 'self', type: { text: 'zone_t *' } });
+    const keys = d.declarators[1]!.suffixes[0] as Extract<A.DeclSuffix, { k: 'assoc' }>;
+    expect(keys.keys.map((k) => k.specs.items.map((i) => (i.k === 'word' ? i.word : i.k)))).toEqual([['string'], ['int']]);
+    const self = items[1] as A.CDeclaration;
+    expect(self.specs.items.map((i) => (i.k === 'storage' || i.k === 'word' ? i.word : i.k))).toEqual(['self', 'zone_t']);
+    expect(self.declarators[0]).toMatchObject({ name: 'z', stars: 1 });
     expect(items[2]).toMatchObject({ k: 'inline', name: 'N', type: { text: 'int' } });
     const c = items[3] as A.Clause;
     expect(c.probes.map((p) => p.text)).toEqual(['BEGIN', 'END']);
@@ -170,7 +175,7 @@ describe('parse errors', () => {
     expect(stop('BEGIN { x = ((x); }')).toBe('16:;');
     expect(stop('x = 1;')).toBe('2:=');
     expect(stop('BEGIN { } }')).toBe('10:}');
-    expect(stop('int x[] ;')).toBe('6:]');
+    expect(stop('int x[ ;')).toBe('7:;');
     expect(stop('inline int = 1;')).toBe('11:=');
     expect(stop('BEGIN /x { }')).toBe('9:{');
   });
