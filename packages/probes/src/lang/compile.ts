@@ -40,7 +40,7 @@ import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
 import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
-import { declare, typedefNames } from './sema-decl.js';
+import { declare, declareInline, typedefNames } from './sema-decl.js';
 import { defineTranslator } from './sema-xlate.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
@@ -150,9 +150,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
           else if (item.k === 'translator') defineTranslator(checker, item);
           else if (item.k === 'decl') continue;
           else if (item.k === 'inline') {
-            const t = checker.typeOf(item.type);
-            checker.expr(item.value);
-            scope.inlines.set(item.name, { type: t, value: item.value });
+            declareInline(checker, item);
           } else {
             const probes = matchProbes(item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;

@@ -58,6 +58,7 @@ export function sizeOf(t: CType, strsize: number): number {
     case 'array':
       return t.n * sizeOf(t.of, strsize);
     case 'void':
+    case 'fn':
       return 0;
     default:
       return 8;
@@ -218,7 +219,7 @@ export class TypeLib {
       return long ? { kind: 'float', name: 'long double', size: 16 } : { kind: 'float', name: 'double', size: 8 };
     }
     if (base === 'char' || base === 'int') {
-      if (short && long) return bad('D_UNKNOWN', `failed to resolve type ${words.map(String).join(' ')}`);
+      if ((short && long) || (signed && unsigned)) return bad('D_UNKNOWN', `failed to resolve type ${words.map(String).join(' ')}`);
       const sign = unsigned ? 'unsigned ' : signed ? 'signed ' : '';
       if (base === 'char') return int(`${sign}char`, 1, !unsigned);
       const width = short ? 'short' : long === 1 ? 'long' : long === 2 ? 'long long' : 'int';

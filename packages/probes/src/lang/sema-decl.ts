@@ -11,7 +11,8 @@ import { arrayOf, bitfieldType, pointerTo, sizeOf, TypeError_ } from './ctypes.j
 import { constValue } from './sema-const.js';
 import { fail, type Checker } from './sema-expr.js';
 import { BUILTIN_VARS } from './sema-scope.js';
-import { T, typeName, type CType } from './types.js';
+import { isScalar, T, typeName, type CType } from './types.js';
+import { ACTIONS, SUBROUTINES } from './sema-actions.js';
 
 interface Specs {
   readonly type: CType;
@@ -197,6 +198,10 @@ export function declare(c: Checker, d: A.CDeclaration): void {
     const keys = assocKeys(v);
     if (keys && specs.storage === 'this') fail('D_DECL_LOCASSC', `associative arrays may not be declared as local variables: ${name}`, v.at);
     const t = applyDeclarator(c, specs.type, v);
+    if (t.kind === 'fn' && (specs.storage === null || specs.storage === 'static')) continue;
+    if (specs.storage === 'auto' || specs.storage === 'register' || specs.storage === 'static') {
+      fail('D_DECL_BADCLASS', 'specified storage class not appropriate in D', v.at);
+    }
     if (t.kind === 'fn' || specs.storage === 'extern') continue;
     if (t.kind === 'array' && t.n === 0) fail('D_DECL_ARRNULL', `array declaration requires array dimension or tuple signature: ${name}`, v.at);
     if (name in BUILTIN_VARS) fail('D_DECL_IDRED', `built-in identifier redeclared: ${name}`, v.at);
@@ -213,6 +218,21 @@ export function declare(c: Checker, d: A.CDeclaration): void {
     }
     c.scope.declare(scope, name, t.kind === 'int' && t.size < 4 && !keyTypes ? t : t, keyTypes ? { keys: keyTypes } : {});
   }
+}
+
+/** `inline type name = expr;` (dt_node_inline): a new name, and a value of a compatible type. */
+export function declareInline(c: Checker, d: A.InlineDef): void {
+  const t = c.typeOf(d.type);
+  const n = d.name;
+  const kind = n in BUILTIN_VARS ? 'scalar' : n in SUBROUTINES || n in ACTIONS ? 'function' : c.scope.inlines.has(n) ? 'scalar' : c.scope.globals.has(n) ? 'scalar' : null;
+  if (kind !== null || c.lib.enumConsts.has(n)) {
+    fail('D_DECL_IDRED', `identifier redefined: ${n}\n\t current: inline definition\n\tprevious: ${kind ?? 'enum'} ${c.scope.inlines.has(n) ? 'inline' : ''}`, d.at);
+  }
+  const v = c.expr(d.value);
+  const vm = d.value.view ?? v;
+  const ok = (isScalar(t) && isScalar(v)) || (t.kind === 'string' && v.kind === 'string') || typeName(t) === typeName(vm) || typeName(t) === typeName(v);
+  if (!ok) fail('D_OP_INCOMPAT', `inline ${n} definition uses incompatible types: "${typeName(t)}" = "${typeName(v)}"`, d.at);
+  c.scope.inlines.set(n, { type: t, value: d.value });
 }
 
 /** Typedef names a unit declares, found on its tokens before parsing (the lexer needs them). */

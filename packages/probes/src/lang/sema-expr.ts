@@ -145,14 +145,14 @@ export class Checker {
         return this.unary(e);
       case 'incdec': {
         const t = this.lvalue(e.arg, null);
-        if (!isScalar(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
+        if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${e.op} requires an operand of scalar type`, e.at);
         return t;
       }
       case 'binary':
         return this.binary(e);
       case 'ternary': {
         const c = this.expr(e.cond);
-        if (!isScalar(c) && c.kind !== 'string') fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
+        if (!isScalar(c)) fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
         const a = this.expr(e.then);
         const b = this.expr(e.else);
         if (a.kind === 'string' && b.kind === 'string') return T.string;
@@ -274,6 +274,8 @@ export class Checker {
     if (base.k === 'ident') {
       sym = this.scope.globals.get(base.name);
       label = base.name;
+    } else if (base.k === 'scoped' && base.scope === 'this') {
+      return fail('D_ARR_LOCAL', `local variables may not be used as associative arrays: ${base.name}`, e.at);
     } else if (base.k === 'scoped' && base.scope === 'self') {
       sym = this.scope.selfs.get(base.name);
       scope = 'self';
@@ -383,7 +385,7 @@ export class Checker {
       case '&&':
       case '||':
       case '^^':
-        for (const t of [a, b]) if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.at);
+        for (const t of [a, b]) if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.at);
         return T.int;
       case '<':
       case '<=':
@@ -396,6 +398,9 @@ export class Checker {
         return fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
       case '+':
       case '-':
+        if ((a.kind === 'pointer' && a.to === 'void' && isInt(b)) || (b.kind === 'pointer' && b.to === 'void' && isInt(a))) {
+          fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
+        }
         if (a.kind === 'pointer' && isInt(b)) return a;
         if (op === '+' && isInt(a) && b.kind === 'pointer') return b;
         if (op === '-' && a.kind === 'pointer' && b.kind === 'pointer') return T.long;
@@ -449,7 +454,10 @@ export class Checker {
     // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
     const t = e.op !== '=' && e.target.k === 'scoped' ? this.expr(e.target) : this.lvalue(e.target, v);
     if (e.op === '=') {
-      const ok = (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || typeName(t) === typeName(v);
+      const tm = e.target.view ?? t;
+      if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
+      const decays = t.kind === 'pointer' && (e.value.view ?? v).kind === 'array';
+      const ok = decays || (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || typeName(t) === typeName(v);
       if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
       return t;
     }
@@ -476,7 +484,8 @@ export function checkKeys(label: string, want: readonly CType[], got: readonly C
   for (let i = 0; i < want.length; i++) {
     const w = want[i]!;
     const g = got[i]!;
-    const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack');
+    const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
+      && ((w.kind !== 'sou' && g.kind !== 'sou') || typeName(w) === typeName(g));
     if (!ok) {
       fail('D_PROTO_ARG', `${label} key #${i + 1} is incompatible with prototype:\n\tprototype: ${typeName(w)}\n\t      key: ${typeName(g)}`, at);
     }

@@ -63,7 +63,7 @@ export function memberType(c: Checker, e: A.MemberExpr, objType: CType): CType {
 
 /** `a[i]` on an array or a pointer. */
 export function indexType(c: Checker, e: A.IndexExpr, base: CType, label: string | null): CType {
-  if (e.keys.length !== 1) return fail('D_IDX_SCALAR', `${label ?? 'operand'} is not an associative array`, e.at);
+  if (e.keys.length !== 1) return fail('D_ARR_BADREF', `cannot access ${label ?? 'operand'} as an associative array`, e.at);
   const k = e.keys[0]!;
   const kt = c.expr(k);
   if (kt.kind !== 'int') fail('D_IDX_INT', 'index must be an integer', k.at);

@@ -34,6 +34,18 @@ export function intLit(v: bigint): string {
   return `${v}n`;
 }
 
+/**
+ * The 64-bit register an integer of type `t` is computed in: DIF evaluates every integer
+ * expression in 64-bit registers and truncates only when a value is stored, recorded or cast
+ * (d-language.md 4), so intermediate results keep their 64-bit value.
+ */
+export const reg = (t: CType): CType => (t.kind === 'int' && !t.signed ? T.uint64 : T.int64);
+
+/** Whether an integer expression's value may lie outside its type's range (a computed value). */
+export function computed(e: A.Expr): boolean {
+  return e.k === 'binary' || e.k === 'unary' || e.k === 'ternary' || e.k === 'assign' || e.k === 'comma';
+}
+
 const zeroOf = (t: CType): string => (t.kind === 'string' ? '""' : '0');
 
 export class ExprGen {
@@ -113,7 +125,10 @@ export class ExprGen {
         return this.assign(e);
       case 'cast': {
         const to = e.type!;
-        if (to.kind === 'int') return this.convert(this.gen(e.arg), e.arg.type!, to);
+        if (to.kind === 'int') {
+          const js = this.convert(this.gen(e.arg), e.arg.type!, to);
+          return computed(e.arg) && !js.startsWith(`$.${wrapFn(to)}(`) ? `$.${wrapFn(to)}(${js})` : js;
+        }
         return this.gen(e.arg);
       }
       case 'sizeof':
@@ -179,7 +194,8 @@ export class ExprGen {
   /** Normalises an associative key: pointers become their address. */
   private key(k: A.Expr): string {
     const t = k.type!;
-    const js = this.gen(k);
+    const js = t.kind === 'int' ? this.narrow(k, t) : this.gen(k);
+    if (t.kind === 'sou') return `$.m.key(${js}, ${sizeOf(t, this.strsize)})`;
     if (t.kind === 'pointer') return `$.int(${js})`;
     if (t.kind === 'stack' || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod') return `$.kv(${js})`;
     return js;
@@ -245,16 +261,24 @@ export class ExprGen {
 
   private assign(e: A.AssignExpr): string {
     const t = e.target.type!;
-    if (e.op === '=') return this.store(e.target, this.convert(this.gen(e.value), e.value.type!, t));
+    if (e.op === '=') return this.store(e.target, this.narrow(e.value, t));
     const op = e.op.slice(0, -1) as A.BinaryOp;
-    const rt = op === '<<' || op === '>>' ? promote(t) : arithResult(t, e.value.type!);
+    const rt = reg(op === '<<' || op === '>>' ? promote(t) : arithResult(t, e.value.type!));
     const cur = this.convert(this.load(e.target), t, rt);
-    const v = this.convert(this.gen(e.value), e.value.type!, rt);
-    return this.store(e.target, this.convert(this.arith(op, cur, v, rt), rt, t));
+    const v = this.convert(this.gen(e.value), e.value.type!, op === '<<' || op === '>>' ? T.int64 : rt);
+    const r = this.arith(op, cur, v, rt);
+    return this.store(e.target, t.kind === 'int' ? `$.${wrapFn(t)}(${r})` : r);
+  }
+
+  /** The value of `e` as type `t` for a store or a record: truncated where it may not fit. */
+  narrow(e: A.Expr, t: CType): string {
+    const js = this.convert(this.gen(e), e.type!, t);
+    if (t.kind !== 'int' || !computed(e) || e.type!.kind !== 'int' || js.startsWith(`$.${wrapFn(t)}(`)) return js;
+    return `$.${wrapFn(t)}(${js})`;
   }
 
   private arith(op: A.BinaryOp, a: string, b: string, t: CType): string {
-    const w = wrapFn(t);
+    const w = wrapFn(reg(t));
     const unsigned = t.kind === 'int' && !t.signed;
     switch (op) {
       case '+':
@@ -301,13 +325,15 @@ export class ExprGen {
       case '!=': {
         const jsop = op === '==' ? '===' : op === '!=' ? '!==' : op;
         if (a.kind === 'string') return `(${this.gen(e.left)} ${jsop} ${this.gen(e.right)} ? 1 : 0)`;
-        const ct = arithResult(a.kind === 'pointer' ? T.ulong : a, b.kind === 'pointer' ? T.ulong : b);
+        // dt_cg_compare: an unsigned compare when either operand is unsigned (pointers are).
+        const uns = (t: CType): boolean => t.kind === 'pointer' || (t.kind === 'int' && !t.signed);
+        const ct = uns(a) || uns(b) ? T.uint64 : T.int64;
         return `(${this.operand(e.left, ct)} ${jsop} ${this.operand(e.right, ct)} ? 1 : 0)`;
       }
       case '<<':
       case '>>': {
         const t = e.type!;
-        return this.arith(op, this.operand(e.left, t), this.operand(e.right, T.int64), t);
+        return this.arith(op, this.operand(e.left, reg(t)), this.operand(e.right, T.int64), t);
       }
       default: {
         const t = e.type!;
@@ -322,7 +348,7 @@ export class ExprGen {
           const es = a.ref && a.ref.kind !== 'void' && a.ref.kind !== 'struct' ? sizeOf(a.ref, this.strsize) : 1;
           return `$.s64($.div($.sub($.int(${this.gen(e.left)}), $.int(${this.gen(e.right)})), ${es}))`;
         }
-        return this.arith(op, this.operand(e.left, t), this.operand(e.right, t), t);
+        return this.arith(op, this.operand(e.left, reg(t)), this.operand(e.right, reg(t)), t);
       }
     }
   }
@@ -333,11 +359,11 @@ export class ExprGen {
       case '!':
         return `(${this.truth(e.arg)} ? 0 : 1)`;
       case '-':
-        return `$.${wrapFn(t)}($.neg(${this.operand(e.arg, t)}))`;
+        return `$.${wrapFn(reg(t))}($.neg(${this.operand(e.arg, reg(t))}))`;
       case '+':
         return this.operand(e.arg, t);
       case '~':
-        return `$.${wrapFn(t)}($.bnot(${this.operand(e.arg, t)}))`;
+        return `$.${wrapFn(reg(t))}($.bnot(${this.operand(e.arg, reg(t))}))`;
       case 'stringof':
         return `$.tostr(${this.gen(e.arg)})`;
       case '*':

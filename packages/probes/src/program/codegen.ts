@@ -94,7 +94,7 @@ class ClauseGen {
     switch (e.fn) {
       case 'trace': {
         const t = a[0]!.type!;
-        const v = t.kind === 'pointer' ? `$.int(${x.gen(a[0]!)})` : x.gen(a[0]!);
+        const v = t.kind === 'pointer' ? `$.int(${x.gen(a[0]!)})` : t.kind === 'int' ? x.narrow(a[0]!, t) : x.gen(a[0]!);
         return `R.push({ kind: 'trace', value: ${v}, type: ${x.dtype(t)} });`;
       }
       case 'printf':
@@ -168,7 +168,7 @@ class ClauseGen {
         types.push({ kind: 'sym' });
         return;
       }
-      args.push(t.kind === 'pointer' ? `$.int(${x.gen(v)})` : x.gen(v));
+      args.push(t.kind === 'pointer' ? `$.int(${x.gen(v)})` : t.kind === 'int' ? x.narrow(v, t) : x.gen(v));
       types.push(toDType(t));
     });
     return { args, types };

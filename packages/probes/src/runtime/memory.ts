@@ -68,7 +68,8 @@ export class Memory {
     const a = typeof p === 'number' ? p : Number(toInt(p));
     for (const r of [this.heap, this.scratch]) {
       const off = a - r.base;
-      if (off >= 0 && off + n <= r.top) return [r, off];
+      // Scratch is read and written anywhere in its space, as dtrace's scratch region is.
+      if (off >= 0 && off + n <= (r === this.scratch ? r.bytes.length : r.top)) return [r, off];
     }
     throw new DFault(FaultCode.BADADDR, a);
   }
@@ -156,6 +157,11 @@ export class Memory {
     const [rd, od] = this.at(dst, n);
     rd.bytes.set(rs.bytes.slice(os, os + n), od);
     return dst;
+  }
+
+  /** A struct used as an associative-array key: its bytes, compared by content as dtrace does. */
+  key(p: unknown, n: number): string {
+    return `\u0001${String.fromCharCode(...this.bytes(p, n))}`;
   }
 
   bytes(p: unknown, n: number): Uint8Array {

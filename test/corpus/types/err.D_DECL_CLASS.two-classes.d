@@ -1,0 +1,3 @@
+/* One storage class per declaration. */
+self this int x;
+BEGIN { exit(0); }

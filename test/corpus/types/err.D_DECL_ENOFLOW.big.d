@@ -1,0 +1,3 @@
+/* Enumerator values are ints. */
+enum e { ONE = 0x80000000 };
+BEGIN { exit(0); }
