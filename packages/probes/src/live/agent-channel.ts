@@ -18,6 +18,7 @@ export class AgentChannel {
   private readonly socket: Socket;
   private scheduled = false;
   private closed = false;
+  private closing = false;
   private retry: NodeJS.Timeout | null = null;
 
   constructor(
@@ -33,7 +34,8 @@ export class AgentChannel {
       this.socket = createConnection(path);
       this.socket.once('connect', () => {
         this.fd = (this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? null;
-        this.flush();
+        if (this.closing) this.close();
+        else this.flush();
       });
     }
     this.socket.setEncoding('utf8');
@@ -102,9 +104,13 @@ export class AgentChannel {
     }
   }
 
-  /** Flushes, then closes the socket. */
+  /** Flushes, then closes the socket (once connected, if it is not yet). */
   close(): void {
     if (this.closed) return;
+    if (this.fd === null && this.socket.connecting) {
+      this.closing = true;
+      return;
+    }
     this.flushSync();
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);

@@ -12,6 +12,7 @@ import { compile } from '../lang/compile.js';
 import { formatDiagnostic } from '../lang/diagnostics.js';
 import { optionNumber } from '../program/options.js';
 import type { Program } from '../program/program.js';
+import { installProfileProvider } from '../runtime/profile.js';
 import { createRuntime, type Runtime } from '../runtime/runtime.js';
 import { AgentChannel } from './agent-channel.js';
 import { createLiveHost, execName, type LiveHost } from './live-host.js';
@@ -34,7 +35,10 @@ class Agent {
   private runtime: Runtime | null = null;
   private readonly cleanups: (() => void)[] = [];
   private finished = false;
-  private readonly onProcessExit = (): void => this.stop();
+  private readonly onProcessExit = (code: number): void => {
+    this.channel.send({ t: 'exiting', code });
+    this.stop();
+  };
 
   constructor(
     private readonly cfg: LiveConfig,
@@ -77,6 +81,7 @@ class Agent {
   }
 
   private list(): void {
+    installProfileProvider(this.registry);
     const probes = this.registry.probes.map((p) => ({
       id: p.id, provider: p.provider, module: p.module, func: p.func, name: p.name, args: p.args.map((a) => a.type),
     }));
@@ -155,7 +160,9 @@ export function attach(cfg: LiveConfig, closeInspector: () => void = () => {}): 
 /** `-c`: the preload of every Node.js process the command starts (configuration in a file). */
 export function preload(cfg: LiveConfig, cliPid: number): void {
   const own = process.ppid === cliPid && AgentChannel.inherited();
-  const agent = new Agent(cfg, own ? null : cfg.socket, () => {});
+  // The command's own process is $target; its descendants read it from the rewritten file.
+  const config = own ? { ...cfg, macros: { ...cfg.macros, target: process.pid } } : cfg;
+  const agent = new Agent(config, own ? null : cfg.socket, () => {});
   active.add(agent);
   agent.begin(true);
 }

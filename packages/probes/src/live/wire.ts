@@ -73,6 +73,8 @@ export type AgentMessage =
   | { readonly t: 'options'; readonly options: Readonly<Record<string, string | true>> }
   | { readonly t: 'snapshot'; readonly aggs: readonly AggSnapshot[]; readonly counters: Counters }
   | { readonly t: 'span'; readonly span: HttpSpanEvent }
+  /** The target process is exiting (dtrace's `pid N has exited`); END follows. */
+  | { readonly t: 'exiting'; readonly code: number }
   /** The script called exit(); END follows. */
   | { readonly t: 'exit'; readonly status: number }
   /** END ran: the aggregations never printed, and how the run ended. */
