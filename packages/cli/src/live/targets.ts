@@ -39,6 +39,8 @@ interface Target {
 
 /** How long stopped targets may take to send END's output. */
 const STOP_GRACE_MS = 5000;
+/** How long an agent loaded with -p may take to connect. */
+const CONNECT_WAIT_MS = 10_000;
 
 export class LiveTargets {
   on: TargetCallbacks = { compiled() {}, compileError() {}, record() {}, exited() {} };
@@ -76,6 +78,13 @@ export class LiveTargets {
     const t = this.target(pid, true);
     t.openedInspector = openedInspector;
     if (openedInspector && t.conn) t.conn.send({ t: 'inspector-closed' });
+    // An agent that was loaded but never connects (its process stopped, say) ends the run.
+    setTimeout(() => {
+      if (t.conn !== null || t.gone) return;
+      t.gone = true;
+      this.on.compileError(`zsdtrace: failed to grab pid ${pid}: its agent did not connect`);
+      this.stopAll();
+    }, CONNECT_WAIT_MS).unref();
   }
 
   /** The -c command's process and its agent's pipe. */
