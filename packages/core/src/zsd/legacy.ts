@@ -95,7 +95,7 @@ function* keyDelete(s: ZoneSystem, key: number): Co<number> {
       const data = e ? e.zsd_data : 0;
       if (e) {
         z.zsd.remove(e);
-        e.freed = true;
+        s.markFreed(e, 'zone_key_delete');
         s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
       }
       yield* runTeardown(s, 'shutdown', t.fns, z.zone_id, key, data);
