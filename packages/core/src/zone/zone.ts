@@ -65,6 +65,8 @@ export class Zone implements Linked<Zone> {
   zone_ref = 0;
   zone_cred_ref = 0;
   zone_flags = 0;
+  /** Live zone kernel threads (zthread_create); the last zthread_exit makes an EMPTY zone DOWN. */
+  zone_kthreads = 0;
   /** In the id hash (between zone_create's insert and zone_destroy's removal). */
   hashed = false;
 
