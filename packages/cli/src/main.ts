@@ -14,7 +14,7 @@ import { usageText, versionText } from './usage.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'verify') {
-    const { runVerify } = await import('./commands/verify.js');
+    const { runVerify } = await import('./commands/verify/command.js');
     return runVerify(argv.slice(1), io);
   }
   let args;
@@ -39,6 +39,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (args.version) {
     io.stdout.write(versionText(PROGNAME));
     return 0;
+  }
+  if (args.pids.length > 0 && args.command !== undefined) {
+    io.stderr.write(`${PROGNAME}: -c and -p cannot be given together\n`);
+    return 2;
+  }
+  const { isLiveCommand, traceLive } = await import('./live/live-session.js');
+  if (args.pids.length > 0 || isLiveCommand(args.command)) {
+    if (args.programs.length === 0 && !args.list) {
+      io.stderr.write(usageText(PROGNAME));
+      return 2;
+    }
+    return traceLive(args, io);
   }
   if (args.list) return list(args, io);
   if (args.programs.length === 0) {

@@ -141,3 +141,7 @@ export type {
 // Programmatic tracer: a program traces itself with a D script.
 export { startTracing, DCompileError } from './tracer/index.js';
 export type { Tracer, TracerOptions } from './tracer/index.js';
+
+// Live tracing of Node.js processes: the wire between the agent and zsdtrace.
+export { encode, LineDecoder, NODE_PROBES, nodeTypes } from './live/index.js';
+export type { AgentMessage, ConsumerMessage, Counters, HttpSpanEvent, ListedProbe, LiveConfig } from './live/index.js';

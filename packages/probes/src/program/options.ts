@@ -66,6 +66,7 @@ export const OPTION_DEFAULTS: Readonly<Record<string, string>> = {
   nspec: '1',
   specsize: '32k',
   stackframes: '20',
+  ustackframes: '100',
   aggrate: '1hz',
   switchrate: '1hz',
   statusrate: '1hz',
