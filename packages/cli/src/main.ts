@@ -22,7 +22,7 @@ import { usageText, versionText } from './usage.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'verify') {
-    const { runVerify } = await import('./commands/verify.js');
+    const { runVerify } = await import('./commands/verify/command.js');
     return runVerify(argv.slice(1), io);
   }
   let args;

@@ -7,8 +7,8 @@
  */
 
 import { createEngine, loadWorkload } from '@zsdtrace/core';
-import type { EngineFactory } from './verify-core.js';
-import type { ExploreConfig } from './verify-args.js';
+import type { EngineFactory } from './core.js';
+import type { ExploreConfig } from './args.js';
 
 export function makeEngineFactory(c: ExploreConfig): EngineFactory {
   const workload = loadWorkload(c.workload, c.params);

@@ -1,9 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createEngine, loadWorkload } from '../../src/index.js';
-import { addSeedResult, emptySummary } from '../../src/verify/explore-summary.js';
-import { runSeed, type EngineFactory } from '../../src/verify/run-seed.js';
-import { runVerify } from '../../../cli/src/commands/verify.js';
+import { addSeedResult, createEngine, emptySummary, loadWorkload, runSeed, type EngineFactory } from '@zsdtrace/core';
+import { runVerify } from '../../src/commands/verify/command.js';
 
 function factory(name: string, algorithm: 'current' | 'legacy', publishKeyAfterCreate = false): EngineFactory {
   const workload = loadWorkload(name);

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runVerifyWith, type VerifyDeps } from '../../../cli/src/commands/verify.js';
-import { parseVerifyArgs, replayCommand } from '../../../cli/src/verify-args.js';
-import { fakeFactory, type FakePlan } from './fake-engine.js';
+import { runVerifyWith, type VerifyDeps } from '../../src/commands/verify/command.js';
+import { parseVerifyArgs, replayCommand } from '../../src/commands/verify/args.js';
+import { fakeFactory, type FakePlan } from '../../../core/test/verify/fake-engine.js';
 
 function capture() {
   const stream = new PassThrough();

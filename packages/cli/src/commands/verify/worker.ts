@@ -7,10 +7,10 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSeed } from './verify-core.js';
-import type { EngineFactory, SeedResult } from './verify-core.js';
-import type { ExploreConfig } from './verify-args.js';
-import { makeEngineFactory } from './verify-engine.js';
+import { runSeed } from './core.js';
+import type { EngineFactory, SeedResult } from './core.js';
+import type { ExploreConfig } from './args.js';
+import { makeEngineFactory } from './engine.js';
 
 export interface WorkerChunk {
   readonly from: number;

@@ -9,12 +9,12 @@
  * worker entry can be replaced for tests (`runVerifyWith`).
  */
 
-import { runSeedDetailed } from '../verify-core.js';
-import type { EngineFactory } from '../verify-core.js';
-import { parseVerifyArgs, type ExploreConfig } from '../verify-args.js';
-import { exploreSeeds, resolveWorkerSpec, type WorkerSpec } from '../verify-pool.js';
-import { createProgress } from '../verify-progress.js';
-import { formatReplay, formatSummary, summaryJson } from '../verify-report.js';
+import { runSeedDetailed } from './core.js';
+import type { EngineFactory } from './core.js';
+import { parseVerifyArgs, type ExploreConfig } from './args.js';
+import { exploreSeeds, resolveWorkerSpec, type WorkerSpec } from './pool.js';
+import { createProgress } from './progress.js';
+import { formatReplay, formatSummary, summaryJson } from './report.js';
 
 export interface VerifyIo {
   readonly stdout: NodeJS.WritableStream;
@@ -33,7 +33,7 @@ const DEFAULT_WORKERS = 2;
 
 const defaultDeps: VerifyDeps = {
   // Loaded lazily so that argument errors never pay for loading the engine.
-  makeFactory: async (c) => (await import('../verify-engine.js')).makeEngineFactory(c),
+  makeFactory: async (c) => (await import('./engine.js')).makeEngineFactory(c),
   worker: () => resolveWorkerSpec(),
   now: () => performance.now(),
 };

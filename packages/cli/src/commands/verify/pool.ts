@@ -13,10 +13,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { addSeedResult, emptySummary, runSeed } from './verify-core.js';
-import type { EngineFactory, ExploreSummary } from './verify-core.js';
-import type { ExploreConfig } from './verify-args.js';
-import type { WorkerChunk, WorkerReply } from './verify-worker.js';
+import { addSeedResult, emptySummary, runSeed } from './core.js';
+import type { EngineFactory, ExploreSummary } from './core.js';
+import type { ExploreConfig } from './args.js';
+import type { WorkerChunk, WorkerReply } from './worker.js';
 
 export interface WorkerSpec {
   readonly url: URL;

@@ -6,9 +6,9 @@
  * Input: data from @zsdtrace/core's verifier. Output: strings. It decides wording, not outcomes.
  */
 
-import { PROPERTY_TITLES, formatEvent, sortedFailures } from './verify-core.js';
-import type { ExploreSummary, PropertyId, SeedDetail } from './verify-core.js';
-import { replayCommand, type VerifyOptions } from './verify-args.js';
+import { PROPERTY_TITLES, formatEvent, sortedFailures } from './core.js';
+import type { ExploreSummary, PropertyId, SeedDetail } from './core.js';
+import { replayCommand, type VerifyOptions } from './args.js';
 
 export interface RunContext {
   readonly options: VerifyOptions;
