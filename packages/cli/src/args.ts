@@ -27,7 +27,8 @@ export interface CliArgs {
   version: boolean;
   compileOnly: boolean;
   output?: string;
-  command?: string;            // -c WORKLOAD
+  command?: string;            // -c WORKLOAD, or a command to run and trace
+  pids: number[];              // -p PID (live Node.js processes)
   workload?: string;           // --workload
   params: Record<string, number>;
   seed: number;
@@ -35,7 +36,7 @@ export interface CliArgs {
   policy: 'random' | 'round-robin' | 'pct';
   publishAfterCreate: boolean;
   durationNs?: number;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'folded';
   tui: boolean;
   fast: boolean;
   otlp?: string | true;
@@ -71,7 +72,7 @@ const DURATION = { bare: 's', fraction: true } as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = {
-    programs: [], macroArgs: [], options: {}, list: false, verbose: false, version: false,
+    programs: [], pids: [], macroArgs: [], options: {}, list: false, verbose: false, version: false,
     compileOnly: false, params: {}, seed: 1, algorithm: 'current', policy: 'random',
     publishAfterCreate: false, format: 'text', tui: false, fast: false,
     cpp: { defines: [], undefs: [], incdirs: [], listIncludes: false }, help: false,
@@ -163,7 +164,12 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
       if (def) a.cpp.defines.push(def);
       return;
     }
-    case 'p': throw new UsageError('-p is not supported: the traced system is the simulated kernel (use -c or --workload)');
+    case 'p': {
+      const pid = Number(v);
+      if (!/^\d+$/.test(v!) || !Number.isSafeInteger(pid) || pid <= 0) throw new UsageError(`invalid process ID: ${v}`);
+      a.pids.push(pid);
+      return;
+    }
     case '3': case '6': case 'L': case 'a': case 'A': case 'B':
       return; // data model, library path and anonymous tracing have no meaning here
     default:
@@ -201,7 +207,7 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'format':
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not '${value}'`);
+      if (value !== 'text' && value !== 'json' && value !== 'folded') throw new UsageError(`--format must be text, json or folded, not '${value}'`);
       a.format = value;
       return;
     case 'tui': a.tui = true; return;

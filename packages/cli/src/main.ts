@@ -48,6 +48,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(versionText(PROGNAME));
     return 0;
   }
+  if (args.pids.length > 0 && args.command !== undefined) {
+    io.stderr.write(`${PROGNAME}: -c and -p cannot be given together\n`);
+    return 2;
+  }
+  const { isLiveCommand, traceLive } = await import('./live/live-session.js');
+  if (args.pids.length > 0 || isLiveCommand(args.command)) {
+    if (args.programs.length === 0 && !args.list) {
+      io.stderr.write(usageText(PROGNAME));
+      return 2;
+    }
+    return traceLive(args, io);
+  }
   if (args.list) return listCommand(args, io);
   if (args.programs.length === 0) {
     io.stderr.write(usageText(PROGNAME));

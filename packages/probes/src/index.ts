@@ -142,9 +142,13 @@ export type {
 } from './consumer/index.js';
 
 // The tracing handle: the one run sequence (open, setopt, compile, go, work, stop, finish).
-export { openTrace, TraceHandle, foldLineMarkers, PreprocessError } from './handle/index.js';
+export { openTrace, TraceHandle, loadSources, foldLineMarkers, PreprocessError } from './handle/index.js';
 export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, TraceCounters, ProgramSource, CppOptions } from './handle/index.js';
 
 // Programmatic tracer: a program traces itself with a D script.
 export { startTracing, DCompileError } from './tracer/index.js';
 export type { Tracer, TracerOptions } from './tracer/index.js';
+
+// Live tracing of Node.js processes: the wire between the agent and zsdtrace.
+export { encode, LineDecoder, NODE_PROBES, nodeTypes } from './live/index.js';
+export type { AgentMessage, ConsumerMessage, Counters, HttpSpanEvent, ListedProbe, LiveConfig } from './live/index.js';

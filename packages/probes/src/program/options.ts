@@ -46,7 +46,7 @@ export const OPTIONS = {
   nspec: { kind: 'count', dynamic: false, default: '1' },
   specsize: { kind: 'size', dynamic: false, default: '32k' },
   stackframes: { kind: 'count', dynamic: false, default: '20' },
-  ustackframes: { kind: 'count', dynamic: false, default: '20' },
+  ustackframes: { kind: 'count', dynamic: false, default: '100' },
   destructive: { kind: 'flag', dynamic: false },
   defaultargs: { kind: 'flag', dynamic: false },
   argref: { kind: 'flag', dynamic: false },

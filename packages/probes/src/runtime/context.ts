@@ -159,6 +159,11 @@ export class RuntimeContext {
     const depth = n === undefined ? this.options.stackframes : Number(n);
     return { kind: 'stack', frames: this.host.stack().slice(0, depth) };
   }
+  /** ustack()/jstack(): the host's user-level stack, `ustackframes` deep by default. */
+  ustack(n?: I.DIntValue): DStack {
+    const depth = n === undefined ? this.options.ustackframes : Number(n);
+    return { kind: 'stack', frames: (this.host.ustack?.() ?? []).slice(0, depth) };
+  }
   symv(kind: 'func' | 'sym' | 'mod', addr: I.DIntValue): DSymbol {
     const a = Number(addr);
     return { kind, addr: a, frame: this.host.symbol(a) };

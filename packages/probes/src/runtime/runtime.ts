@@ -144,7 +144,9 @@ class ProgramRuntime implements Runtime {
       this.disable.push(this.opts.registry.enable(probe, h));
       const period = probe.provider === 'profile' ? profilePeriod(probe.name) : null;
       if (period) {
-        this.disable.push(this.opts.host.every(period.ns, () => probe.enabled && probe.fire()));
+        const fire = (): void => void (probe.enabled && probe.fire());
+        const host = this.opts.host;
+        this.disable.push(period.kind === 'profile' && host.profile ? host.profile(period.ns, fire) : host.every(period.ns, fire));
       }
     }
   }

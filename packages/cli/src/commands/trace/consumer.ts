@@ -7,7 +7,7 @@ import { JsonConsumer, TextConsumer, type Consumer, type ProgramOptions } from '
 import { PROGNAME } from '../../io.js';
 
 export function makeConsumer(
-  format: 'text' | 'json',
+  format: 'text' | 'json' | 'folded',
   options: ProgramOptions,
   out: (s: string) => void,
   err: (s: string) => void,
@@ -22,5 +22,6 @@ export function makeConsumer(
     strsize: options.strsize,
     options,
   };
+  // Folded stacks are a live-tracing output; the simulated kernel's runs print text for it.
   return format === 'json' ? new JsonConsumer(common) : new TextConsumer(common);
 }
