@@ -18,9 +18,9 @@ import {
   type RuntimeSink,
 } from '@zsdtrace/probes';
 import type { CliArgs } from '../args.js';
-import { cropSpec } from '../list.js';
+import { cropSpec } from '../commands/list/probe-list.js';
 import { openOutput } from '../output.js';
-import { PROGNAME, type Io } from '../session.js';
+import { PROGNAME, type Io } from '../io.js';
 import { agentPath } from './agent-path.js';
 import { attachAgent, GrabError } from './attach.js';
 import { FoldedConsumer } from './folded.js';

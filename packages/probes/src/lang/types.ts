@@ -6,7 +6,7 @@
  * (`zone_t *`, `struct zsd_entry *`, `zoneid_t`, `unsigned long long`).
  */
 
-import type { DType } from '../consumer/value-model.js';
+import type { DType } from '../program/value-model.js';
 
 /** A struct or union defined in D (or by the type library): members laid out as CTF does. */
 export interface SouDef {

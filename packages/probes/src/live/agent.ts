@@ -7,12 +7,11 @@
  * added: subscribers, observers, profiler sessions, timers, listeners and its socket.
  */
 
-import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from '../consumer/value-model.js';
+import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from '../program/value-model.js';
 import { compile } from '../lang/compile.js';
 import { formatDiagnostic } from '../lang/diagnostics.js';
-import { optionNumber } from '../program/options.js';
 import type { Program } from '../program/program.js';
-import { installProfileProvider } from '../runtime/profile.js';
+import { installProfileProvider } from '../provider/profile.js';
 import { createRuntime, type Runtime } from '../runtime/runtime.js';
 import { AgentChannel } from './agent-channel.js';
 import { createLiveHost, execName, type LiveHost } from './live-host.js';
@@ -90,7 +89,7 @@ class Agent {
   }
 
   private run(program: Program): void {
-    const quiet = program.options.quiet !== undefined && program.options.quiet !== 'false';
+    const quiet = program.options.quiet;
     this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), quiet });
     const send = this.channel.send.bind(this.channel);
     const sink: RuntimeSink = {
@@ -109,7 +108,7 @@ class Agent {
     });
     if (this.cfg.spans) this.cleanups.push(traceHttpSpans((span) => send({ t: 'span', span })));
     runtime.start();
-    const switchNs = Math.max(1_000_000, optionNumber(program.options, 'switchrate') || 1e9);
+    const switchNs = Math.max(1_000_000, program.options.switchrate || 1e9);
     this.cleanups.push(this.host.every(switchNs, () => runtime.flushDrops()));
   }
 
