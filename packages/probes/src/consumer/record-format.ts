@@ -61,6 +61,7 @@ function printValue(value: DValue, type: DType): string {
  * four spaces, and `}`. Every print() ends its output with a newline.
  */
 function formatPrint(rec: Extract<DataRecord, { kind: 'print' }>): string {
+  if (rec.text !== undefined) return rec.text;
   if (rec.members) {
     let out = `${rec.typeName} {\n`;
     for (const m of rec.members) out += `    ${m.typeName} ${m.name} = ${printValue(m.value, m.type)}\n`;

@@ -225,7 +225,7 @@ function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, st
   const epids: { epid: number; probeId: number; clause: number }[] = [];
   let epid = 0;
   clauses.forEach((c, i) => {
-    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: optionNumber(options, 'strsize') || 256 }, K);
+    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolveOptions(options).strsize }, K);
     compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
     for (const p of c.probes) {
       epid++;

@@ -26,6 +26,8 @@ const bad = (code: string, message: string): never => {
 const int = (name: string, size: 1 | 2 | 4 | 8, signed: boolean): CType => ({ kind: 'int', size, signed, name });
 
 export function pointerTo(t: CType): CType {
+  // CTF has one representative function pointer type, int (*)().
+  if (t.kind === 'fn') return { kind: 'pointer', to: 'int (*)()', name: 'int (*)()', ref: t };
   const name = typeNameOf(t);
   const sep = name.endsWith('*') ? '' : ' ';
   return { kind: 'pointer', to: t.kind === 'struct' ? t.name : name, name: `${name}${sep}*`, ref: t };
@@ -100,7 +102,7 @@ export class TypeLib {
     const key = name === null ? `${kind} (anon)#${++this.anon}` : `${kind} ${name}`;
     let d = this.tags.get(key) as SouDef | undefined;
     if (!d) {
-      d = { kind, name: name === null ? `${kind} (anon)` : key, members: null, size: 0, align: 1 };
+      d = { kind, name: name === null ? `${kind} ` : key, members: null, size: 0, align: 1 };
       this.tags.set(key, d);
     }
     return d;
@@ -110,7 +112,7 @@ export class TypeLib {
     const key = name === null ? `enum (anon)#${++this.anon}` : `enum ${name}`;
     let d = this.tags.get(key) as EnumDef | undefined;
     if (!d) {
-      d = { name: name === null ? 'enum (anon)' : key, items: null };
+      d = { name: name === null ? 'enum ' : key, items: null };
       this.tags.set(key, d);
     }
     return d;

@@ -11,7 +11,7 @@ import { arrayOf, bitfieldType, pointerTo, sizeOf, TypeError_ } from './ctypes.j
 import { constValue } from './sema-const.js';
 import { fail, type Checker } from './sema-expr.js';
 import { BUILTIN_VARS } from './sema-scope.js';
-import { isScalar, T, typeName, type CType } from './types.js';
+import { isScalar, sameType, T, typeName, type CType } from './types.js';
 import { ACTIONS, SUBROUTINES } from './sema-actions.js';
 
 interface Specs {
@@ -114,6 +114,11 @@ function defineEnum(c: Checker, item: Extract<A.SpecItem, { k: 'enum' }>): CType
   return t;
 }
 
+/** A typedef is its type under a new name (print() and messages show the typedef's name). */
+function renamed(t: CType, name: string): CType {
+  return t.kind === 'string' || t.kind === 'void' || t.kind === 'struct' ? t : ({ ...t, name } as CType);
+}
+
 export function declName(d: A.FullDeclarator): string | null {
   return d.name ?? (d.inner ? declName(d.inner) : null);
 }
@@ -192,7 +197,7 @@ export function declare(c: Checker, d: A.CDeclaration): void {
     if (name === null) return fail('D_DECL_USELESS', 'useless declaration', v.at);
     if (specs.storage === 'typedef') {
       if (c.lib.typedefs.has(name)) fail('D_DECL_IDRED', `identifier redeclared: ${name}`, v.at);
-      c.lib.typedefs.set(name, applyDeclarator(c, specs.type, v));
+      c.lib.typedefs.set(name, renamed(applyDeclarator(c, specs.type, v), name));
       continue;
     }
     const keys = assocKeys(v);
@@ -211,7 +216,7 @@ export function declare(c: Checker, d: A.CDeclaration): void {
     const prev = table.get(name);
     const keyTypes = keys?.map((k) => (k.decl ? applyDeclarator(c, specsType(c, k.specs).type, k.decl) : specsType(c, k.specs).type));
     if (prev) {
-      if (typeName(prev.type) !== typeName(t) || Boolean(prev.keys) !== Boolean(keyTypes)) {
+      if (!sameType(prev.type, t) || Boolean(prev.keys) !== Boolean(keyTypes)) {
         fail('D_DECL_IDRED', `identifier redeclared: ${name}\n\t current: ${keyTypes ? 'array' : 'scalar'} ${typeName(t)}\n\tprevious: ${prev.keys ? 'array' : 'scalar'} ${typeName(prev.type)}`, v.at);
       }
       continue;
@@ -230,7 +235,7 @@ export function declareInline(c: Checker, d: A.InlineDef): void {
   }
   const v = c.expr(d.value);
   const vm = d.value.view ?? v;
-  const ok = (isScalar(t) && isScalar(v)) || (t.kind === 'string' && v.kind === 'string') || typeName(t) === typeName(vm) || typeName(t) === typeName(v);
+  const ok = (isScalar(t) && isScalar(v)) || (t.kind === 'string' && v.kind === 'string') || sameType(t, vm) || sameType(t, v);
   if (!ok) fail('D_OP_INCOMPAT', `inline ${n} definition uses incompatible types: "${typeName(t)}" = "${typeName(v)}"`, d.at);
   c.scope.inlines.set(n, { type: t, value: d.value });
 }

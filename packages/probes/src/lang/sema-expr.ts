@@ -11,7 +11,7 @@ import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
-import { arithResult, builtinTypedefs, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
+import { arithResult, builtinTypedefs, isInt, isScalar, parseTypeName, promote, sameType, T, typeName, type CType } from './types.js';
 import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
 import { PARAM, xlateType } from './sema-xlate.js';
 import { addrOfType, asValue, derefType, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
@@ -165,7 +165,7 @@ export class Checker {
       case 'cast': {
         const to = this.typeOf(e.to);
         const from = this.expr(e.arg);
-        if ((to.kind === 'sou' || to.kind === 'array' || to.kind === 'fn') && typeName(to) !== typeName(from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
+        if ((to.kind === 'sou' || to.kind === 'array' || to.kind === 'fn') && !sameType(to, from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
         if (to.kind === 'float' && isScalar(from)) return to;
         if (isScalar(to) && !isScalar(from)) fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
         if (to.kind === 'string' && from.kind !== 'string') fail('D_CAST_INVAL', `invalid cast expression: ${q(from)} to ${q(to)}`, e.at);
@@ -457,7 +457,7 @@ export class Checker {
       const tm = e.target.view ?? t;
       if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
       const decays = t.kind === 'pointer' && (e.value.view ?? v).kind === 'array';
-      const ok = decays || (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || typeName(t) === typeName(v);
+      const ok = decays || (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || sameType(t, v);
       if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
       return t;
     }
@@ -485,7 +485,7 @@ export function checkKeys(label: string, want: readonly CType[], got: readonly C
     const w = want[i]!;
     const g = got[i]!;
     const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
-      && ((w.kind !== 'sou' && g.kind !== 'sou') || typeName(w) === typeName(g));
+      && ((w.kind !== 'sou' && g.kind !== 'sou') || sameType(w, g));
     if (!ok) {
       fail('D_PROTO_ARG', `${label} key #${i + 1} is incompatible with prototype:\n\tprototype: ${typeName(w)}\n\t      key: ${typeName(g)}`, at);
     }

@@ -14,7 +14,7 @@ import type * as A from './ast.js';
 import { pointerTo } from './ctypes.js';
 import { fail, type Checker } from './sema-expr.js';
 import { findMember } from './sema-mem.js';
-import { isScalar, typeName, type CType } from './types.js';
+import { isScalar, sameType, typeName, type CType } from './types.js';
 
 export interface Translator {
   readonly out: CType;
@@ -40,7 +40,7 @@ export function defineTranslator(c: Checker, d: A.TranslatorDef): void {
   const out = c.typeOf(d.out);
   const input = c.typeOf(d.input);
   const list = translatorsOf(c);
-  if (list.some((x) => typeName(x.out) === typeName(out) && typeName(x.input) === typeName(input))) {
+  if (list.some((x) => sameType(x.out, out) && sameType(x.input, input))) {
     fail('D_XLATE_REDECL', `translator from ${typeName(input)} to ${typeName(out)} has already been declared`, d.at);
   }
   if (out.kind === 'sou' && out.def.members === null) fail('D_XLATE_SOU', `incomplete struct/union/enum ${typeName(out)}`, d.at);
@@ -54,7 +54,7 @@ export function defineTranslator(c: Checker, d: A.TranslatorDef): void {
       if (!mm) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${typeName(out)}`, m.at);
       const vt = c.expr(m.value);
       const mt = mm!.type;
-      const ok = (isScalar(mt) && isScalar(vt) && (mt.kind === vt.kind || mt.kind === 'int')) || typeName(mt) === typeName(vt)
+      const ok = (isScalar(mt) && isScalar(vt) && (mt.kind === vt.kind || mt.kind === 'int')) || sameType(mt, vt)
         || (mt.kind === 'string' && vt.kind === 'string') || (mt.kind === 'array' && vt.kind === 'string');
       if (!ok) {
         fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${typeName(mt)}" = "${typeName(vt)}"`, m.at);
@@ -83,7 +83,7 @@ export function xlateType(c: Checker, e: A.XlateExpr): CType {
   const from = c.expr(e.arg);
   const want = base(to);
   const have = base(from);
-  const xl = translatorsOf(c).find((x) => typeName(x.out) === typeName(want) && typeName(base(x.input)) === typeName(have));
+  const xl = translatorsOf(c).find((x) => sameType(x.out, want) && sameType(base(x.input), have));
   if (!xl) return fail('D_XLATE_NONE', `cannot translate from "${typeName(from)}" to "${typeName(to)}"`, e.at);
   (e as { res?: unknown }).res = { kind: 'xlate', xl, pointer: to.kind === 'pointer' } satisfies XlateRes;
   return to.kind === 'pointer' ? pointerTo(xl.out) : xl.out;

@@ -180,6 +180,15 @@ function baseType(words: string[], structs: ReadonlySet<string>): CType | null {
   return int(name, size, signed);
 }
 
+/** Type identity as ctf_type_compat sees it: a typedef is its type; a struct is its definition. */
+export function sameType(a: CType, b: CType): boolean {
+  if (a.kind === 'sou' && b.kind === 'sou') return a.def === b.def;
+  if (a.kind === 'int' && b.kind === 'int') return a.size === b.size && a.signed === b.signed && a.en === b.en;
+  if (a.kind === 'pointer' && b.kind === 'pointer' && a.ref && b.ref) return sameType(a.ref, b.ref);
+  if (a.kind === 'array' && b.kind === 'array') return a.n === b.n && sameType(a.of, b.of);
+  return typeName(a) === typeName(b);
+}
+
 export function isInt(t: CType): t is Extract<CType, { kind: 'int' }> {
   return t.kind === 'int';
 }

@@ -64,6 +64,23 @@ export class ExprGen {
     return js;
   }
 
+  /**
+   * A cast between integer types as dt_cg_typecast does it: nothing for the same size and
+   * signedness or a widening from unsigned; a widening from signed sign-extends from the
+   * source's width; a narrowing (or a change of signedness) keeps the destination's width.
+   */
+  typecast(js: string, from: CType, to: CType): string {
+    if (to.kind !== 'int') return js;
+    if (from.kind !== 'int') return this.convert(js, from, to);
+    if (from.size === to.size && from.signed === to.signed) return js;
+    if (to.size > from.size && !from.signed) return js;
+    if (to.size > from.size) {
+      const ext = `$.s${from.size * 8}(${js})`;
+      return to.signed ? ext : `$.u${to.size * 8}(${ext})`;
+    }
+    return `$.${wrapFn(to)}(${js})`;
+  }
+
   /** A JS boolean for D truth (non-zero / non-empty). */
   truth(e: A.Expr): string {
     const t = e.type!;
@@ -111,9 +128,10 @@ export class ExprGen {
       case 'incdec': {
         const t = e.type!;
         const one = t.kind === 'pointer' ? '1' : '1';
-        const next = `$.${wrapFn(t)}($.${e.op === '++' ? 'add' : 'sub'}(${this.load(e.arg)}, ${one}))`;
+        const w = isMem(e.arg) ? wrapFn(t) : wrapFn(reg(t));
+        const next = `$.${w}($.${e.op === '++' ? 'add' : 'sub'}(${this.load(e.arg)}, ${one}))`;
         const stored = this.store(e.arg, next);
-        return e.prefix ? stored : `$.${wrapFn(t)}($.${e.op === '++' ? 'sub' : 'add'}(${stored}, 1))`;
+        return e.prefix ? stored : `$.${w}($.${e.op === '++' ? 'sub' : 'add'}(${stored}, 1))`;
       }
       case 'binary':
         return this.binary(e);
@@ -125,10 +143,7 @@ export class ExprGen {
         return this.assign(e);
       case 'cast': {
         const to = e.type!;
-        if (to.kind === 'int') {
-          const js = this.convert(this.gen(e.arg), e.arg.type!, to);
-          return computed(e.arg) && !js.startsWith(`$.${wrapFn(to)}(`) ? `$.${wrapFn(to)}(${js})` : js;
-        }
+        if (to.kind === 'int') return this.typecast(this.gen(e.arg), e.arg.type!, to);
         return this.gen(e.arg);
       }
       case 'sizeof':
@@ -194,7 +209,7 @@ export class ExprGen {
   /** Normalises an associative key: pointers become their address. */
   private key(k: A.Expr): string {
     const t = k.type!;
-    const js = t.kind === 'int' ? this.narrow(k, t) : this.gen(k);
+    const js = this.gen(k);
     if (t.kind === 'sou') return `$.m.key(${js}, ${sizeOf(t, this.strsize)})`;
     if (t.kind === 'pointer') return `$.int(${js})`;
     if (t.kind === 'stack' || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod') return `$.kv(${js})`;
@@ -261,19 +276,26 @@ export class ExprGen {
 
   private assign(e: A.AssignExpr): string {
     const t = e.target.type!;
-    if (e.op === '=') return this.store(e.target, this.narrow(e.value, t));
+    if (e.op === '=') {
+      const v = e.value.type!;
+      // A scalar variable keeps the 64-bit register (dtrace's stgs); memory stores truncate.
+      // dt_cg_typecast: narrowed only to a smaller type or another signedness.
+      if (t.kind === 'int' && v.kind === 'int' && !isMem(e.target)) return this.store(e.target, this.convert(this.typecast(this.gen(e.value), v, t), t, reg(t)));
+      return this.store(e.target, this.convert(this.gen(e.value), v, t));
+    }
     const op = e.op.slice(0, -1) as A.BinaryOp;
     const rt = reg(op === '<<' || op === '>>' ? promote(t) : arithResult(t, e.value.type!));
     const cur = this.convert(this.load(e.target), t, rt);
     const v = this.convert(this.gen(e.value), e.value.type!, op === '<<' || op === '>>' ? T.int64 : rt);
     const r = this.arith(op, cur, v, rt);
-    return this.store(e.target, t.kind === 'int' ? `$.${wrapFn(t)}(${r})` : r);
+    const ct = op === '<<' || op === '>>' ? promote(t) : arithResult(t, e.value.type!);
+    return this.store(e.target, t.kind === 'int' && isMem(e.target) ? `$.${wrapFn(t)}(${r})` : this.convert(this.typecast(r, ct, t), t, reg(t)));
   }
 
   /** The value of `e` as type `t` for a store or a record: truncated where it may not fit. */
   narrow(e: A.Expr, t: CType): string {
     const js = this.convert(this.gen(e), e.type!, t);
-    if (t.kind !== 'int' || !computed(e) || e.type!.kind !== 'int' || js.startsWith(`$.${wrapFn(t)}(`)) return js;
+    if (t.kind !== 'int' || e.k === 'int' || js.startsWith(`$.${wrapFn(t)}(`)) return js;
     return `$.${wrapFn(t)}(${js})`;
   }
 

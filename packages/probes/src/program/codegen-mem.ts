@@ -65,7 +65,8 @@ export function memAddr(g: Parameters<typeof objAddr>[0], e: A.Expr): string {
       const k = g.convert(g.gen(e.keys[0]!), e.keys[0]!.type!, T.int64);
       if (bt.kind === 'array') {
         const es = sizeOf(bt.of, g.strsize);
-        const named = e.base.k === 'ident' || e.base.k === 'scoped' || (e.base.k === 'member');
+        // Only a D array variable is bounds-checked; arrays reached through memory are not.
+        const named = e.base.k === 'ident' || e.base.k === 'scoped';
         const i = named && bt.n > 0 ? `$.m.idx(${k}, ${bt.n})` : `Number(${k})`;
         return `(${objAddr(g, e.base)} + ${i} * ${es})`;
       }

@@ -18,6 +18,8 @@ import { parseTypeName, T, toDType, typeName, type CType } from '../lang/types.j
 import { isFormatError } from '../consumer/printf-parse.js';
 import { parseFormatShared } from './format-memo.js';
 import { Constants, ExprGen } from './codegen-expr.js';
+import { objAddr } from './codegen-mem.js';
+import { memType } from '../lang/sema-mem.js';
 
 export interface ClauseInput {
   readonly clause: A.Clause;
@@ -185,6 +187,11 @@ class ClauseGen {
         return { name, typeName: typeText, type: toDType(mt), conv: mt.kind === 'string' ? 'str' : 'int' };
       });
       return `R.push($.printStruct(${x.gen(arg)}, ${x.K.ref({ typeName: t.name, members })}));`;
+    }
+    const mt = memType(arg);
+    if (mt.kind === 'sou' || mt.kind === 'array' || mt.kind === 'float' || (mt.kind === 'int' && (mt.en || mt.bits !== undefined || mt.size === 1))) {
+      const text = mt.kind === 'sou' || mt.kind === 'array' ? `$.m.print(${x.K.ref(mt)}, ${objAddr(x, arg)})` : `$.m.printv(${x.K.ref(mt)}, ${x.gen(arg)}, ${mt.size})`;
+      return `R.push({ kind: 'print', value: 0, type: ${x.dtype(T.int64)}, typeName: ${x.K.ref(typeName(mt))}, text: ${text} });`;
     }
     const v = t.kind === 'pointer' ? `$.int(${x.gen(arg)})` : x.gen(arg);
     return `R.push({ kind: 'print', value: ${v}, type: ${x.dtype(t)}, typeName: ${x.K.ref(typeName(t))} });`;

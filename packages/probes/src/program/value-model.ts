@@ -62,6 +62,8 @@ export type DataRecord =
       readonly typeName: string;
       /** print() of a struct (`print(*args[0])`): its members in declaration order; `value` is 0. */
       readonly members?: readonly PrintMember[];
+      /** print() of a D-typed object (runtime/print-object.ts): the text as dtrace writes it. */
+      readonly text?: string;
     }
   /**
    * freopen(): from this record on, output goes to the file named by the formatted text

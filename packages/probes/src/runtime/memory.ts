@@ -10,7 +10,9 @@
  * Must not throw anything but DFault.
  */
 
+import type { CType } from '../lang/types.js';
 import { DFault, FaultCode } from './fault.js';
+import { printObject } from './print-object.js';
 import { norm, toInt, type DIntValue } from './int64.js';
 
 const HEAP = 0x10000000;
@@ -176,6 +178,17 @@ export class Memory {
     const a = scratch ? this.salloc(n) : this.alloc(n);
     slots[slot] = a;
     return a;
+  }
+
+  /** print() of the object of type `t` at `p` (runtime/print-object.ts). */
+  print(t: CType, p: unknown): string {
+    return printObject(this, t, typeof p === 'number' ? p : Number(toInt(p)));
+  }
+  /** print() of a scalar of a D type: the value is laid in scratch first. */
+  printv(t: CType, v: unknown, size: number): string {
+    const a = this.salloc(size);
+    this.put(a, Math.min(size, 8), v);
+    return printObject(this, t, a);
   }
 
   /** An index checked against a D array's dimension. */
