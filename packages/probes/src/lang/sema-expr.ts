@@ -16,17 +16,9 @@ import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
 import { PARAM, xlateType } from './sema-xlate.js';
 import { addrOfType, asValue, derefType, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
 
-export class SemaError {
-  constructor(
-    readonly code: string,
-    readonly message: string,
-    readonly at: number,
-  ) {}
-}
+import { fail, SemaError } from './sema-error.js';
 
-export const fail = (code: string, message: string, at: number): never => {
-  throw new SemaError(code, message, at);
-};
+export { fail, SemaError };
 
 /** What a clause has done so far, for the speculation rules of d-language.md 1.10. */
 export interface ClauseFlags {

@@ -11,7 +11,7 @@
 import type * as A from './ast.js';
 import { pointerTo, sizeOf } from './ctypes.js';
 import { constValue } from './sema-const.js';
-import { fail, type Checker } from './sema-expr.js';
+import { fail, type CheckerView as Checker } from './sema-error.js';
 import { T, typeName, type CType, type Member } from './types.js';
 
 export const MEM: A.Resolution = { kind: 'builtin', name: '<mem>' };

@@ -12,7 +12,7 @@
 
 import type * as A from './ast.js';
 import { pointerTo } from './ctypes.js';
-import { fail, type Checker } from './sema-expr.js';
+import { fail, type CheckerView as Checker } from './sema-error.js';
 import { findMember } from './sema-mem.js';
 import { isScalar, sameType, typeName, type CType } from './types.js';
 

@@ -10,9 +10,8 @@
  * Must not throw anything but DFault.
  */
 
-import type { CType } from '../lang/types.js';
 import { DFault, FaultCode } from './fault.js';
-import { printObject } from './print-object.js';
+import { printObject, type CType } from './print-object.js';
 import { norm, toInt, type DIntValue } from './int64.js';
 
 const HEAP = 0x10000000;

@@ -8,8 +8,18 @@
  * walk comes back up. The text is exactly what dtrace writes, newlines included.
  */
 
-import type { CType } from '../lang/types.js';
-import type { Memory } from './memory.js';
+/** A D type as the compiler hands it over (lang/types.ts), seen from the runtime. */
+export type CType =
+  | { readonly kind: 'int'; readonly size: number; readonly signed: boolean; readonly name: string; readonly bits?: number; readonly en?: { readonly items: ReadonlyMap<string, number> | null } }
+  | { readonly kind: 'float'; readonly size: number; readonly name: string }
+  | { readonly kind: 'array'; readonly name: string; readonly of: CType; readonly n: number }
+  | { readonly kind: 'sou'; readonly name: string; readonly def: { readonly size: number; readonly members: readonly { readonly name: string; readonly type: CType; readonly off: number }[] | null } }
+  | { readonly kind: 'string' | 'void' | 'pointer' | 'struct' | 'fn' | 'stack' | 'sym' | 'func' | 'mod'; readonly name?: string };
+
+/** What the printer reads memory through (runtime/memory.ts). */
+export interface Memory {
+  bytes(p: unknown, n: number): Uint8Array;
+}
 
 interface PrintArg {
   out: string;

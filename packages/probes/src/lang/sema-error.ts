@@ -1,0 +1,31 @@
+/*
+ * The semantic passes' error (the first one stops the compilation with dtrace's tag) and the
+ * view of the checker that the helper passes (sema-mem.ts, sema-xlate.ts) need, kept apart
+ * from sema-expr.ts so that those passes do not import it back.
+ */
+
+import type * as A from './ast.js';
+import type { TypeLib } from './ctypes.js';
+import type { Scope } from './sema-scope.js';
+import type { CType } from './types.js';
+
+export class SemaError {
+  constructor(
+    readonly code: string,
+    readonly message: string,
+    readonly at: number,
+  ) {}
+}
+
+export const fail = (code: string, message: string, at: number): never => {
+  throw new SemaError(code, message, at);
+};
+
+export interface CheckerView {
+  readonly scope: Scope;
+  readonly strsize: number;
+  readonly lib: TypeLib;
+  readonly translators: Map<string, Map<string, unknown>>;
+  expr(e: A.Expr): CType;
+  typeOf(ref: A.TypeRef): CType;
+}
