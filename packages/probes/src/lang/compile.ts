@@ -42,6 +42,7 @@ import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema
 import { matchProbes } from './sema-probes.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
+import { nameTable } from '../name-table.js';
 import { builtinTypeNames, toDType, type CType } from './types.js';
 
 export interface CompileOptions {
@@ -73,7 +74,7 @@ class Stop extends Error {}
 export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
   installProfileProvider(opts.registry);
-  const options: Record<string, string | true> = {};
+  const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
     const err = validateOption(k, v);
     if (err) {
@@ -116,7 +117,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       if (sink.failed) bail();
       const macro: MacroContext = {
         args: [unit.name ?? '', ...(opts.macroArgs ?? [])],
-        named: { pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros },
+        named: nameTable({ pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros }),
         defaultargs: options.defaultargs !== undefined,
         used,
       };

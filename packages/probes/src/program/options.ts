@@ -8,6 +8,8 @@
  * and a bare number means nanoseconds, as in both dtrace code bases.
  */
 
+import { nameTable } from '../name-table.js';
+
 export type OptionKind = 'flag' | 'size' | 'time' | 'int' | 'policy' | 'string';
 
 interface OptionSpec {
@@ -19,7 +21,7 @@ interface OptionSpec {
 
 const flag = (dynamic: boolean): OptionSpec => ({ kind: 'flag', dynamic });
 
-export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
+export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = nameTable({
   quiet: flag(true),
   flowindent: flag(true),
   aggsortkey: flag(true),
@@ -54,10 +56,10 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   undef: { kind: 'string', dynamic: false },
   incdir: { kind: 'string', dynamic: false },
   verbose: flag(false),
-};
+});
 
 /** Defaults in force when nothing sets an option (dtrace(1)'s values; illumos where they differ). */
-export const OPTION_DEFAULTS: Readonly<Record<string, string>> = {
+export const OPTION_DEFAULTS: Readonly<Record<string, string>> = nameTable({
   strsize: '256',
   bufsize: '4m',
   bufpolicy: 'switch',
@@ -71,7 +73,7 @@ export const OPTION_DEFAULTS: Readonly<Record<string, string>> = {
   statusrate: '1hz',
   cleanrate: '101hz',
   stackindent: '14',
-};
+});
 
 export const OptionError = {
   name: 'Invalid option name',
@@ -79,11 +81,11 @@ export const OptionError = {
   active: 'Operation illegal when tracing is active',
 } as const;
 
-const SIZE_SUFFIX: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-const TIME_SUFFIX: Record<string, number> = {
+const SIZE_SUFFIX: Readonly<Record<string, number>> = nameTable({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 });
+const TIME_SUFFIX: Readonly<Record<string, number>> = nameTable({
   '': 1, ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9,
   m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9, d: 86400e9, day: 86400e9,
-};
+});
 
 /** Parses a size (`4m`) into bytes; null if malformed. */
 export function parseSize(v: string): number | null {

@@ -6,11 +6,19 @@
  */
 
 import type { ProbeRegistry } from '../provider/registry.js';
+import { nameTable } from '../name-table.js';
 
-const UNIT_NS: Record<string, number> = {
+const UNIT_NS: Readonly<Record<string, number>> = nameTable({
   ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9,
   m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9, d: 86400e9, day: 86400e9,
-};
+});
+
+/**
+ * The shortest period a profile or tick probe may have: 200us (5000 Hz), illumos'
+ * profile_interval_min. A shorter one is never created, so its description matches no probes
+ * (D_PDESC_ZERO), as in dtrace.
+ */
+export const PROFILE_INTERVAL_MIN_NS = 200_000;
 
 const PRE_PROFILE = [97, 199, 499, 997, 1999, 4001, 4999];
 const PRE_TICK = [1, 10, 100, 500, 1000, 5000];
@@ -21,11 +29,12 @@ export function profilePeriod(name: string): { kind: 'profile' | 'tick'; ns: num
   if (!m) return null;
   const n = Number(m[2]);
   const unit = m[3]!.toLowerCase();
-  if (n <= 0) return null;
+  if (n <= 0 || !Number.isSafeInteger(n)) return null;
   let ns: number;
   if (unit === '' || unit === 'hz') ns = 1e9 / n;
-  else if (UNIT_NS[unit] !== undefined) ns = n * UNIT_NS[unit]!;
+  else if (Object.hasOwn(UNIT_NS, unit)) ns = n * UNIT_NS[unit]!;
   else return null;
+  if (ns < PROFILE_INTERVAL_MIN_NS || !Number.isSafeInteger(Math.round(ns))) return null;
   return { kind: m[1]!.toLowerCase() as 'profile' | 'tick', ns: Math.max(1, Math.round(ns)) };
 }
 
