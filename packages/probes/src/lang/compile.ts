@@ -35,10 +35,11 @@ import { buildAst } from './ast-builder.js';
 import { DiagnosticSink, LineMap, type Diagnostic, type SourceUnit } from './diagnostics.js';
 import { lex } from './lexer.js';
 import { substituteMacros, unusedMacroErrors, type MacroContext } from './macros.js';
+import { nestingError } from './nesting.js';
 import { parse } from './parser.js';
 import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
-import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
+import { Checker, MAX_NESTING, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
@@ -71,7 +72,33 @@ interface ClauseOut {
 
 class Stop extends Error {}
 
+/** The largest program text compiled, in bytes of source (docs/limits.md). */
+export const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Compiles the units into one Program. The phases recurse over the nesting of the program; a
+ * program nested deeper than the JavaScript stack allows is refused with D_NEST_DEPTH instead of
+ * a stack overflow (docs/limits.md gives the depths that compile).
+ */
 export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const size = units.reduce((n, u) => n + u.text.length, 0);
+  if (size > MAX_SCRIPT_BYTES) {
+    return { diagnostics: [{ code: 'D_SCRIPT_SIZE', message: `program text is ${size} bytes; the limit is ${MAX_SCRIPT_BYTES}`, unit: 0 }] };
+  }
+  try {
+    return compileUnits(units, opts);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return { diagnostics: [{ code: 'D_NEST_DEPTH', message: 'program is nested too deeply for the compiler (see the nesting limits in docs/limits.md)', unit: 0 }] };
+  }
+}
+
+/** V8's stack overflow: a RangeError whose message names the call stack. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
   installProfileProvider(opts.registry);
   const options = Object.create(null) as Record<string, string | true>;
@@ -124,6 +151,11 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       const ms = substituteMacros(lx.tokens, macro);
       for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
+      const deep = nestingError(ms.tokens);
+      if (deep) {
+        sink.error(deep.code, deep.message, deep.offset);
+        bail();
+      }
       const parsed = parse(ms.tokens, typeNames);
       if (parsed.error) {
         const t = parsed.error.token;
@@ -190,12 +222,13 @@ function strsizeInto(c: Checker, options: Record<string, string | true>): void {
   (c as { strsize: number }).strsize = optionNumber(options, 'strsize') || Number(OPTION_DEFAULTS.strsize);
 }
 
-function checkStatements(c: Checker, list: readonly A.Stmt[]): void {
+function checkStatements(c: Checker, list: readonly A.Stmt[], depth = 0): void {
   for (const s of list) {
     if (s.k === 'if') {
+      if (depth >= MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${MAX_NESTING} levels deep`, s.at);
       c.expr(s.cond);
-      checkStatements(c, s.then);
-      if (s.else) checkStatements(c, s.else);
+      checkStatements(c, s.then, depth + 1);
+      if (s.else) checkStatements(c, s.else, depth + 1);
     } else c.statement(s.expr);
   }
 }

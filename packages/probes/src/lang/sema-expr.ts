@@ -56,6 +56,12 @@ export interface CallHooks {
 
 const q = (t: CType): string => `"${typeName(t)}"`;
 
+/**
+ * The deepest nesting of expressions and of `if` statements a program may have (docs/limits.md);
+ * deeper programs fail with D_NEST_DEPTH rather than overflowing the stack in a later phase.
+ */
+export const MAX_NESTING = 200;
+
 export class Checker {
   clause: ClauseContext = newClauseContext(null);
 
@@ -91,10 +97,17 @@ export class Checker {
   }
 
   expr(e: A.Expr): CType {
-    const t = this.compute(e);
-    e.type = t;
-    return t;
+    // Every later phase (code generation, V8's parser, evaluation) recurses as deep as this.
+    try {
+      if (++this.depth > MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `expression nested more than ${MAX_NESTING} levels deep`, e.at);
+      const t = this.compute(e);
+      e.type = t;
+      return t;
+    } finally {
+      this.depth--;
+    }
   }
+  private depth = 0;
 
   private compute(e: A.Expr): CType {
     switch (e.k) {
