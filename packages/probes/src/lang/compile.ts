@@ -27,6 +27,7 @@
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { Probe } from '../provider/probe.js';
 import type { Program, Enabling, AggDef, VariableInfo, CompiledClause } from '../program/program.js';
+import { LIMITS, optionLimitError } from '../program/limits.js';
 import { OPTION_DEFAULTS, optionNumber, validateOption } from '../program/options.js';
 import { Constants, generateClause } from '../program/codegen.js';
 import { installProfileProvider } from '../runtime/profile.js';
@@ -72,9 +73,6 @@ interface ClauseOut {
 
 class Stop extends Error {}
 
-/** The largest program text compiled, in bytes of source (docs/limits.md). */
-export const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
-
 /**
  * Compiles the units into one Program. The phases recurse over the nesting of the program; a
  * program nested deeper than the JavaScript stack allows is refused with D_NEST_DEPTH instead of
@@ -82,8 +80,8 @@ export const MAX_SCRIPT_BYTES = 64 * 1024 * 1024;
  */
 export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const size = units.reduce((n, u) => n + u.text.length, 0);
-  if (size > MAX_SCRIPT_BYTES) {
-    return { diagnostics: [{ code: 'D_SCRIPT_SIZE', message: `program text is ${size} bytes; the limit is ${MAX_SCRIPT_BYTES}`, unit: 0 }] };
+  if (size > LIMITS.scriptBytes) {
+    return { diagnostics: [{ code: 'D_SCRIPT_SIZE', message: `program text is ${size} characters; the limit is ${LIMITS.scriptBytes}`, unit: 0 }] };
   }
   try {
     return compileUnits(units, opts);
@@ -103,7 +101,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   installProfileProvider(opts.registry);
   const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
-    const err = validateOption(k, v);
+    const err = validateOption(k, v) ?? optionLimitError(k, v);
     if (err) {
       diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: 0 });
       return { diagnostics };
@@ -117,6 +115,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   const used = new Set<number>();
   const clauses: ClauseOut[] = [];
   const unitInfo: { matched: number; description: string }[] = [];
+  let tokens = 0;
+  const arrays = { total: 0 };
 
   try {
     units.forEach((unit, ui) => {
@@ -132,7 +132,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       for (const e of pre.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
       for (const p of pre.options) {
-        const err = validateOption(p.name, p.value);
+        const err = validateOption(p.name, p.value) ?? optionLimitError(p.name, p.value);
         if (err) {
           sink.error('D_PRAGMA_OPTSET', `failed to set option '${p.name}': ${err}`, p.offset);
           bail();
@@ -142,6 +142,11 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       const lx = lex(pre.text, typeNames);
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
+      tokens += lx.tokens.length;
+      if (tokens > LIMITS.tokens) {
+        sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
+        bail();
+      }
       const macro: MacroContext = {
         args: [unit.name ?? '', ...(opts.macroArgs ?? [])],
         named: nameTable({ pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros }),
@@ -171,7 +176,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
-          if (item.k === 'decl') declare(checker, item);
+          if (item.k === 'decl') declare(checker, item, arrays);
           else if (item.k === 'inline') {
             const t = checker.typeOf(item.type);
             checker.expr(item.value);
@@ -188,6 +193,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             region = 'action list';
             checkStatements(checker, item.body ?? []);
             clauses.push({ unit: ui, ast: item, probes, ctx });
+            if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
+            if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
           }
         } catch (e) {
           if (!(e instanceof SemaError)) throw e;
@@ -233,7 +240,7 @@ function checkStatements(c: Checker, list: readonly A.Stmt[], depth = 0): void {
   }
 }
 
-function declare(c: Checker, d: A.Declaration): void {
+function declare(c: Checker, d: A.Declaration, arrays: { total: number }): void {
   const t = c.typeOf(d.type);
   for (const v of d.declarators) {
     const table = c.scope.table(d.scope);
@@ -243,6 +250,16 @@ function declare(c: Checker, d: A.Declaration): void {
       continue;
     }
     const keys = v.keys?.map((k) => c.typeOf(k));
+    if (v.size !== undefined) {
+      // dtrace's own bound is UINT_MAX elements; every element here is a JavaScript value.
+      if (!Number.isSafeInteger(v.size) || v.size > LIMITS.arrayElements) {
+        throw new SemaError('D_DECL_ARRBIG', `array dimension too big: ${v.name}[${v.size}] (the limit is ${LIMITS.arrayElements} elements)`, v.at);
+      }
+      arrays.total += v.size;
+      if (arrays.total > LIMITS.arrayElementsTotal) {
+        throw new SemaError('D_DECL_ARRBIG', `arrays have more than ${LIMITS.arrayElementsTotal} elements together (the limit)`, v.at);
+      }
+    }
     c.scope.declare(d.scope, v.name, t, { ...(keys ? { keys } : {}), ...(v.size !== undefined ? { size: v.size } : {}) });
   }
 }

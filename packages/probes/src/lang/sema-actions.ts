@@ -14,6 +14,7 @@ import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
 import { isInt, isScalar, T, typeName, type CType } from './types.js';
 import { nameTable } from '../name-table.js';
+import { LIMITS } from '../program/limits.js';
 
 type Kind = 'int' | 'string' | 'any' | 'stack';
 
@@ -317,6 +318,7 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
       }
       const n = constValue(e.args[1]!);
       if (n === null || n <= 0n) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integer constant', e.args[1]!.at);
+      if (n! > BigInt(LIMITS.tracememBytes)) fail('D_TRACEMEM_SIZE', `tracemem( ) argument #2 exceeds the limit of ${LIMITS.tracememBytes} bytes`, e.args[1]!.at);
       dataRecording(c, at);
       break;
     }

@@ -10,6 +10,7 @@
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';
+import { LIMITS } from '../program/limits.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
 import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
 
@@ -60,7 +61,7 @@ const q = (t: CType): string => `"${typeName(t)}"`;
  * The deepest nesting of expressions and of `if` statements a program may have (docs/limits.md);
  * deeper programs fail with D_NEST_DEPTH rather than overflowing the stack in a later phase.
  */
-export const MAX_NESTING = 200;
+export const MAX_NESTING: number = LIMITS.nesting;
 
 export class Checker {
   clause: ClauseContext = newClauseContext(null);
