@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const entryPoints = { zsdtrace: join(here, 'src/main.ts') };
-if (existsSync(join(here, 'src/verify-worker.ts'))) entryPoints['verify-worker'] = join(here, 'src/verify-worker.ts');
+if (existsSync(join(here, 'src/commands/verify/worker.ts'))) entryPoints['verify-worker'] = join(here, 'src/commands/verify/worker.ts');
 
 // Ink's optional React devtools bridge is only loaded when DEV=true; stub it out of the bundle.
 const stubDevtools = {
@@ -38,4 +38,18 @@ await build({
     js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",
   },
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+});
+
+// The agent zsdtrace loads into a traced Node.js process (-c preloads it, -p requires it through
+// the inspector): one self-contained CommonJS file, the D compiler and runtime included.
+await build({
+  entryPoints: [join(here, '../probes/src/live/agent-entry.ts')],
+  outfile: join(here, 'dist/live-agent.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  conditions: ['source'],
+  legalComments: 'none',
+  logLevel: 'warning',
 });

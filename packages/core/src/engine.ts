@@ -11,7 +11,7 @@ import { ProbeRegistry, type Host } from '@zsdtrace/probes/provider';
 import { declareEngineProbes } from './providers/declare.js';
 import { FunctionTable } from './providers/functions.js';
 import { createEngineHost } from './sim/host.js';
-import { Kernel, type FindingKind } from './sim/kernel.js';
+import { Kernel, type FindingKind, type Hazard } from './sim/kernel.js';
 import { createPolicy, type PolicyName } from './sim/policy.js';
 import { Prng } from './sim/prng.js';
 import { buildReport } from './sim/report.js';
@@ -43,6 +43,8 @@ export interface EngineOptions {
 
 export interface Finding {
   kind: FindingKind;
+  /** For a use-after-free: the hazard of spec 4.6 it is (T1, T2) or 'other'. */
+  hazard?: Hazard;
   message: string;
   report: string;
   seed: number;
@@ -110,7 +112,8 @@ class SimEngine implements Engine {
       ...(opts.schedule !== undefined ? { schedule: opts.schedule } : {}),
     });
     const maxSteps = opts.maxSteps ?? (opts.continuous ? Number.POSITIVE_INFINITY : 50_000_000);
-    const sink = (kind: FindingKind, message: string, cycle: readonly SimThread[]): void => this.record(kind, message, cycle);
+    const sink = (kind: FindingKind, message: string, cycle: readonly SimThread[], hazard?: Hazard): void =>
+      this.record(kind, message, cycle, hazard);
     this.k = new Kernel(policy, this.log, probes.kernel, sink, maxSteps, !opts.continuous, new Set(opts.continueAfter ?? []));
     const algorithm = opts.algorithm ?? 'current';
     this.s = new ZoneSystem(
@@ -210,7 +213,7 @@ class SimEngine implements Engine {
     };
   }
 
-  private record(kind: FindingKind, message: string, cycle: readonly SimThread[]): void {
+  private record(kind: FindingKind, message: string, cycle: readonly SimThread[], hazard?: Hazard): void {
     const report = buildReport({
       kind,
       message,
@@ -221,7 +224,7 @@ class SimEngine implements Engine {
       k: this.k,
       fns: this.fns,
     });
-    this.found.push({ kind, message, report, seed: this.seed, t: this.k.now });
+    this.found.push({ kind, ...(hazard !== undefined && { hazard }), message, report, seed: this.seed, t: this.k.now });
     this.log.emit({ kind: 'finding', t: this.k.now, tid: this.k.cur.tid, finding: kind, message });
   }
 }

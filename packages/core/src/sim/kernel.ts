@@ -12,13 +12,19 @@
 import type { Probe } from '@zsdtrace/probes/provider';
 import { CondVar } from './condvar.js';
 import { SleepHeap } from './heap.js';
-import type { KMutex } from './mutex.js';
+import type { Freeable, KMutex } from './mutex.js';
 import type { SchedulingPolicy } from './policy.js';
 import { SimThread, type Co } from './thread.js';
 import type { TraceLog } from './trace-log.js';
 import { lockCycle } from './wait-graph.js';
 
 export type FindingKind = 'deadlock' | 'recursive-enter' | 'lock-order' | 'use-after-free' | 'step-limit' | 'assertion';
+
+/** The memory-safety hazard a use-after-free is (spec 4.6), decided from what happened. */
+export type Hazard = 'T1' | 'T2' | 'other';
+
+/** Describes an access to freed memory: the layer that knows the ZSD waits classifies it. */
+export type FreedAccessDescriber = (t: SimThread, access: string, container: Freeable) => { hazard: Hazard; message: string };
 
 /** The probes the kernel fires itself (declared by src/providers). */
 export interface KernelProbes {
@@ -32,7 +38,7 @@ export interface KernelProbes {
 }
 
 /** Called on every detection; `fatal` findings stop the run. */
-export type FindingSink = (kind: FindingKind, message: string, cycle: readonly SimThread[]) => void;
+export type FindingSink = (kind: FindingKind, message: string, cycle: readonly SimThread[], hazard?: Hazard) => void;
 
 /** Virtual ns charged to the running thread for each scheduling step (the work between yields). */
 export const STEP_COST_NS = 20;
@@ -69,6 +75,8 @@ export class Kernel {
   private readonly cpus: (SimThread | null)[] = [null, null];
   private nextCpu = 0;
   private readonly orderReported = new Set<string>();
+  /** Set by the zone layer, which knows who freed what and who was waiting for what. */
+  describeFreedAccess: FreedAccessDescriber = (t, access) => ({ hazard: 'other', message: `${t.label} ${access}, which lives in freed memory` });
 
   constructor(
     private readonly policy: SchedulingPolicy,
@@ -317,8 +325,9 @@ export class Kernel {
       yield;
       return;
     }
-    if (m.container?.freed) {
-      this.fail('use-after-free', `${t.label} mutex_enter on ${m.label}, which lives in freed memory`, true);
+    const freedBefore = m.container?.freed === true;
+    if (freedBefore) {
+      this.useAfterFree(t, `mutex_enter on ${m.label}`, m.container!);
       if (this.halted) {
         yield;
         return;
@@ -341,6 +350,14 @@ export class Kernel {
     }
     m.owner = t;
     t.holds.push(m);
+    // Freed while this thread was switched out or blocked on it: the lock word is read again here.
+    if (!freedBefore && m.container?.freed) {
+      this.useAfterFree(t, `acquired ${m.label}`, m.container);
+      if (this.halted) {
+        yield;
+        return;
+      }
+    }
     const blocked = since < 0 ? 0 : this.now - since;
     const P = this.probes;
     if (blocked > 0 && P.block.enabled) this.fire(P.block, m, blocked);
@@ -466,11 +483,17 @@ export class Kernel {
     );
   }
 
+  /** A use-after-free by `t`, classified by the zone layer (fatal unless continued after). */
+  useAfterFree(t: SimThread, access: string, container: Freeable): void {
+    const d = this.describeFreedAccess(t, access, container);
+    this.fail('use-after-free', d.message, true, [], d.hazard);
+  }
+
   /** Reports a finding; fatal ones stop the run at once. */
-  fail(kind: FindingKind, message: string, fatal: boolean, cycle: readonly SimThread[] = []): void {
+  fail(kind: FindingKind, message: string, fatal: boolean, cycle: readonly SimThread[] = [], hazard?: Hazard): void {
     if (this.halted) return;
     if (fatal && !this.nonFatal.has(kind)) this.halted = true;
-    this.onFinding(kind, message, cycle);
+    this.onFinding(kind, message, cycle, hazard);
   }
 }
 

@@ -24,8 +24,17 @@ export const lockRanks = {
 
 export type RankedLock = keyof typeof lockRanks;
 
+/** Who returned a piece of memory to the allocator, and how (for use-after-free reports). */
+export interface FreeRecord {
+  readonly tid: number;
+  readonly label: string;
+  readonly t: number;
+  readonly by: 'zone_key_delete' | 'zone_free';
+}
+
 export interface Freeable {
   readonly freed: boolean;
+  readonly freedBy: FreeRecord | null;
 }
 
 export class KMutex {

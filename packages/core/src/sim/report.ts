@@ -34,8 +34,10 @@ const explanations: Record<FindingKind, string> = {
     'A lock was taken while holding one that comes later in the documented order ' +
     '(pool_lock, cpu_lock, zonehash_lock, zone_status_lock, zone_lock, zsd_key_lock; spec 1.5).',
   'use-after-free':
-    'A thread touched a zsd_entry or zone_t after it was freed: a waiter that slept without holding the ' +
-    'locks that keep it alive (spec 4.6 T1/T2).',
+    'A thread touched a zsd_entry or zone_t after it was freed. T1: a zone_shutdown/zone_destroy waiter in ' +
+    'zsd_wait_for_inprogress (zsd_apply_all_keys) whose entry zone_key_delete freed while it slept. T2: a ' +
+    'zsd_apply_all_zones waiter holding no zone hold whose zone zone_free freed between cv_wait and its ' +
+    're-taking zone_lock (spec 4.6). "other" is neither; the message says what happened.',
   'step-limit': 'The run exceeded its step limit (a livelock, or a workload longer than the limit).',
   assertion: 'A kernel ASSERT of the modelled code failed.',
 };

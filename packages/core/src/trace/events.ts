@@ -49,6 +49,8 @@ export type TraceEvent =
       readonly flags: number;
       /** tid of the thread running the callback waited for, when known (else -1). */
       readonly holder: number;
+      /** The apply function that waits: zsd_apply_create, _shutdown or _destroy. */
+      readonly phase?: Phase;
     })
   /** The wait loop exited (the condition cleared). `since` is the t of its first iteration. */
   | (Base & {

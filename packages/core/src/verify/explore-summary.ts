@@ -75,7 +75,13 @@ export function emptySummary(): ExploreSummary {
 
 /** The message with every number replaced, so that one failure at different ids groups together. */
 export function messageShape(message: string): string {
-  return message.replace(/0x[0-9a-f]+|\d+/gi, '#');
+  // Hazard names (T1, T2) are words, not numbers.
+  return message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#');
+}
+
+/** The kind a finding counts under: a use-after-free by its hazard (`use-after-free T2`). */
+export function findingKind(f: { readonly kind: string; readonly hazard?: string }): string {
+  return f.hazard ? `${f.kind} ${f.hazard}` : f.kind;
 }
 
 export function addSeedResult(s: ExploreSummary, r: SeedResult): void {
@@ -93,7 +99,7 @@ export function addSeedResult(s: ExploreSummary, r: SeedResult): void {
   if (r.waitInprogress > 0) w.seedsWithWaitInprogress++;
 
   const counts = new Map<string, number>();
-  for (const f of r.findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  for (const f of r.findings) counts.set(findingKind(f), (counts.get(findingKind(f)) ?? 0) + 1);
   for (const [p, n] of Object.entries(r.violationCounts)) if (n) counts.set(p, (counts.get(p) ?? 0) + n);
   if (counts.size > 0) s.failingSeeds++;
   for (const [kind, n] of counts) {
@@ -120,7 +126,7 @@ export function addSeedResult(s: ExploreSummary, r: SeedResult): void {
       g.explanation = explanation;
     }
   };
-  for (const f of r.findings) note(f.kind, f.message, f.report || f.message);
+  for (const f of r.findings) note(findingKind(f), f.message, f.report || f.message);
   for (const v of r.violations) note(v.property, v.message, v.message);
 }
 

@@ -19,7 +19,7 @@ export { PROPERTIES, PROPERTY_TITLES, emptyStats } from './violation.js';
 export type { PropertyId, Violation, CheckerStats, FindingLike } from './violation.js';
 export { runSeed, runSeedDetailed } from './run-seed.js';
 export type { EngineLike, EngineFactory, FindingRecord, SeedResult, SeedDetail, SeedRunOptions, SeedViolation } from './run-seed.js';
-export { emptySummary, addSeedResult, messageShape, sortedFailures } from './explore-summary.js';
+export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures } from './explore-summary.js';
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
 export { statusName } from './trace-model.js';

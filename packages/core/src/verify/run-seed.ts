@@ -16,6 +16,8 @@ import type { PropertyId, Violation } from './violation.js';
 /** What the verifier uses of an engine finding. */
 export interface FindingRecord {
   readonly kind: string;
+  /** For a use-after-free: T1, T2 or other (spec 4.6). */
+  readonly hazard?: string;
   readonly message: string;
   readonly report: string;
 }
@@ -78,7 +80,7 @@ export function runSeedDetailed(factory: EngineFactory, seed: number, opts: Seed
     tail.push(e);
   });
   const run = engine.run();
-  const findings = run.findings.map((f) => ({ kind: f.kind, message: f.message, report: f.report }));
+  const findings = run.findings.map((f) => ({ kind: f.kind, ...(f.hazard !== undefined && { hazard: f.hazard }), message: f.message, report: f.report }));
   const violations = checker.finish({ findings });
   const st = checker.stats();
   const result: SeedResult = {

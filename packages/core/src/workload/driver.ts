@@ -10,7 +10,7 @@
 
 import type { Prng } from '../sim/prng.js';
 import type { Co } from '../sim/thread.js';
-import { zoneCreate, zoneBoot, zoneDestroy, zoneShutdown } from '../zone/lifecycle.js';
+import { zoneCreate, zoneBoot, zoneDestroy, zoneShutdown, zthread } from '../zone/lifecycle.js';
 import { zoneGetattrStatus } from '../zone/lookup.js';
 import { zoneCredHold, zoneCredRele } from '../zone/refs.js';
 import type { KeyVar, ZoneSystem } from '../zone/system.js';
@@ -53,6 +53,11 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
     const name = z.count > 1 ? `${z.name}${i + 1}` : z.name;
     const zone = yield* zoneCreate(s, name, z.exclusiveIp, w.costs);
     yield* zoneGetattrStatus(s, zone.zone_id);
+    const linger = z.zthreadExit;
+    if (linger !== undefined) {
+      zone.zone_kthreads++;
+      k.spawn('zthread', zone.zone_name, -1, () => zthread(s, zone, () => draw(linger)));
+    }
     if (z.deathrow !== undefined) yield* zoneCredHold(s, zone);
     if (z.bootAt !== undefined) {
       yield* until(base + draw(z.bootAt) + off);

@@ -59,6 +59,9 @@ export interface ZoneSpec {
   readonly exclusiveIp: boolean;
   /** A process cred outlives zone_destroy by this long (the zone waits on deathrow). */
   readonly deathrow?: Duration;
+  /** The zone runs a kernel thread that exits this long after the zone becomes EMPTY; its
+   *  zthread_exit makes the zone DOWN, possibly while the shutdown callbacks run (spec 3.4). */
+  readonly zthreadExit?: Duration;
 }
 
 export interface Workload {

@@ -124,7 +124,7 @@ export function validateWorkload(json: unknown, source?: string): Workload {
   const zones: ZoneSpec[] = list(root.zones, 'zones').map((v, i) => {
     const f = `zones[${i}]`;
     const o = obj(v, f);
-    only(o, f, ['name', 'count', 'createAt', 'bootAt', 'haltAt', 'spacing', 'exclusiveIp', 'deathrow']);
+    only(o, f, ['name', 'count', 'createAt', 'bootAt', 'haltAt', 'spacing', 'exclusiveIp', 'deathrow', 'zthreadExit']);
     const count = o.count === undefined ? 1 : o.count;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000)
       fail(`${f}.count`, 'must be an integer from 1 to 100000');
@@ -138,6 +138,7 @@ export function validateWorkload(json: unknown, source?: string): Workload {
       ...opt('bootAt', o.bootAt === undefined ? undefined : range(o.bootAt, `${f}.bootAt`)),
       ...opt('haltAt', o.haltAt === undefined ? undefined : range(o.haltAt, `${f}.haltAt`)),
       ...opt('deathrow', o.deathrow === undefined ? undefined : range(o.deathrow, `${f}.deathrow`)),
+      ...opt('zthreadExit', o.zthreadExit === undefined ? undefined : range(o.zthreadExit, `${f}.zthreadExit`)),
     };
     if (z.bootAt !== undefined && lowest(z.bootAt) < highest(createAt)) fail(`${f}.bootAt`, 'must not be earlier than createAt');
     if (z.haltAt !== undefined && lowest(z.haltAt) < highest(z.bootAt ?? createAt))

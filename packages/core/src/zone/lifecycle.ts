@@ -72,6 +72,23 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   s.fnOut(f, 0);
 }
 
+/**
+ * A zone kernel thread (zthread_create): it idles until the zone is EMPTY, winds down for `linger`
+ * ns (a shutdown callback telling it to stop, say), then zthread_exit: the last one of an EMPTY
+ * zone sets DOWN under zone_status_lock (G08 zone.c:3014-3015).
+ */
+export function* zthread(s: ZoneSystem, z: Zone, linger: () => number): Co {
+  const k = s.k;
+  k.cur.daemon = true;
+  yield* s.statusWait(z, ZoneStatus.EMPTY);
+  k.cur.daemon = false;
+  yield* k.sleep(linger());
+  yield* k.enter(s.zone_status_lock);
+  z.zone_kthreads--;
+  if (z.zone_kthreads === 0 && z.zone_status === ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.DOWN);
+  yield* k.exit(s.zone_status_lock);
+}
+
 /** Looks a zone up in the hash under zonehash_lock (the caller holds it). */
 function lookup(s: ZoneSystem, id: number): Zone | null {
   const z = s.byId.get(id);
@@ -130,9 +147,13 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
       yield* k.exit(s.zone_status_lock);
     }
     yield* s.ops.zsdCallbacks(s, z, 'shutdown');
-    yield* k.enter(s.zone_status_lock);
-    if (z.zone_status < ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DOWN);
-    yield* k.exit(s.zone_status_lock);
+    // Spec 3.4 step 5: with no kernel threads left this thread sets DOWN; otherwise the last
+    // zthread_exit does, maybe while the callbacks above were still running, and it waits.
+    if (z.zone_kthreads === 0) {
+      yield* k.enter(s.zone_status_lock);
+      if (z.zone_status < ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DOWN);
+      yield* k.exit(s.zone_status_lock);
+    } else yield* s.statusWait(z, ZoneStatus.DOWN);
     yield* zoneRele(s, z);
     rc = 0;
   }

@@ -67,7 +67,7 @@ function* zoneFree(s: ZoneSystem, z: Zone): Co {
   if (f.entry.enabled) s.fire(f.entry, z);
   s.deathrow.delete(z);
   yield* zoneFreeZsd(s, z);
-  z.freed = true;
+  s.markFreed(z, 'zone_free');
   s.fnOut(f, 0);
 }
 
@@ -80,7 +80,7 @@ function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
   for (let e = z.zsd.head; e; e = z.zsd.head) {
     s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
     z.zsd.remove(e);
-    e.freed = true;
+    s.markFreed(e, 'zone_free');
     s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key: e.zsd_key, src: 'zoneFree' });
   }
   yield* s.k.exit(z.zone_lock);

@@ -12,10 +12,11 @@ import type { FbtPair, EngineProbes } from '../providers/declare.js';
 import type { FunctionTable } from '../providers/functions.js';
 import type { Kernel } from '../sim/kernel.js';
 import { KList } from '../sim/list.js';
-import { KMutex } from '../sim/mutex.js';
+import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { Co, SimThread } from '../sim/thread.js';
 import type { TraceLog } from '../sim/trace-log.js';
-import type { Operation, TraceEvent } from '../trace/events.js';
+import type { Operation, Phase, TraceEvent } from '../trace/events.js';
+import { describeFreedAccess } from './hazard.js';
 import type { ZsdEntry } from '../zsd/entry.js';
 import type { ZsdOps } from '../zsd/ops.js';
 import { GLOBAL_ZONEID, Zone, ZoneStatus } from './zone.js';
@@ -35,6 +36,9 @@ export interface ActiveWait {
   readonly key: number;
   readonly kind: 'creator' | 'inprogress';
   readonly since: number;
+  /** The apply function's phase, and whether it came from zsd_apply_all_zones (lockp set). */
+  readonly phase: Phase;
+  readonly lockp: boolean;
 }
 
 const ZONE_BASE = 0x1_0000_0000_0000;
@@ -78,6 +82,7 @@ export class ZoneSystem {
     /** The ZSD algorithm in force (current or legacy). */
     readonly ops: ZsdOps,
   ) {
+    k.describeFreedAccess = (t, access, x) => describeFreedAccess(this, t, access, x);
     // zone_zsd_init: zone0 is RUNNING at the head of zone_active from very early boot (spec 3.1).
     this.zone0 = this.newZone(GLOBAL_ZONEID, 'global', false);
     this.zone0.zone_status = ZoneStatus.RUNNING;
@@ -149,21 +154,17 @@ export class ZoneSystem {
     if (!cond) this.k.fail('assertion', `ASSERT failed: ${message}`, true);
   }
 
-  /** A read of an entry that may have been freed while this thread slept (spec 4.6 T1). */
-  checkLive(e: ZsdEntry, where: string): boolean {
-    if (!e.freed) return true;
-    this.k.fail(
-      'use-after-free',
-      `${this.k.cur.label} reads freed zsd_entry (zone ${e.zoneId}, key ${e.zsd_key}) in ${where}`,
-      true,
-    );
-    // Unless the run stopped, the thread carries on with the stale contents.
-    return !this.k.halted;
+  /** Returns a zone_t or an entry to the allocator, remembering who did it (spec 4.6). */
+  markFreed(x: Zone | ZsdEntry, by: FreeRecord['by']): void {
+    x.freed = true;
+    x.freedBy = { tid: this.k.cur.tid, label: this.k.cur.label, t: this.now, by };
   }
 
-  checkZoneLive(z: Zone, where: string): boolean {
-    if (!z.freed) return true;
-    this.k.fail('use-after-free', `${this.k.cur.label} touches freed zone ${z.zone_id} in ${where}`, true);
+  /** A read of an entry that may have been freed while this thread slept (spec 4.6 T1, T2). */
+  checkLive(e: ZsdEntry, where: string): boolean {
+    if (!e.freed) return true;
+    this.k.useAfterFree(this.k.cur, `read zsd_entry (zone ${e.zoneId}, key ${e.zsd_key}) in ${where}`, e);
+    // Unless the run stopped, the thread carries on with the stale contents.
     return !this.k.halted;
   }
 

@@ -10,7 +10,7 @@
 
 import { CondVar } from '../sim/condvar.js';
 import { KList, type Linked } from '../sim/list.js';
-import { KMutex } from '../sim/mutex.js';
+import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { ZsdEntry } from '../zsd/entry.js';
 
 /** Spec 1.3: the ordered zone_status_t values. */
@@ -52,6 +52,7 @@ export const GLOBAL_ZONEID = 0;
 export class Zone implements Linked<Zone> {
   zone_status: number = ZoneStatus.UNINITIALIZED;
   freed = false;
+  freedBy: FreeRecord | null = null;
   lprev: Zone | null = null;
   lnext: Zone | null = null;
   lon: object | null = null;
@@ -64,6 +65,8 @@ export class Zone implements Linked<Zone> {
   zone_ref = 0;
   zone_cred_ref = 0;
   zone_flags = 0;
+  /** Live zone kernel threads (zthread_create); the last zthread_exit makes an EMPTY zone DOWN. */
+  zone_kthreads = 0;
   /** In the id hash (between zone_create's insert and zone_destroy's removal). */
   hashed = false;
 

@@ -71,10 +71,10 @@ function* applyPhase(
   const wc = s.P.fbt.zsd_wait_for_creator;
   const wi = s.P.fbt.zsd_wait_for_inprogress;
   if (phase !== 'create' && ((e.zsd_flags & ZsdFlag.CREATE_NEEDED) !== 0 || wc.entry.enabled || wc.ret.enabled)) {
-    if (yield* waitForCreator(s, z, e, lockp)) dropped = true;
+    if (yield* waitForCreator(s, z, e, lockp, phase)) dropped = true;
   }
   if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0 || wi.entry.enabled || wi.ret.enabled) {
-    if (yield* waitForInprogress(s, z, e, lockp)) dropped = true;
+    if (yield* waitForInprogress(s, z, e, lockp, phase)) dropped = true;
   }
   const b = bits[phase];
   if ((e.zsd_flags & b.needed) !== 0) {

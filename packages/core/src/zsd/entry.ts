@@ -9,6 +9,7 @@
 
 import { CondVar } from '../sim/condvar.js';
 import type { KList, Linked } from '../sim/list.js';
+import type { FreeRecord } from '../sim/mutex.js';
 import type { Co } from '../sim/thread.js';
 
 export const ZsdFlag = {
@@ -46,6 +47,7 @@ export class ZsdEntry implements Linked<ZsdEntry> {
   zsd_flags = 0;
   zsd_data = 0;
   freed = false;
+  freedBy: FreeRecord | null = null;
   runner = -1;
   lprev: ZsdEntry | null = null;
   lnext: ZsdEntry | null = null;

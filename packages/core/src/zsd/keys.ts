@@ -122,7 +122,7 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
     if (e) {
       s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
       z.zsd.remove(e);
-      e.freed = true;
+      s.markFreed(e, 'zone_key_delete');
       s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
     }
     yield* k.exit(z.zone_lock);

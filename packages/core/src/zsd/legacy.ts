@@ -95,7 +95,7 @@ function* keyDelete(s: ZoneSystem, key: number): Co<number> {
       const data = e ? e.zsd_data : 0;
       if (e) {
         z.zsd.remove(e);
-        e.freed = true;
+        s.markFreed(e, 'zone_key_delete');
         s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
       }
       yield* runTeardown(s, 'shutdown', t.fns, z.zone_id, key, data);
@@ -151,10 +151,11 @@ function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
     yield* k.enter(s.zsd_key_lock);
     for (let t = s.registered.head; t; t = t.lnext) {
       if (!(ct === 'shutdown' ? t.fns.shutdown : t.fns.destroy)) continue;
-      yield* k.enter(z.zone_lock);
+      // The old lookup held zsd_key_lock alone, not zone_lock (spec 5.1, G08p zone_zsd_callbacks): the
+      // callback gets whatever the list holds at that moment.
       const e = zsdFind(z.zsd, t.zsd_key);
       const data = e ? e.zsd_data : 0;
-      yield* k.exit(z.zone_lock);
+      yield* k.preempt();
       yield* runTeardown(s, ct, t.fns, z.zone_id, t.zsd_key, data);
     }
     yield* k.exit(s.zsd_key_lock);

@@ -11,17 +11,19 @@
 
 import type { KMutex } from '../sim/mutex.js';
 import type { Co } from '../sim/thread.js';
+import type { Phase } from '../trace/events.js';
 import type { ZoneSystem } from '../zone/system.js';
 import type { Zone } from '../zone/zone.js';
 import { ZsdFlag, type ZsdEntry } from './entry.js';
 import { halt } from './ops.js';
 
-export function* waitForCreator(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null): Co<boolean> {
-  return yield* waitLoop(s, z, e, lockp, 'creator', ZsdFlag.CREATE_NEEDED);
+/** `phase` is the apply function that waits (zsd_apply_<phase>); it only labels events and reports. */
+export function* waitForCreator(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null, phase: Phase): Co<boolean> {
+  return yield* waitLoop(s, z, e, lockp, 'creator', ZsdFlag.CREATE_NEEDED, phase);
 }
 
-export function* waitForInprogress(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null): Co<boolean> {
-  return yield* waitLoop(s, z, e, lockp, 'inprogress', ZsdFlag.ALL_INPROGRESS);
+export function* waitForInprogress(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null, phase: Phase): Co<boolean> {
+  return yield* waitLoop(s, z, e, lockp, 'inprogress', ZsdFlag.ALL_INPROGRESS, phase);
 }
 
 function* waitLoop(
@@ -31,6 +33,7 @@ function* waitLoop(
   lockp: KMutex | null,
   kind: 'creator' | 'inprogress',
   mask: number,
+  phase: Phase,
 ): Co<boolean> {
   const f = kind === 'creator' ? s.P.fbt.zsd_wait_for_creator : s.P.fbt.zsd_wait_for_inprogress;
   s.fnIn(f);
@@ -42,7 +45,7 @@ function* waitLoop(
   while ((e.zsd_flags & mask) !== 0) {
     if (since < 0) {
       since = s.now;
-      s.waits.set(me, { tid: me.tid, zone: z.zone_id, key: e.zsd_key, kind, since });
+      s.waits.set(me, { tid: me.tid, zone: z.zone_id, key: e.zsd_key, kind, since, phase, lockp: lockp !== null });
     }
     const holder = kind === 'inprogress' ? e.runner : -1;
     s.emit({
@@ -53,6 +56,7 @@ function* waitLoop(
       key: e.zsd_key,
       flags: e.zsd_flags,
       holder,
+      phase,
     });
     const p = kind === 'creator' ? s.P.sdt.waitForCreator : s.P.sdt.waitForInprogress;
     if (p.enabled) s.fire(p, z, e);

@@ -81,7 +81,8 @@ describe('spec 5.3 scenarios', () => {
     expect(hit).toBeGreaterThan(0);
     const first = createEngine({ workload: loadWorkload('s4'), seed: hit, policy: 'pct' });
     const r1 = first.run();
-    expect(r1.findings[0]!.report).toContain('spec 4.6 T1/T2');
+    expect(r1.findings[0]!.hazard).toBe('T2');
+    expect(r1.findings[0]!.report).toContain('spec 4.6');
     const again = createEngine({ workload: loadWorkload('s4'), seed: hit, policy: 'replay', schedule: first.schedule() }).run();
     expect(again.traceHash).toBe(r1.traceHash);
     expect(again.findings[0]!.message).toBe(r1.findings[0]!.message);

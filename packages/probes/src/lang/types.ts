@@ -6,7 +6,7 @@
  * (`zone_t *`, `struct zsd_entry *`, `zoneid_t`, `unsigned long long`).
  */
 
-import type { DType } from '../consumer/value-model.js';
+import type { DType } from '../program/value-model.js';
 import { nameTable } from '../name-table.js';
 
 export type CType =

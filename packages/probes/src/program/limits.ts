@@ -6,7 +6,7 @@
  * 1 GB of memory.
  */
 
-import { parseSize } from './options.js';
+import { parseSize } from './quantities.js';
 
 export const LIMITS = {
   /** Bytes of D program text compiled at once (all units). */

@@ -1,0 +1,130 @@
+/*
+ * Spreads a range of seeds over worker threads (DESIGN §5: `verify` uses both cores) and folds
+ * their compact results into one summary. Seeds are handed out in chunks to whichever worker is
+ * free, so a slow seed does not hold the other core idle; the summary does not depend on the
+ * order in which chunks come back.
+ *
+ * The worker file is `verify-worker.js` beside the running module (the esbuild bundle puts it
+ * next to dist/zsdtrace.js). Running from TypeScript sources there is no such file — and on
+ * Node 20 a TypeScript loader cannot be registered inside a worker thread — so seeds then run in
+ * this thread, as they do with workers = 0.
+ */
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { addSeedResult, emptySummary, runSeed } from './core.js';
+import type { EngineFactory, ExploreSummary } from './core.js';
+import type { ExploreConfig } from './args.js';
+import type { WorkerChunk, WorkerReply } from './worker.js';
+
+export interface WorkerSpec {
+  readonly url: URL;
+  readonly execArgv: readonly string[];
+}
+
+/**
+ * Finds the bundled worker entry beside this module, or one folder up (the bundle keeps shared
+ * code in `dist/chunks/`), or null (run in this thread).
+ */
+export function resolveWorkerSpec(base: string = import.meta.url): WorkerSpec | null {
+  for (const rel of ['./verify-worker.js', '../verify-worker.js']) {
+    const js = new URL(rel, base);
+    if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
+  }
+  return null;
+}
+
+export interface ExploreRequest {
+  readonly config: ExploreConfig;
+  readonly seedBase: number;
+  readonly count: number;
+  /** Worker threads to use; 0 runs in this thread. */
+  readonly workers: number;
+  readonly worker: WorkerSpec | null;
+  /** Makes the in-process factory (only called when seeds run in this thread). */
+  readonly makeFactory: (c: ExploreConfig) => EngineFactory | Promise<EngineFactory>;
+  readonly onProgress: (done: number, total: number) => void;
+}
+
+export interface ExploreOutcome {
+  readonly summary: ExploreSummary;
+  /** Worker threads that ran at least one chunk of seeds (0 = in-process). */
+  readonly workers: number;
+}
+
+export async function exploreSeeds(req: ExploreRequest): Promise<ExploreOutcome> {
+  const n = Math.min(req.workers, req.count);
+  if (n <= 0 || !req.worker) return { summary: await exploreInProcess(req), workers: 0 };
+  return exploreWithWorkers(req, req.worker, n);
+}
+
+async function exploreInProcess(req: ExploreRequest): Promise<ExploreSummary> {
+  const factory = await req.makeFactory(req.config);
+  const summary = emptySummary();
+  for (let i = 0; i < req.count; i++) {
+    addSeedResult(summary, runSeed(factory, req.seedBase + i, { algorithm: req.config.algorithm }));
+    req.onProgress(i + 1, req.count);
+  }
+  return summary;
+}
+
+function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): Promise<ExploreOutcome> {
+  const summary = emptySummary();
+  // About 25 chunks per worker: progress stays smooth and the tail stays short.
+  const chunkSize = Math.max(1, Math.min(500, Math.ceil(req.count / (n * 25))));
+  const end = req.seedBase + req.count;
+  let next = req.seedBase;
+  let done = 0;
+  const workers: Worker[] = [];
+  const busy = new Set<Worker>();
+  // Counted from the replies, so the summary reports workers that really ran seeds.
+  const ran = new Set<Worker>();
+
+  return new Promise<ExploreOutcome>((resolve, reject) => {
+    let failed = false;
+    let finished = 0;
+    const stopAll = (): void => {
+      for (const w of workers) void w.terminate();
+    };
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      stopAll();
+      reject(err);
+    };
+    const feed = (w: Worker): void => {
+      busy.delete(w);
+      if (next >= end) {
+        void w.terminate();
+        if (++finished === workers.length && !failed) resolve({ summary, workers: ran.size });
+        return;
+      }
+      const chunk: WorkerChunk = { from: next, to: Math.min(end, next + chunkSize) };
+      next = chunk.to;
+      busy.add(w);
+      w.postMessage(chunk);
+    };
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(spec.url, { workerData: { config: req.config }, execArgv: [...spec.execArgv] });
+      workers.push(w);
+      w.on('message', (m: WorkerReply) => {
+        if (failed) return;
+        if (m.kind === 'error') {
+          fail(new Error(`verify worker failed: ${m.message}`));
+          return;
+        }
+        ran.add(w);
+        for (const r of m.results) addSeedResult(summary, r);
+        done += m.results.length;
+        req.onProgress(done, req.count);
+        feed(w);
+      });
+      w.on('error', (err) => fail(err));
+      w.on('exit', (code) => {
+        if (busy.has(w) && !failed) fail(new Error(`verify worker exited with status ${code}`));
+      });
+    }
+    for (const w of workers) feed(w);
+  });
+}

@@ -1,0 +1,64 @@
+/*
+ * The `cpp` option (-C): runs the system's C preprocessor over a script, as dtrace does, with
+ * -D/-U/-I and dtrace's predefined macros (__SUNW_D, __SUNW_D_64, __SVR4, __sun, __unix, __zsdtrace). cpp's line
+ * markers are folded back so that lines of the script keep their numbers in compile errors
+ * (content pulled in by #include lands where the directive was). A missing cpp is said plainly.
+ */
+
+import { spawnSync } from 'node:child_process';
+
+export class PreprocessError extends Error {
+  readonly code = 'E_CPP';
+}
+
+export interface CppOptions {
+  readonly defines: readonly string[];
+  readonly undefs: readonly string[];
+  readonly incdirs: readonly string[];
+  readonly listIncludes?: boolean;
+}
+
+const PREDEFINED = ['__SUNW_D=1', '__SUNW_D_64', '__SUNW_D_VERSION=0x01000d', '__SVR4', '__sun', '__unix', '__zsdtrace=1'];
+
+export function runCpp(text: string, filename: string, opts: CppOptions, cpp = process.env.ZSDTRACE_CPP ?? 'cpp'): string {
+  const argv = ['-undef', '-ffreestanding', '-std=c99'];
+  for (const d of PREDEFINED) argv.push(`-D${d}`);
+  for (const d of opts.defines) argv.push(`-D${d}`);
+  for (const u of opts.undefs) argv.push(`-U${u}`);
+  for (const i of opts.incdirs) argv.push(`-I${i}`);
+  if (opts.listIncludes) argv.push('-H');
+  argv.push('-');
+  const r = spawnSync(cpp, argv, { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new PreprocessError(`-C needs the C preprocessor, and '${cpp}' was not found (install cpp, or set ZSDTRACE_CPP)`);
+    }
+    throw new PreprocessError(`failed to run ${cpp}: ${r.error.message}`);
+  }
+  if (opts.listIncludes && r.stderr) process.stderr.write(r.stderr.split('\n').filter((l) => /^\.+ /.test(l)).join('\n') + '\n');
+  if (r.status !== 0) {
+    const first = (r.stderr ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+    throw new PreprocessError(`Preprocessor failed to process input program${first ? `: ${first.replace(/^<stdin>:/, `${filename}:`)}` : ''}`);
+  }
+  return foldLineMarkers(r.stdout);
+}
+
+/** Removes cpp's `# N "file"` markers, padding so that lines of the main input keep their numbers. */
+export function foldLineMarkers(output: string): string {
+  const out: string[] = [];
+  let inMain = false;
+  let line = 1;
+  for (const raw of output.split('\n')) {
+    const m = /^# (\d+) "([^"]*)"/.exec(raw);
+    if (m) {
+      inMain = m[2] === '<stdin>';
+      line = Number(m[1]);
+      if (inMain) while (out.length < line - 1) out.push('');
+      continue;
+    }
+    out.push(raw);
+    if (inMain) line++;
+  }
+  return out.join('\n');
+}
