@@ -182,7 +182,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             checker.expr(item.value);
             scope.inlines.set(item.name, { type: t, value: item.value });
           } else {
-            const probes = matchProbes(item.probes, opts.registry, options.zdefs !== undefined);
+            const probes = matchProbes(unit.kind === 'P' || unit.kind === 'm' || unit.kind === 'f' ? item.probes.map((d) => alignSpec(unit.kind, d)) : item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;
             const ctx = newClauseContext(probes[0]?.args ?? null);
             checker.clause = ctx;
@@ -262,6 +262,19 @@ function declare(c: Checker, d: A.Declaration, arrays: { total: number }): void 
     }
     c.scope.declare(d.scope, v.name, t, { ...(keys ? { keys } : {}), ...(v.size !== undefined ? { size: v.size } : {}) });
   }
+}
+
+/**
+ * -P, -m and -f give a partial description whose last field is the provider, the module or the
+ * function (dtrace_xstr2desc fills the fields from that one leftwards): `-P sdt` is `sdt:::`,
+ * `-m zone:genunix` is `zone:genunix::`, `-f zone_create` is `::zone_create:`. More fields than
+ * the flag allows stay as written and fail to match as an invalid description would.
+ */
+function alignSpec(kind: SourceUnit['kind'], d: A.ProbeSpec): A.ProbeSpec {
+  const fields = kind === 'P' ? 1 : kind === 'm' ? 2 : 3;
+  const have = d.text.split(':').length;
+  if (have > fields) return d;
+  return { ...d, text: ':'.repeat(fields - have) + d.text + ':'.repeat(4 - fields) };
 }
 
 /** dtrace's description of a -n/-P/… unit: the text cropped at the first `{`, `/` or `;`. */
