@@ -35,7 +35,9 @@ describe('hostile input on the command line', () => {
       refused(await runCli(['-x', `${name}=5`, '-n', 'BEGIN { exit(0); }']), 'Invalid option name');
     }
     for (const name of JS_NAMES.slice(0, 4)) {
-      refused(await runCli(['-c', name, '-n', 'BEGIN { exit(0); }']), `no built-in workload "${name}"`);
+      refused(await runCli(['--workload', name, '-n', 'BEGIN { exit(0); }']), `no built-in workload "${name}"`);
+      // -c with a name that is no workload is a command to run, as in dtrace.
+      refused(await runCli(['-c', name, '-n', 'BEGIN { exit(0); }']), `failed to execute ${name}`);
     }
     refused(await runCli(['--workload', 'boot-storm', '--param', 'constructor=1', '-n', 'BEGIN { exit(0); }']), 'unknown parameter "constructor" (its parameters are zones, keys)');
     refused(await runCli(['--workload', 'boot-storm', '--param', 'keys=100000000', '-n', 'BEGIN { exit(0); }']), 'parameter keys must be an integer from 1 to 1000');

@@ -5,13 +5,13 @@
  * the token that crosses the limit, before anything can overflow the stack.
  *
  * A level is an open bracket, a `?` of a conditional still open in that bracket, or an `if`
- * whose statement has not ended (no `;` or brace yet). Nesting the parser does not see this
+ * whose statement has not ended (no `;` or brace yet), or an operator in a run of operators. Nesting the parser does not see this
  * way (operator chains, unary operators, `else if` chains) is bounded by the checker with the
  * same limit; anything deeper still that overflows is caught by compile() as D_NEST_DEPTH.
  */
 
 import type { IToken } from 'chevrotain';
-import { Kw, P } from './tokens.js';
+import { Kw, P, PrefixOp } from './tokens.js';
 import { MAX_NESTING } from './sema-expr.js';
 
 export interface NestingError {
@@ -30,8 +30,15 @@ export function nestingError(tokens: readonly IToken[]): NestingError | null {
     depth -= levels[levels.length - 1]!;
     levels[levels.length - 1] = 0;
   };
+  // A run of operators (`!!!!x`, `- - -x`, `sizeof sizeof x`): each but a binary one nests.
+  let run = 0;
   for (const t of tokens) {
     const tt = t.tokenType;
+    if (tt.CATEGORIES?.includes(PrefixOp) || tt === Kw.sizeof || tt === Kw.stringof) {
+      if (depth + ++run > MAX_NESTING) return { code: 'D_NEST_DEPTH', message: `program nested more than ${MAX_NESTING} levels deep`, offset: t.startOffset };
+      continue;
+    }
+    run = 0;
     if (tt === P.LParen || tt === P.LBracket || tt === P.LCurly) {
       if (tt === P.LCurly) closeInner();
       const e = deeper(t);
