@@ -45,6 +45,7 @@ import { cropSpec } from './list.js';
 import { openOutput, type OutputStream } from './output.js';
 import { preprocess, PreprocessError } from './preprocess.js';
 import type { OtlpHandle } from './otlp-wiring.js';
+import { FoldedConsumer } from './live/folded.js';
 
 export interface Io {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
@@ -330,7 +331,8 @@ function makeConsumer(
     strsize: Number(options.strsize ?? 256) || 256,
     options,
   };
-  return (args.format === 'json' ? new JsonConsumer(common) : new TextConsumer(common)) as RuntimeSink & {
+  const text = args.format === 'folded' ? new FoldedConsumer(common, out) : new TextConsumer(common);
+  return (args.format === 'json' ? new JsonConsumer(common) : text) as RuntimeSink & {
     finish(aggs: unknown, status: number): void;
   };
 }
