@@ -28,6 +28,7 @@ import { launch } from './launch.js';
 import { mergeAggregations } from './merge.js';
 import { LiveServer, type AgentConnection } from './server.js';
 import { readUnits } from './units.js';
+import type { LiveOtlp } from './otlp-live.js';
 import { LiveTargets, type LiveObserver } from './targets.js';
 
 /** True when -c names a command to run rather than a workload of the simulated kernel. */
@@ -82,7 +83,19 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
     return sink;
   };
 
-  const targets = new LiveTargets(observer);
+  let otlp: LiveOtlp | null = null;
+  const targets: LiveTargets = new LiveTargets({
+    snapshot: (pid, aggs, counters) => observer?.snapshot?.(pid, aggs, counters),
+    span: (pid, span) => {
+      otlp?.span(pid, span);
+      observer?.span?.(pid, span);
+    },
+  });
+  if (args.otlp !== undefined) {
+    // Loaded only when asked for: OpenTelemetry's modules cost start-up time.
+    const { startLiveOtlp } = await import('./otlp-live.js');
+    otlp = startLiveOtlp(args, io.env, err, () => [...targets.execnames.values()][0] ?? 'node');
+  }
   const server = await LiveServer.start(
     (c, m) => targets.message(c, m),
     (c) => targets.closed(c),
@@ -193,6 +206,7 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   const code = exit ? exit.status : 0;
   consumer(args.options.quiet !== undefined).finish(final, code);
   await out.close();
+  if (otlp) await otlp.finish();
   return code;
 }
 
