@@ -20,7 +20,8 @@ import {
 import type { CliArgs } from '../args.js';
 import { cropSpec } from '../list.js';
 import { openOutput } from '../output.js';
-import { PROGNAME, type Io } from '../session.js';
+import { LogBuffer, PROGNAME, type Io } from '../session.js';
+import { LiveSnapshots } from './snapshots.js';
 import { agentPath } from './agent-path.js';
 import { attachAgent, GrabError } from './attach.js';
 import { FoldedConsumer } from './folded.js';
@@ -59,13 +60,18 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   }
 
   const out = openOutput(args.output, io.stdout);
+  // While the dashboard is up, trace output goes to its log panel; what END prints and the
+  // final aggregations go to stdout after it has left the screen.
+  const tuiLive = args.tui && io.stdout.isTTY === true && io.stdin?.isTTY === true;
+  const log = new LogBuffer();
+  let target: (s: string) => void = tuiLive ? (s) => log.append(s) : (s) => out.write(s);
   let sink: (RuntimeSink & { finish(a: readonly AggSnapshot[], status: number): void }) | null = null;
   const consumer = (quiet: boolean): NonNullable<typeof sink> => {
     if (sink) return sink;
     const options = args.options;
     const on = (n: string): boolean => options[n] !== undefined && options[n] !== 'false';
     const common = {
-      out: (s: string) => out.write(s),
+      out: (s: string) => target(s),
       err,
       quiet,
       flowindent: on('flowindent'),
@@ -78,14 +84,18 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
       args.format === 'json'
         ? new JsonConsumer(common)
         : args.format === 'folded'
-          ? new FoldedConsumer(common, (s) => out.write(s))
+          ? new FoldedConsumer(common, (s) => target(s))
           : (new TextConsumer(common) as NonNullable<typeof sink>);
     return sink;
   };
 
   let otlp: LiveOtlp | null = null;
+  const snapshots = new LiveSnapshots();
   const targets: LiveTargets = new LiveTargets({
-    snapshot: (pid, aggs, counters) => observer?.snapshot?.(pid, aggs, counters),
+    snapshot: (pid, aggs, counters) => {
+      snapshots.update(pid, aggs, counters);
+      observer?.snapshot?.(pid, aggs, counters);
+    },
     span: (pid, span) => {
       otlp?.span(pid, span);
       observer?.span?.(pid, span);
@@ -111,10 +121,12 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   };
   let status = 0;
   let matchedShown = false;
+  let matchedTotal = 0;
   targets.on = {
     compiled(m) {
       if (matchedShown) return;
       matchedShown = true;
+      matchedTotal = m.matched.reduce((a, b) => a + b, 0);
       consumer(m.quiet);
       if (m.quiet) return;
       m.matched.forEach((n, i) => {
@@ -176,6 +188,12 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
         return 1;
       }
       targets.command(launched.child, server.adopt(launched.pipe));
+    }
+    if (args.tui && status === 0) {
+      const { runLiveDashboard } = await import('./dashboard-live.js');
+      const what = args.pids.length > 0 ? `pid ${args.pids.join(', ')}` : args.command!;
+      await runLiveDashboard({ args, io, targets, snapshots, log, out, live: tuiLive, what, matched: () => matchedTotal });
+      target = (s) => out.write(s);
     }
     await targets.done;
   } finally {

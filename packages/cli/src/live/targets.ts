@@ -162,6 +162,12 @@ export class LiveTargets {
     this.check();
   }
 
+  /** Asks every connected target for its aggregations now (the dashboard). */
+  requestSnapshots(): void {
+    if (this.stopping) return;
+    for (const t of this.byPid.values()) if (!t.gone) t.conn?.send({ t: 'snapshot' });
+  }
+
   /** Asks every target to stop (END, final aggregations, detach). */
   stopAll(): void {
     if (!this.stopping) {
