@@ -24,8 +24,11 @@ import { traceHttpSpans } from './spans.js';
 import type { ConsumerMessage, LiveConfig } from './wire.js';
 
 const PROGNAME = 'zsdtrace';
-/** How long a `-c` agent waits for the program's own providers before a no-match is final. */
-const DECLARE_WAIT_MS = 1000;
+/**
+ * How long a `-c` agent waits for the program's own providers (declared when its modules load,
+ * which a TypeScript loader can make slow) before a no-match is final.
+ */
+const DECLARE_WAIT_MS = 10_000;
 
 /** One traced run inside this process. */
 class Agent {
