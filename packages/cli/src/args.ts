@@ -8,6 +8,7 @@
  * Returns a usage error as data; never exits or prints.
  */
 
+import { parseTime } from '@zsdtrace/probes';
 import { parseOtlpFilter } from './otlp/filter.js';
 
 export type ProbeSpecFlag = 'n' | 'P' | 'm' | 'f' | 'i';
@@ -66,17 +67,8 @@ const LONG_WITH_VALUE = new Set([
   'otlp-timeout', 'policy', 'param',
 ]);
 
-/** Parses `5s`, `250ms`, `10us`, `1m`, a bare number = seconds. */
-export function parseDuration(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(ns|nsec|us|usec|ms|msec|s|sec|m|min|h|hour)?$/.exec(text.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  const mul: Record<string, number> = {
-    ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9, m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9,
-  };
-  return Math.round(n * mul[unit]!);
-}
+/** --duration and --otlp-timeout: the one time parser, a bare number meaning seconds. */
+const DURATION = { bare: 's', fraction: true } as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = {
@@ -209,7 +201,7 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'duration': {
-      const ns = parseDuration(value!);
+      const ns = parseTime(value!, DURATION);
       if (ns === null || ns <= 0) throw new UsageError(`--duration needs a duration such as 5s or 250ms, not '${value}'`);
       a.durationNs = ns;
       return;
@@ -233,7 +225,7 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'otlp-timeout': {
-      const ns = parseDuration(value!);
+      const ns = parseTime(value!, DURATION);
       if (ns === null) throw new UsageError(`--otlp-timeout needs a duration, not '${value}'`);
       a.otlpTimeoutMs = Math.max(1, Math.round(ns / 1e6));
       return;

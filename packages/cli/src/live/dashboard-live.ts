@@ -6,11 +6,11 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { printAggregations } from '@zsdtrace/probes';
+import { printAggregations, resolveOptions } from '@zsdtrace/probes';
 import type { CliArgs } from '../args.js';
-import { aggrateHz } from '../dashboard-wiring.js';
 import type { OutputStream } from '../output.js';
-import type { Io, LogBuffer } from '../session.js';
+import type { Io } from '../io.js';
+import type { LogBuffer } from '../tui/log-buffer.js';
 import { runDashboard, type DashboardSource } from '../tui/index.js';
 import type { LiveSnapshots } from './snapshots.js';
 import type { LiveTargets } from './targets.js';
@@ -29,7 +29,9 @@ export interface LiveDashboardRun {
 }
 
 export async function runLiveDashboard(r: LiveDashboardRun): Promise<void> {
-  const hz = aggrateHz(r.args.options.aggrate);
+  // aggrate when set (a time or a rate), else four refreshes a second, as for the simulated kernel.
+  const ns = r.args.options.aggrate !== undefined ? resolveOptions(r.args.options).aggrate : 0;
+  const hz = ns > 0 ? Math.min(60, Math.max(0.1, 1e9 / ns)) : 4;
   const period = Math.round(1000 / hz);
   const ask = setInterval(() => r.targets.requestSnapshots(), period);
   r.targets.requestSnapshots();

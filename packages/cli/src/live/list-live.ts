@@ -6,7 +6,7 @@
 
 import { ProbeRegistry, type ListedProbe } from '@zsdtrace/probes';
 import type { CliArgs } from '../args.js';
-import { listHeader, listRow, listVerbose, selectProbes } from '../list.js';
+import { listHeader, listRow, listVerbose, selectProbes } from '../commands/list/probe-list.js';
 
 export function printLiveListing(listings: readonly (readonly ListedProbe[])[], args: CliArgs): string {
   let out = listHeader();

@@ -9,7 +9,7 @@
 
 import type { StackFrame } from '../provider/host.js';
 import { formatString, widthSpec } from './c-format.js';
-import type { DInt, DStack, DSymbol, DType, DValue } from './value-model.js';
+import type { DInt, DStack, DSymbol, DType, DValue } from '../program/value-model.js';
 
 /** dtrace's default stack indentation (`_dtrace_stkindent`). */
 export const DEFAULT_STACK_INDENT = 14;

@@ -6,7 +6,7 @@
  * destructive actions (only with `destructive`).
  */
 
-import type { AggFunction, AggParams } from '../consumer/value-model.js';
+import type { AggFunction, AggParams } from '../program/value-model.js';
 import { isFormatError } from '../consumer/printf.js';
 import { parseFormatShared } from '../program/format-memo.js';
 import type * as A from './ast.js';

@@ -6,7 +6,8 @@
  * any other host. JSON has no bigint or byte array: those travel tagged and are revived.
  */
 
-import type { AggSnapshot, DropReport, FaultReport, Firing } from '../consumer/value-model.js';
+import type { ProgramOptions } from '../program/options.js';
+import type { AggSnapshot, DropReport, FaultReport, Firing } from '../program/value-model.js';
 import type { SourceUnit } from '../lang/diagnostics.js';
 
 /** What the agent needs to compile and run the program in the target. */
@@ -63,14 +64,15 @@ export interface Counters {
 /** From the agent to zsdtrace. */
 export type AgentMessage =
   | { readonly t: 'hello'; readonly pid: number; readonly execname: string; readonly argv: readonly string[] }
-  | { readonly t: 'compiled'; readonly matched: readonly number[]; readonly quiet: boolean }
+  /** Compiled: dtrace's "matched" notices, and the program's options (pragmas included). */
+  | { readonly t: 'compiled'; readonly matched: readonly number[]; readonly notices: readonly string[]; readonly options: ProgramOptions }
   | { readonly t: 'compile-error'; readonly message: string }
   | { readonly t: 'list'; readonly probes: readonly ListedProbe[] }
   | { readonly t: 'firing'; readonly f: Firing }
   | { readonly t: 'fault'; readonly f: FaultReport }
   | { readonly t: 'drop'; readonly d: DropReport }
   | { readonly t: 'error'; readonly message: string }
-  | { readonly t: 'options'; readonly options: Readonly<Record<string, string | true>> }
+  | { readonly t: 'options'; readonly options: ProgramOptions }
   | { readonly t: 'snapshot'; readonly aggs: readonly AggSnapshot[]; readonly counters: Counters }
   | { readonly t: 'span'; readonly span: HttpSpanEvent }
   /** The target process is exiting (dtrace's `pid N has exited`); END follows. */

@@ -7,13 +7,14 @@
  * from the context on a fault (d-language.md 2.8). Tick and profile probes run on host.every.
  */
 
-import type { AggSnapshot, DropKind, RuntimeSink } from '../consumer/value-model.js';
+import type { AggSnapshot, DropKind, RuntimeSink } from '../program/value-model.js';
 import type { Host } from '../provider/host.js';
 import type { Probe, ProbeHandler } from '../provider/probe.js';
 import type { ProbeRegistry } from '../provider/registry.js';
+import type { ProgramOptions } from '../program/options.js';
 import type { Enabling, Program } from '../program/program.js';
 import { RuntimeContext } from './context.js';
-import { profilePeriod } from './profile.js';
+import { profilePeriod } from '../provider/profile.js';
 
 export interface RuntimeOptions {
   host: Host;
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   start(): void;
+  /** The options in force (the program's, as setopt() changed them). */
+  readonly options: ProgramOptions;
   stop(): void;
   readonly exited: boolean;
   readonly exitStatus: number;
@@ -109,6 +112,9 @@ class ProgramRuntime implements Runtime {
 
   get exited(): boolean {
     return this.ctx.exited;
+  }
+  get options(): ProgramOptions {
+    return this.ctx.options;
   }
   get exitStatus(): number {
     return this.ctx.exitStatus;
