@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { AggSnapshot } from '@zsdtrace/probes';
-import { foldedLines } from '../src/live/folded.js';
+import { foldedLines } from '../src/commands/trace/live/folded.js';
 
 const stackAgg = (entries: AggSnapshot['entries']): AggSnapshot => ({
   id: 1, name: '_', fn: 'count', keyTypes: [{ kind: 'string' }, { kind: 'stack' }], normal: 1, entries,

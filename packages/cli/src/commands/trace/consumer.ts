@@ -5,7 +5,7 @@
 
 import { JsonConsumer, TextConsumer, type Consumer, type ProgramOptions } from '@zsdtrace/probes';
 import { PROGNAME } from '../../io.js';
-import { FoldedConsumer } from '../../live/folded.js';
+import { FoldedConsumer } from './live/folded.js';
 
 export function makeConsumer(
   format: 'text' | 'json' | 'folded',

@@ -9,11 +9,11 @@
 
 import { builtinWorkloads } from '@zsdtrace/core';
 import { resolveOptions, validateOption, type AgentMessage, type Consumer, type LiveConfig, type ProgramOptions } from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
-import { makeConsumer } from '../commands/trace/consumer.js';
-import { openOutput } from '../output.js';
-import { PROGNAME, type Io } from '../io.js';
-import { LogBuffer } from '../tui/log-buffer.js';
+import type { CliArgs } from '../../../args.js';
+import { makeConsumer } from '../consumer.js';
+import { openOutput } from '../../../output.js';
+import { PROGNAME, type Io } from '../../../io.js';
+import { LogBuffer } from '../../../tui/log-buffer.js';
 import { LiveSnapshots } from './snapshots.js';
 import { agentPath } from './agent-path.js';
 import { attachAgent, GrabError } from './attach.js';

@@ -7,11 +7,11 @@
 
 import { performance } from 'node:perf_hooks';
 import { printAggregations, resolveOptions } from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
-import type { OutputStream } from '../output.js';
-import type { Io } from '../io.js';
-import type { LogBuffer } from '../tui/log-buffer.js';
-import { runDashboard, type DashboardSource } from '../tui/index.js';
+import type { CliArgs } from '../../../args.js';
+import type { OutputStream } from '../../../output.js';
+import type { Io } from '../../../io.js';
+import type { LogBuffer } from '../../../tui/log-buffer.js';
+import { runDashboard, type DashboardSource } from '../../../tui/index.js';
 import type { LiveSnapshots } from './snapshots.js';
 import type { LiveTargets } from './targets.js';
 

@@ -10,14 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { SpanKind, SpanStatusCode, TraceFlags, type Attributes, type HrTime, type SpanContext } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { HttpSpanEvent } from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
-import { parseKeyValueList, resolveOtlpHeaders, resolveOtlpProtocol, resolveOtlpUrl } from '../otlp/config.js';
-import { attachDiag } from '../otlp/diag-bridge.js';
-import { OTLP_DEFAULTS } from '../otlp/exporter.js';
-import { QueueProcessor } from '../otlp/queue-processor.js';
-import { formatOtlpReport } from '../otlp/report.js';
-import { SpanRecord, SpanSource } from '../otlp/span-record.js';
-import { createOtlpTransport } from '../otlp/transport.js';
+import type { CliArgs } from '../../../args.js';
+import { parseKeyValueList, resolveOtlpHeaders, resolveOtlpProtocol, resolveOtlpUrl } from '../../../otlp/config.js';
+import { attachDiag } from '../../../otlp/diag-bridge.js';
+import { OTLP_DEFAULTS } from '../../../otlp/exporter.js';
+import { QueueProcessor } from '../../../otlp/queue-processor.js';
+import { formatOtlpReport } from '../../../otlp/report.js';
+import { SpanRecord, SpanSource } from '../../../otlp/span-record.js';
+import { createOtlpTransport } from '../../../otlp/transport.js';
 
 /** The methods semantic conventions know; any other is reported as `_OTHER`. */
 const KNOWN_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'TRACE', 'QUERY']);
