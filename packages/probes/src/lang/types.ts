@@ -7,6 +7,7 @@
  */
 
 import type { DType } from '../program/value-model.js';
+import { nameTable } from '../name-table.js';
 
 /** A struct or union defined in D (or by the type library): members laid out as CTF does. */
 export interface SouDef {
@@ -65,7 +66,7 @@ export const T = {
 } as const;
 
 /** Typedefs known without any types table (LP64; illumos sizes for the zone types). */
-const TYPEDEFS: Record<string, CType> = {
+const TYPEDEFS: Readonly<Record<string, CType>> = nameTable({
   int8_t: int('int8_t', 1, true),
   int16_t: int('int16_t', 2, true),
   int32_t: int('int32_t', 4, true),
@@ -96,7 +97,7 @@ const TYPEDEFS: Record<string, CType> = {
   u_int: T.uint,
   caddr_t: { kind: 'pointer', to: 'char', name: 'caddr_t' },
   string: T.string,
-};
+});
 
 /** The typedefs every compilation starts with. */
 export function builtinTypedefs(): Readonly<Record<string, CType>> {
