@@ -224,6 +224,7 @@ export const builtinWorkloads: readonly string[] = Object.keys(table);
 
 /** The JSON of a built-in workload, or undefined if there is none by that name. */
 export function builtinWorkloadJson(name: string, params: Record<string, number> = {}): Json | undefined {
-  const make = table[name];
+  // Own names only: `__proto__`, `constructor` and the like are not workloads.
+  const make = Object.hasOwn(table, name) ? table[name] : undefined;
   return make ? make(params) : undefined;
 }

@@ -11,6 +11,7 @@ import type { Probe } from '@zsdtrace/probes/provider';
 import type { FbtPair, EngineProbes } from '../providers/declare.js';
 import type { FunctionTable } from '../providers/functions.js';
 import type { Kernel } from '../sim/kernel.js';
+import type { Tracker } from '../sim/footprint.js';
 import { KList } from '../sim/list.js';
 import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { Co, SimThread } from '../sim/thread.js';
@@ -23,11 +24,28 @@ import { GLOBAL_ZONEID, Zone, ZoneStatus } from './zone.js';
 
 export type Algorithm = 'current' | 'legacy';
 
-/** A consumer's `zone_key_t` variable: 0 (ZONE_KEY_UNINITIALIZED) until published. */
-export interface KeyVar {
-  value: number;
-  readonly addr: number;
-  readonly name: string;
+/**
+ * A consumer's `zone_key_t` variable: 0 (ZONE_KEY_UNINITIALIZED) until published. Consumers read
+ * it with no lock, so every access counts in the step's footprint.
+ */
+export class KeyVar {
+  private v = 0;
+
+  constructor(
+    readonly addr: number,
+    readonly name: string,
+    private readonly tracker: Tracker,
+  ) {}
+
+  get value(): number {
+    this.tracker.touch(this);
+    return this.v;
+  }
+
+  set value(v: number) {
+    this.tracker.touch(this);
+    this.v = v;
+  }
 }
 
 export interface ActiveWait {
@@ -58,8 +76,7 @@ export class ZoneSystem {
   readonly byId = new Map<number, Zone>();
   readonly deathrow = new Set<Zone>();
   readonly zone0: Zone;
-  /** False until zone_init would have built the hash tables (spec 2.17, 3.6). */
-  hashTablesReady = false;
+  private tablesReady = false;
   nextZoneId = 1;
   firings = 0;
   callbacks = 0;
@@ -93,7 +110,18 @@ export class ZoneSystem {
   }
 
   newZone(id: number, name: string, exclusiveIp: boolean): Zone {
-    return new Zone(id, name, ZONE_BASE + this.zoneSeq++ * 0x1000, exclusiveIp);
+    return new Zone(id, name, ZONE_BASE + this.zoneSeq++ * 0x1000, exclusiveIp, this.k.tracker);
+  }
+
+  /** False until zone_init would have built the hash tables (spec 2.17, 3.6); set with no lock. */
+  get hashTablesReady(): boolean {
+    this.k.tracker.touch(this.byId);
+    return this.tablesReady;
+  }
+
+  set hashTablesReady(v: boolean) {
+    this.k.tracker.touch(this.byId);
+    this.tablesReady = v;
   }
 
   entryAddr(): number {
@@ -106,7 +134,7 @@ export class ZoneSystem {
   }
 
   keyVar(name: string): KeyVar {
-    return { value: 0, addr: KEYVAR_BASE + this.keyVarSeq++ * 8, name };
+    return new KeyVar(KEYVAR_BASE + this.keyVarSeq++ * 8, name, this.k.tracker);
   }
 
   /** Brackets an engine operation for the verifier and the exporter; returns its id. */

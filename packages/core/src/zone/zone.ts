@@ -10,6 +10,7 @@
 
 import { CondVar } from '../sim/condvar.js';
 import { KList, type Linked } from '../sim/list.js';
+import type { Tracker } from '../sim/footprint.js';
 import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { ZsdEntry } from '../zsd/entry.js';
 
@@ -50,8 +51,10 @@ export const ZF_NET_EXCL = 0x2;
 export const GLOBAL_ZONEID = 0;
 
 export class Zone implements Linked<Zone> {
-  zone_status: number = ZoneStatus.UNINITIALIZED;
-  freed = false;
+  private status: number = ZoneStatus.UNINITIALIZED;
+  private isFreed = false;
+  private inHash = false;
+  private kthreads = 0;
   freedBy: FreeRecord | null = null;
   lprev: Zone | null = null;
   lnext: Zone | null = null;
@@ -65,21 +68,67 @@ export class Zone implements Linked<Zone> {
   zone_ref = 0;
   zone_cred_ref = 0;
   zone_flags = 0;
-  /** Live zone kernel threads (zthread_create); the last zthread_exit makes an EMPTY zone DOWN. */
-  zone_kthreads = 0;
-  /** In the id hash (between zone_create's insert and zone_destroy's removal). */
-  hashed = false;
 
   constructor(
     readonly zone_id: number,
     readonly zone_name: string,
     readonly addr: number,
     exclusiveIp: boolean,
+    /** Step footprints: these four fields are read without the lock their writers hold. */
+    private readonly tracker: Tracker,
   ) {
     this.zone_lock = new KMutex('zone_lock', `zone_lock:${zone_id}`, addr + 0x80, this);
     this.zone_cv = new CondVar(`zone_cv(zone ${zone_id})`);
     this.destroy_cv = new CondVar(`zone_destroy_cv(zone ${zone_id})`);
     if (exclusiveIp) this.zone_flags |= ZF_NET_EXCL;
+  }
+
+  /*
+   * Fields read outside the lock that protects their writes (zone_status under zone_lock or no
+   * lock at all, hashed under zone_lock, freed and zone_kthreads anywhere): each access counts in
+   * the step's footprint, so the explorer orders such steps against each other (docs/verify.md).
+   */
+  get zone_status(): number {
+    this.tracker.touch(this);
+    return this.status;
+  }
+
+  set zone_status(v: number) {
+    this.tracker.touch(this);
+    this.status = v;
+  }
+
+  /** Returned to the allocator (spec 4.6). */
+  get freed(): boolean {
+    this.tracker.touch(this);
+    return this.isFreed;
+  }
+
+  set freed(v: boolean) {
+    this.tracker.touch(this);
+    this.isFreed = v;
+  }
+
+  /** In the id hash (between zone_create's insert and zone_destroy's removal). */
+  get hashed(): boolean {
+    this.tracker.touch(this);
+    return this.inHash;
+  }
+
+  set hashed(v: boolean) {
+    this.tracker.touch(this);
+    this.inHash = v;
+  }
+
+  /** Live zone kernel threads (zthread_create); the last zthread_exit makes an EMPTY zone DOWN. */
+  get zone_kthreads(): number {
+    this.tracker.touch(this);
+    return this.kthreads;
+  }
+
+  set zone_kthreads(v: number) {
+    this.tracker.touch(this);
+    this.kthreads = v;
   }
 
   get statusName(): string {
