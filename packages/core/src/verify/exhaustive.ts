@@ -89,6 +89,8 @@ export interface ExhaustiveResult {
   /** Distinct visible-state fingerprints seen at scheduling decisions and at the ends of runs. */
   states: number;
   stateHashes: Set<number>;
+  /** Fingerprints of the states runs ended in (for cross-checks with and without reduction). */
+  finalStates: Set<number>;
   steps: number;
   events: number;
   elapsedMs: number;
@@ -145,6 +147,7 @@ export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): Exha
     pruned: 0,
     states: 0,
     stateHashes: new Set(),
+    finalStates: new Set(),
     steps: 0,
     events: 0,
     elapsedMs: 0,
@@ -319,7 +322,11 @@ function runOne(
     const parent = stack[depth - 1];
     if (parent && pending.length > 0) parent.rec = pending[0]!;
     const fp = policy.fingerprint;
-    if (fp) res.stateHashes.add(fp());
+    if (fp) {
+      const h = fp();
+      res.stateHashes.add(h);
+      res.finalStates.add(h);
+    }
     // A run that made fewer decisions than the stack holds cannot happen (runs are deterministic).
     stack.length = depth;
     return { outcome, cut, cost };
