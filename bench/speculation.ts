@@ -12,7 +12,7 @@ import { createRuntime } from '../packages/probes/src/runtime/runtime.js';
 import { ProbeRegistry } from '../packages/probes/src/provider/registry.js';
 import { Provider } from '../packages/probes/src/provider/provider.js';
 import { createNodeHost } from '../packages/probes/src/provider/node-host.js';
-import type { RuntimeSink } from '../packages/probes/src/consumer/value-model.js';
+import type { RuntimeSink } from '../packages/probes/src/program/value-model.js';
 import type { Probe } from '../packages/probes/src/provider/probe.js';
 
 type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;

@@ -39,3 +39,17 @@ await build({
   },
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
 });
+
+// The agent zsdtrace loads into a traced Node.js process (-c preloads it, -p requires it through
+// the inspector): one self-contained CommonJS file, the D compiler and runtime included.
+await build({
+  entryPoints: [join(here, '../probes/src/live/agent-entry.ts')],
+  outfile: join(here, 'dist/live-agent.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  conditions: ['source'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -8,6 +8,7 @@
  * Returns a usage error as data; never exits or prints.
  */
 
+import { parseTime } from '@zsdtrace/probes';
 import { parseOtlpFilter } from './otlp/filter.js';
 
 export type ProbeSpecFlag = 'n' | 'P' | 'm' | 'f' | 'i';
@@ -26,7 +27,8 @@ export interface CliArgs {
   version: boolean;
   compileOnly: boolean;
   output?: string;
-  command?: string;            // -c WORKLOAD
+  command?: string;            // -c WORKLOAD, or a command to run and trace
+  pids: number[];              // -p PID (live Node.js processes)
   workload?: string;           // --workload
   params: Record<string, number>;
   seed: number;
@@ -34,7 +36,7 @@ export interface CliArgs {
   policy: 'random' | 'round-robin' | 'pct';
   publishAfterCreate: boolean;
   durationNs?: number;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'folded';
   tui: boolean;
   fast: boolean;
   otlp?: string | true;
@@ -65,21 +67,12 @@ const LONG_WITH_VALUE = new Set([
   'otlp-timeout', 'policy', 'param',
 ]);
 
-/** Parses `5s`, `250ms`, `10us`, `1m`, a bare number = seconds. */
-export function parseDuration(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(ns|nsec|us|usec|ms|msec|s|sec|m|min|h|hour)?$/.exec(text.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  const mul: Record<string, number> = {
-    ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9, m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9,
-  };
-  return Math.round(n * mul[unit]!);
-}
+/** --duration and --otlp-timeout: the one time parser, a bare number meaning seconds. */
+const DURATION = { bare: 's', fraction: true } as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = {
-    programs: [], macroArgs: [], options: {}, list: false, verbose: false, version: false,
+    programs: [], pids: [], macroArgs: [], options: {}, list: false, verbose: false, version: false,
     compileOnly: false, params: {}, seed: 1, algorithm: 'current', policy: 'random',
     publishAfterCreate: false, format: 'text', tui: false, fast: false,
     cpp: { defines: [], undefs: [], incdirs: [], listIncludes: false }, help: false,
@@ -171,7 +164,12 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
       if (def) a.cpp.defines.push(def);
       return;
     }
-    case 'p': throw new UsageError('-p is not supported: the traced system is the simulated kernel (use -c or --workload)');
+    case 'p': {
+      const pid = Number(v);
+      if (!/^\d+$/.test(v!) || !Number.isSafeInteger(pid) || pid <= 0) throw new UsageError(`invalid process ID: ${v}`);
+      a.pids.push(pid);
+      return;
+    }
     case '3': case '6': case 'L': case 'a': case 'A': case 'B':
       return; // data model, library path and anonymous tracing have no meaning here
     default:
@@ -203,13 +201,13 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'duration': {
-      const ns = parseDuration(value!);
+      const ns = parseTime(value!, DURATION);
       if (ns === null || ns <= 0) throw new UsageError(`--duration needs a duration such as 5s or 250ms, not '${value}'`);
       a.durationNs = ns;
       return;
     }
     case 'format':
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not '${value}'`);
+      if (value !== 'text' && value !== 'json' && value !== 'folded') throw new UsageError(`--format must be text, json or folded, not '${value}'`);
       a.format = value;
       return;
     case 'tui': a.tui = true; return;
@@ -227,7 +225,7 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'otlp-timeout': {
-      const ns = parseDuration(value!);
+      const ns = parseTime(value!, DURATION);
       if (ns === null) throw new UsageError(`--otlp-timeout needs a duration, not '${value}'`);
       a.otlpTimeoutMs = Math.max(1, Math.round(ns / 1e6));
       return;

@@ -4,6 +4,6 @@
  */
 
 export { main } from './main.js';
-export type { Io } from './session.js';
+export type { Io } from './io.js';
 export { parseArgs, UsageError } from './args.js';
 export type { CliArgs } from './args.js';

@@ -16,6 +16,7 @@ export {
   matchProbe,
   createNodeHost,
 } from './provider/index.js';
+export { installProfileProvider, profilePeriod } from './provider/profile.js';
 export type { ProbeArg, ProbeHandler, ProbeFactory, ProbeDescription, ProbeNames, Host, ThreadInfo, StackFrame } from './provider/index.js';
 
 // Compiler.
@@ -26,13 +27,14 @@ export type { Diagnostic, SourceUnit } from './lang/diagnostics.js';
 
 // Compiled program and options.
 export type { Program, ProgramUnitInfo, AggregationInfo, AggDef, CompiledClause, Enabling, VariableInfo } from './program/program.js';
-export { OPTION_SPECS, OPTION_DEFAULTS, OptionError, validateOption, isDynamicOption, optionNumber, optionFlag, parseSize, parseTime } from './program/options.js';
-export type { OptionKind } from './program/options.js';
+export { OPTIONS, DEFAULT_OPTIONS, OptionError, validateOption, isDynamicOption, isOptionName, resolveOptions } from './program/options.js';
+export type { OptionKind, OptionName, ProgramOptions, RawOptionTable } from './program/options.js';
+export { parseSize, parseTime, parseCInteger, TIME_UNITS, OPTION_TIME } from './program/quantities.js';
+export type { TimeSyntax, BareTimeUnit } from './program/quantities.js';
 
 // Runtime.
 export { createRuntime } from './runtime/runtime.js';
 export type { Runtime, RuntimeOptions, RuntimeUsage } from './runtime/runtime.js';
-export { installProfileProvider, profilePeriod } from './runtime/profile.js';
 export { FaultCode, faultText } from './runtime/fault.js';
 
 // Consumer.
@@ -117,6 +119,7 @@ export type {
   Firing,
   PrintMember,
   RuntimeSink,
+  Consumer,
   ArgKind,
   Conversion,
   FormatError,
@@ -138,6 +141,14 @@ export type {
   RawOptions,
 } from './consumer/index.js';
 
+// The tracing handle: the one run sequence (open, setopt, compile, go, work, stop, finish).
+export { openTrace, TraceHandle, loadSources, foldLineMarkers, PreprocessError } from './handle/index.js';
+export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, TraceCounters, ProgramSource, CppOptions } from './handle/index.js';
+
 // Programmatic tracer: a program traces itself with a D script.
 export { startTracing, DCompileError } from './tracer/index.js';
 export type { Tracer, TracerOptions } from './tracer/index.js';
+
+// Live tracing of Node.js processes: the wire between the agent and zsdtrace.
+export { encode, LineDecoder, NODE_PROBES, nodeTypes } from './live/index.js';
+export type { AgentMessage, ConsumerMessage, Counters, HttpSpanEvent, ListedProbe, LiveConfig } from './live/index.js';

@@ -7,7 +7,7 @@
  */
 
 import { quantizeBucketCount } from './buckets.js';
-import type { AggFunction, AggParams, AggValue, DInt } from './value-model.js';
+import type { AggFunction, AggParams, AggValue, DInt } from '../program/value-model.js';
 
 export function isDistribution(fn: AggFunction): boolean {
   return fn === 'quantize' || fn === 'lquantize' || fn === 'llquantize';

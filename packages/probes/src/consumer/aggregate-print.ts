@@ -20,7 +20,7 @@ import { formatDistribution } from './quantize-table.js';
 import {
   DEFAULT_STACK_INDENT, formatStack, formatSymbol, formatTraceInt, formatTraceString,
 } from './trace-format.js';
-import type { AggEntry, AggFunction, AggParams, AggSnapshot, AggValue, DType, DValue } from './value-model.js';
+import type { AggEntry, AggFunction, AggParams, AggSnapshot, AggValue, DType, DValue } from '../program/value-model.js';
 
 export interface AggPrintOptions extends AggSortOptions, FormatContext {
   readonly rawbytes?: boolean;

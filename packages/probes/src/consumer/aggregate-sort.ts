@@ -18,7 +18,7 @@
 
 import { averageOf, emptyValue, isDistribution, stddevOf } from './agg-values.js';
 import { bucketLayout, QUANTIZE_ZERO } from './buckets.js';
-import type { AggEntry, AggFunction, AggParams, AggSnapshot, AggValue, DInt, DType, DValue } from './value-model.js';
+import type { AggEntry, AggFunction, AggParams, AggSnapshot, AggValue, DInt, DType, DValue } from '../program/value-model.js';
 
 export interface AggSortOptions {
   readonly aggsortkey?: boolean;

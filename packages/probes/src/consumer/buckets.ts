@@ -15,7 +15,7 @@
  * Must not: format anything, or allocate per call on the quantize/lquantize paths.
  */
 
-import type { AggParams, DInt } from './value-model.js';
+import type { AggParams, DInt } from '../program/value-model.js';
 
 export const QUANTIZE_BUCKETS = 127;
 /** Index of the bucket holding 0 in the quantize layout. */

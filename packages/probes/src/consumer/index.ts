@@ -21,7 +21,8 @@ export type {
   Firing,
   PrintMember,
   RuntimeSink,
-} from './value-model.js';
+  Consumer,
+} from '../program/value-model.js';
 
 export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from './printf-parse.js';
 export type {

@@ -20,7 +20,8 @@ import { formatRecord, freopenPath, type DisplayOptions } from './record-format.
 import { frameText, symbolText } from './trace-format.js';
 import type {
   AggSnapshot, AggValue, DataRecord, DInt, DropReport, DValue, FaultReport, Firing, RuntimeSink,
-} from './value-model.js';
+} from '../program/value-model.js';
+import type { ProgramOptions } from '../program/options.js';
 
 export interface JsonConsumerOptions {
   /** Receives one complete line (JSON text and `\n`) per object. */
@@ -102,7 +103,7 @@ export class JsonConsumer implements RuntimeSink {
   }
 
   /** RuntimeSink: setopt() changed a dynamic option while tracing. */
-  options(opts: Readonly<Record<string, string | true>>): void {
+  options(opts: ProgramOptions): void {
     this.setOptions(opts);
   }
 

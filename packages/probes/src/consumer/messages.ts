@@ -5,7 +5,7 @@
  * the newline. The text consumer adds both; the JSON consumer carries the same text.
  */
 
-import type { DropKind, DropReport, FaultReport } from './value-model.js';
+import type { DropKind, DropReport, FaultReport } from '../program/value-model.js';
 
 /** DTRACEFLT_* codes whose message carries the faulting address (dt_handle_err). */
 const ADDRESS_FAULTS: ReadonlySet<number> = new Set([1, 2, 9]);

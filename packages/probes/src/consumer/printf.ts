@@ -20,7 +20,7 @@ import { formatTTime, formatYTime } from './time-format.js';
 import {
   addressText, DEFAULT_STACK_INDENT, escapeChar, escapeString, formatStack, intOfSize, symbolText,
 } from './trace-format.js';
-import type { DType, DValue } from './value-model.js';
+import type { DType, DValue } from '../program/value-model.js';
 
 export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from './printf-parse.js';
 export type {

@@ -13,7 +13,7 @@
  */
 
 import { bucketLayout, QUANTIZE_ZERO } from './buckets.js';
-import type { AggParams } from './value-model.js';
+import type { AggParams } from '../program/value-model.js';
 
 const BAR = 40;
 const HEADER = `\n${'value'.padStart(16)} ${'------------- Distribution -------------'.padStart(41)} ${'count'.padEnd(9)}\n`;

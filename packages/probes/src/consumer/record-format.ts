@@ -15,7 +15,7 @@ import { isFormatError, parseFormat, type ParsedFormat } from './printf-parse.js
 import {
   DEFAULT_STACK_INDENT, formatRawBytes, formatStack, formatSymbol, formatTraceValue, symbolText,
 } from './trace-format.js';
-import type { DataRecord, DType, DValue } from './value-model.js';
+import type { DataRecord, DType, DValue } from '../program/value-model.js';
 
 /** The consumer options that change how records look (dtrace's dynamic options). */
 export interface DisplayOptions extends AggSortOptions {

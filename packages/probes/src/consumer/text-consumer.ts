@@ -21,7 +21,8 @@ import { printUnprinted } from './aggregate-print.js';
 import { dropMessage, faultMessage } from './messages.js';
 import { dynamicOptions, type DynamicOptions, type RawOptions } from './options.js';
 import { formatRecord, freopenPath, type DisplayOptions } from './record-format.js';
-import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from './value-model.js';
+import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from '../program/value-model.js';
+import type { ProgramOptions } from '../program/options.js';
 
 export type { DynamicOptions, RawOptions } from './options.js';
 
@@ -89,7 +90,7 @@ export class TextConsumer implements RuntimeSink {
   }
 
   /** RuntimeSink: setopt() changed a dynamic option while tracing. */
-  options(opts: Readonly<Record<string, string | true>>): void {
+  options(opts: ProgramOptions): void {
     this.setOptions(opts);
   }
 

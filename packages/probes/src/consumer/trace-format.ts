@@ -9,7 +9,7 @@
 
 import type { StackFrame } from '../provider/host.js';
 import { formatString, widthSpec } from './c-format.js';
-import type { DInt, DStack, DSymbol, DType, DValue } from './value-model.js';
+import type { DInt, DStack, DSymbol, DType, DValue } from '../program/value-model.js';
 
 /** dtrace's default stack indentation (`_dtrace_stkindent`). */
 export const DEFAULT_STACK_INDENT = 14;
@@ -31,6 +31,8 @@ export function intOfSize(v: DInt, bytes: number, signed: boolean): bigint {
 
 /** ``module`func+0xoff``, or ``module`func`` at offset 0 (dt_print_stack, dtrace_addr2str). */
 export function frameText(frame: StackFrame, withOffset = true): string {
+  // A frame of an interpreted stack (a JavaScript function) carries its whole text in `func`.
+  if (frame.module === '') return frame.func;
   if (withOffset && frame.offset > 0) return `${frame.module}\`${frame.func}+0x${frame.offset.toString(16)}`;
   return `${frame.module}\`${frame.func}`;
 }

@@ -27,9 +27,9 @@
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { Probe } from '../provider/probe.js';
 import type { Program, Enabling, AggDef, VariableInfo, CompiledClause } from '../program/program.js';
-import { OPTION_DEFAULTS, optionNumber, validateOption } from '../program/options.js';
+import { resolveOptions, validateOption, type RawOptionTable } from '../program/options.js';
 import { Constants, generateClause } from '../program/codegen.js';
-import { installProfileProvider } from '../runtime/profile.js';
+import { installProfileProvider } from '../provider/profile.js';
 import type * as A from './ast.js';
 import { buildAst } from './ast-builder.js';
 import { DiagnosticSink, LineMap, type Diagnostic, type SourceUnit } from './diagnostics.js';
@@ -185,8 +185,8 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
   return { program: generate(clauses, scope, options, unitInfo), diagnostics };
 }
 
-function strsizeInto(c: Checker, options: Record<string, string | true>): void {
-  (c as { strsize: number }).strsize = optionNumber(options, 'strsize') || Number(OPTION_DEFAULTS.strsize);
+function strsizeInto(c: Checker, options: RawOptionTable): void {
+  (c as { strsize: number }).strsize = resolveOptions(options).strsize;
 }
 
 function checkStatements(c: Checker, list: readonly A.Stmt[]): void {
@@ -252,7 +252,8 @@ function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, st
     keyTypes: a.keyTypes.map(toDType),
   }));
   return {
-    options,
+    options: resolveOptions(options),
+    explicitOptions: Object.keys(options),
     units,
     aggregations: aggDefs.map(({ id, name, fn }) => ({ id, name, fn })),
     aggDefs,

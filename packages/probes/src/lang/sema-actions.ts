@@ -6,7 +6,7 @@
  * destructive actions (only with `destructive`).
  */
 
-import type { AggFunction, AggParams } from '../consumer/value-model.js';
+import type { AggFunction, AggParams } from '../program/value-model.js';
 import { isFormatError } from '../consumer/printf.js';
 import { parseFormatShared } from '../program/format-memo.js';
 import type * as A from './ast.js';
@@ -45,6 +45,8 @@ export const SUBROUTINES: Readonly<Record<string, Proto>> = {
   strtoll: p(T.llong, ['string', 'int'], 1),
   speculation: p(T.int, []),
   stack: p(T.stack, ['int'], 0),
+  ustack: p(T.stack, ['int', 'int'], 0),
+  jstack: p(T.stack, ['int', 'int'], 0),
   func: p({ kind: 'func' }, ['int']),
   sym: p({ kind: 'sym' }, ['int']),
   mod: p({ kind: 'mod' }, ['int']),
@@ -114,7 +116,7 @@ export const callHooks: CallHooks = {
     const sub = SUBROUTINES[e.fn];
     if (!sub) return fail('D_IDENT_UNDEF', `failed to resolve ${e.fn}: Unknown function name`, e.at);
     checkArgs(c, e.fn, sub, e.args, e.at);
-    if (statement && (e.fn === 'stack' || e.fn === 'func' || e.fn === 'sym' || e.fn === 'mod')) {
+    if (statement && (e.fn === 'stack' || e.fn === 'ustack' || e.fn === 'jstack' || e.fn === 'func' || e.fn === 'sym' || e.fn === 'mod')) {
       e.res = { kind: 'call', role: 'action' };
       dataRecording(c, e.at);
     }

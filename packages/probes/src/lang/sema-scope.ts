@@ -5,7 +5,7 @@
  * the first assignment fixes a variable's type (1.5). Slots are what code generation indexes.
  */
 
-import type { AggFunction, AggParams } from '../consumer/value-model.js';
+import type { AggFunction, AggParams } from '../program/value-model.js';
 import type { Expr } from './ast.js';
 import { T, type CType } from './types.js';
 

@@ -6,7 +6,7 @@
  * (`zone_t *`, `struct zsd_entry *`, `zoneid_t`, `unsigned long long`).
  */
 
-import type { DType } from '../consumer/value-model.js';
+import type { DType } from '../program/value-model.js';
 
 export type CType =
   | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean; readonly name: string }

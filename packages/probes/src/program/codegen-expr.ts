@@ -319,6 +319,9 @@ export class ExprGen {
     switch (e.fn) {
       case 'stack':
         return `$.stack(${ints[0] ?? 'undefined'})`;
+      case 'ustack':
+      case 'jstack':
+        return `$.ustack(${ints[0] ?? 'undefined'})`;
       case 'func':
       case 'sym':
       case 'mod':

@@ -1,142 +1,161 @@
 /*
- * The option table (d-language.md 1.12): which options exist, how their values are parsed and
- * which may change while tracing. Shared by the compiler (pragmas, -x) and the runtime
- * (setopt()); it imports neither. Values are kept as given (string, or true for a bare flag);
- * `parseOptionValue` turns one into a number where the option is numeric.
+ * The option table (d-language.md 1.12): every `-x` / `#pragma D option` / setopt() option once,
+ * with its kind, default, whether it may change while tracing, and dtrace's validation. From
+ * the raw table a program collects (values as given: text, or true for a bare flag) it resolves
+ * once into the typed ProgramOptions that the runtime and the consumer read; nothing downstream
+ * parses an option string. Shared by the compiler, the handle and the runtime; imports neither.
  *
- * Size values take k/m/g/t suffixes (powers of 1024); time values take ns/us/ms/s/m/h/d or hz
- * and a bare number means nanoseconds, as in both dtrace code bases.
+ * Kinds mirror libdtrace's option handlers (dt_options.c): size = dt_opt_size, rate =
+ * dt_opt_rate (a time in ns, or a frequency with `hz`), count = dt_opt_runtime's integer,
+ * enum = bufpolicy/bufresize's word lists; flags are set by naming them.
  */
 
-export type OptionKind = 'flag' | 'size' | 'time' | 'int' | 'policy' | 'string';
+import { parseCInteger, parseSize, parseTime } from './quantities.js';
 
-interface OptionSpec {
+export type OptionKind = 'flag' | 'size' | 'rate' | 'count' | 'enum' | 'string';
+
+interface Spec {
   readonly kind: OptionKind;
   /** May change while tracing (consumer options and setopt()). */
   readonly dynamic: boolean;
+  /** Text of the default (dtrace(1)'s values; illumos where they differ). */
+  readonly default?: string;
   readonly values?: readonly string[];
 }
 
-const flag = (dynamic: boolean): OptionSpec => ({ kind: 'flag', dynamic });
-
-export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
-  quiet: flag(true),
-  flowindent: flag(true),
-  aggsortkey: flag(true),
-  aggsortkeypos: { kind: 'int', dynamic: true },
-  aggsortpos: { kind: 'int', dynamic: true },
-  aggsortrev: flag(true),
-  aggrate: { kind: 'time', dynamic: true },
-  switchrate: { kind: 'time', dynamic: true },
-  statusrate: { kind: 'time', dynamic: false },
-  cleanrate: { kind: 'time', dynamic: false },
-  rawbytes: flag(true),
-  stackindent: { kind: 'int', dynamic: true },
-  quietresize: flag(true),
-  strsize: { kind: 'size', dynamic: false },
-  bufsize: { kind: 'size', dynamic: false },
-  bufpolicy: { kind: 'policy', dynamic: false, values: ['switch', 'fill', 'ring'] },
-  bufresize: { kind: 'policy', dynamic: false, values: ['auto', 'manual'] },
-  aggsize: { kind: 'size', dynamic: false },
-  dynvarsize: { kind: 'size', dynamic: false },
-  nspec: { kind: 'int', dynamic: false },
-  specsize: { kind: 'size', dynamic: false },
-  stackframes: { kind: 'int', dynamic: false },
-  ustackframes: { kind: 'int', dynamic: false },
-  destructive: flag(false),
-  defaultargs: flag(false),
-  argref: flag(false),
-  zdefs: flag(false),
-  errtags: flag(false),
-  droptags: flag(false),
-  cpp: flag(false),
+export const OPTIONS = {
+  quiet: { kind: 'flag', dynamic: true },
+  flowindent: { kind: 'flag', dynamic: true },
+  aggsortkey: { kind: 'flag', dynamic: true },
+  aggsortkeypos: { kind: 'count', dynamic: true, default: '0' },
+  aggsortpos: { kind: 'count', dynamic: true, default: '0' },
+  aggsortrev: { kind: 'flag', dynamic: true },
+  aggrate: { kind: 'rate', dynamic: true, default: '1hz' },
+  switchrate: { kind: 'rate', dynamic: true, default: '1hz' },
+  statusrate: { kind: 'rate', dynamic: false, default: '1hz' },
+  cleanrate: { kind: 'rate', dynamic: false, default: '101hz' },
+  rawbytes: { kind: 'flag', dynamic: true },
+  stackindent: { kind: 'count', dynamic: true, default: '14' },
+  quietresize: { kind: 'flag', dynamic: true },
+  strsize: { kind: 'size', dynamic: false, default: '256' },
+  bufsize: { kind: 'size', dynamic: false, default: '4m' },
+  bufpolicy: { kind: 'enum', dynamic: false, default: 'switch', values: ['switch', 'fill', 'ring'] },
+  bufresize: { kind: 'enum', dynamic: false, default: 'auto', values: ['auto', 'manual'] },
+  aggsize: { kind: 'size', dynamic: false, default: '4m' },
+  dynvarsize: { kind: 'size', dynamic: false, default: '1m' },
+  nspec: { kind: 'count', dynamic: false, default: '1' },
+  specsize: { kind: 'size', dynamic: false, default: '32k' },
+  stackframes: { kind: 'count', dynamic: false, default: '20' },
+  ustackframes: { kind: 'count', dynamic: false, default: '100' },
+  destructive: { kind: 'flag', dynamic: false },
+  defaultargs: { kind: 'flag', dynamic: false },
+  argref: { kind: 'flag', dynamic: false },
+  zdefs: { kind: 'flag', dynamic: false },
+  errtags: { kind: 'flag', dynamic: false },
+  droptags: { kind: 'flag', dynamic: false },
+  cpp: { kind: 'flag', dynamic: false },
   define: { kind: 'string', dynamic: false },
   undef: { kind: 'string', dynamic: false },
   incdir: { kind: 'string', dynamic: false },
-  verbose: flag(false),
-};
+  verbose: { kind: 'flag', dynamic: false },
+} as const satisfies Record<string, Spec>;
 
-/** Defaults in force when nothing sets an option (dtrace(1)'s values; illumos where they differ). */
-export const OPTION_DEFAULTS: Readonly<Record<string, string>> = {
-  strsize: '256',
-  bufsize: '4m',
-  bufpolicy: 'switch',
-  aggsize: '4m',
-  dynvarsize: '1m',
-  nspec: '1',
-  specsize: '32k',
-  stackframes: '20',
-  aggrate: '1hz',
-  switchrate: '1hz',
-  statusrate: '1hz',
-  cleanrate: '101hz',
-  stackindent: '14',
-};
+export type OptionName = keyof typeof OPTIONS;
 
+/** The options as given: `-x name=value` text, or true for a bare `-x name`. */
+export type RawOptionTable = Readonly<Record<string, string | true>>;
+
+type ValueOf<S> = S extends { kind: 'flag' }
+  ? boolean
+  : S extends { kind: 'size' | 'rate' | 'count' }
+    ? number
+    : S extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string | undefined;
+
+/** Every option resolved to its typed value (sizes in bytes, rates in ns, flags as booleans). */
+export type ProgramOptions = { readonly [K in OptionName]: ValueOf<(typeof OPTIONS)[K]> };
+
+/** dtrace's messages for a refused option (EDT_BADOPTNAME, EDT_BADOPTVAL, EDT_ACTIVE). */
 export const OptionError = {
   name: 'Invalid option name',
   value: 'Invalid value for specified option',
   active: 'Operation illegal when tracing is active',
 } as const;
 
-const SIZE_SUFFIX: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-const TIME_SUFFIX: Record<string, number> = {
-  '': 1, ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9,
-  m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9, d: 86400e9, day: 86400e9,
-};
-
-/** Parses a size (`4m`) into bytes; null if malformed. */
-export function parseSize(v: string): number | null {
-  const m = /^(\d+)([kmgt]?)$/i.exec(v);
-  if (!m) return null;
-  return Number(m[1]) * SIZE_SUFFIX[m[2]!.toLowerCase()]!;
+export function isOptionName(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
 }
 
-/** Parses a time or rate (`10ms`, `97hz`, `5`) into nanoseconds; null if malformed. */
-export function parseTime(v: string): number | null {
-  const m = /^(\d+)([a-z]*)$/i.exec(v);
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2]!.toLowerCase();
-  if (unit === 'hz') return n === 0 ? null : Math.round(1e9 / n);
-  const mul = TIME_SUFFIX[unit];
-  return mul === undefined ? null : n * mul;
+const spec = (name: OptionName): Spec => OPTIONS[name];
+
+/** Parses one value by its option's kind: the typed value, or dtrace's message. */
+function parseValue(name: OptionName, value: string | true): { value: unknown } | { error: string } {
+  const s = spec(name);
+  if (s.kind === 'flag') return value === true || value === '' ? { value: true } : { error: OptionError.value };
+  if (value === true) return { error: OptionError.value };
+  let v: unknown = null;
+  switch (s.kind) {
+    case 'size':
+      v = parseSize(value);
+      break;
+    case 'rate':
+      v = parseTime(value);
+      break;
+    case 'count':
+      v = parseCInteger(value);
+      break;
+    case 'enum':
+      v = s.values!.includes(value) ? value : null;
+      break;
+    default:
+      v = value;
+  }
+  return v === null ? { error: OptionError.value } : { value: v };
 }
 
 /** Validates `name[=value]`; returns dtrace's error text or null. */
 export function validateOption(name: string, value: string | true): string | null {
-  const spec = OPTION_SPECS[name];
-  if (!spec) return OptionError.name;
-  if (spec.kind === 'flag') return value === true || value === '' ? null : OptionError.value;
-  if (value === true) return OptionError.value;
-  switch (spec.kind) {
-    case 'size':
-      return parseSize(value) === null ? OptionError.value : null;
-    case 'time':
-      return parseTime(value) === null ? OptionError.value : null;
-    case 'int':
-      return /^-?\d+$/.test(value) ? null : OptionError.value;
-    case 'policy':
-      return spec.values!.includes(value) ? null : OptionError.value;
-    default:
-      return null;
-  }
+  if (!isOptionName(name)) return OptionError.name;
+  const r = parseValue(name, value);
+  return 'error' in r ? r.error : null;
 }
 
 export function isDynamicOption(name: string): boolean {
-  return OPTION_SPECS[name]?.dynamic ?? false;
+  return isOptionName(name) && spec(name).dynamic;
 }
 
-/** Reads a numeric option (size, time in ns, or int) with its default; 0 if unset and no default. */
-export function optionNumber(opts: Readonly<Record<string, string | true>>, name: string): number {
-  const raw = opts[name] ?? OPTION_DEFAULTS[name];
-  if (raw === undefined || raw === true) return 0;
-  const kind = OPTION_SPECS[name]?.kind;
-  if (kind === 'size') return parseSize(raw) ?? 0;
-  if (kind === 'time') return parseTime(raw) ?? 0;
-  return Number(raw) || 0;
+function defaults(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(OPTIONS) as OptionName[]) {
+    const s = spec(name);
+    if (s.kind === 'flag') out[name] = false;
+    else if (s.default === undefined) out[name] = undefined;
+    else {
+      const r = parseValue(name, s.default);
+      if ('error' in r) throw new Error(`internal error: bad default for option ${name}`);
+      out[name] = r.value;
+    }
+  }
+  return out;
 }
 
-export function optionFlag(opts: Readonly<Record<string, string | true>>, name: string): boolean {
-  return opts[name] !== undefined;
+const DEFAULTS = Object.freeze(defaults()) as unknown as ProgramOptions;
+
+/** The options in force when nothing sets one. */
+export const DEFAULT_OPTIONS: ProgramOptions = DEFAULTS;
+
+/**
+ * Resolves a raw option table (already validated) into typed options over the defaults.
+ * An invalid entry is an internal error: every path into the table validates first.
+ */
+export function resolveOptions(raw: RawOptionTable, base: ProgramOptions = DEFAULTS): ProgramOptions {
+  const out: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isOptionName(name)) throw new Error(`internal error: unknown option ${name} reached resolveOptions`);
+    const r = parseValue(name, value);
+    if ('error' in r) throw new Error(`internal error: invalid option ${name} reached resolveOptions`);
+    out[name] = r.value;
+  }
+  return Object.freeze(out) as unknown as ProgramOptions;
 }

@@ -9,7 +9,8 @@
  * types) live in `constants`, never inside the source text.
  */
 
-import type { AggFunction, AggParams, DType } from '../consumer/value-model.js';
+import type { ProgramOptions } from './options.js';
+import type { AggFunction, AggParams, DType } from './value-model.js';
 
 export interface ProgramUnitInfo {
   /** Number of clause × probe matches (dtrace's "matched N probes"). */
@@ -53,8 +54,10 @@ export interface VariableInfo {
 }
 
 export interface Program {
-  /** Effective options after pragmas and -x. */
-  readonly options: Readonly<Record<string, string | true>>;
+  /** Effective options after -x and pragmas, resolved once (program/options.ts). */
+  readonly options: ProgramOptions;
+  /** The options -x or a pragma set (the rest are defaults). */
+  readonly explicitOptions: readonly string[];
   readonly units: readonly ProgramUnitInfo[];
   readonly aggregations: readonly AggregationInfo[];
   readonly aggDefs: readonly AggDef[];

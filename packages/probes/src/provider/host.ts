@@ -43,4 +43,12 @@ export interface Host {
   chill(ns: number): void;
   /** Number of CPUs (for profile-N probes, per-CPU drop reports). */
   readonly ncpus: number;
+  /**
+   * Fires `fn` once per sample of the host's own profiler, about every `periodNs` (profile-N
+   * probes), with stack()/ustack() giving the sampled stack; hosts without one leave it out
+   * and profile probes run on every().
+   */
+  profile?(periodNs: number, fn: () => void): () => void;
+  /** The user-level stack (ustack()/jstack()), innermost first; the kernel has none. */
+  ustack?(): readonly StackFrame[];
 }

@@ -17,6 +17,30 @@ import { isGlob, matchProbe, type ProbeDescription } from './description.js';
 /** Creates a probe on demand for an exact description (used for `profile:::tick-50ms`). */
 export type ProbeFactory = (desc: ProbeDescription, registry: ProbeRegistry) => Probe | null;
 
+/**
+ * Every registry created in this process, weakly held under a global symbol, so that an agent
+ * loaded later (`zsdtrace -p`, `-c`) can find the program's own providers whichever copy of
+ * this module declared them.
+ */
+const REGISTRIES = Symbol.for('zsdtrace.registries');
+
+function announce(registry: ProbeRegistry): void {
+  const g = globalThis as { [REGISTRIES]?: Set<WeakRef<ProbeRegistry>> };
+  (g[REGISTRIES] ??= new Set()).add(new WeakRef(registry));
+}
+
+/** The registries announced in this process and still alive. */
+export function liveRegistries(): ProbeRegistry[] {
+  const set = (globalThis as { [REGISTRIES]?: Set<WeakRef<ProbeRegistry>> })[REGISTRIES];
+  const out: ProbeRegistry[] = [];
+  for (const ref of set ?? []) {
+    const r = ref.deref();
+    if (r) out.push(r);
+    else set!.delete(ref);
+  }
+  return out;
+}
+
 export class ProbeRegistry {
   private readonly list: Probe[] = [];
   private readonly byName = new Map<string, Probe>();
@@ -25,7 +49,8 @@ export class ProbeRegistry {
   private readonly factories = new Map<string, ProbeFactory>();
   private nextId = 1;
 
-  constructor() {
+  constructor(announced = true) {
+    if (announced) announce(this);
     this.declare('dtrace', '', '', 'BEGIN', []);
     this.declare('dtrace', '', '', 'END', []);
     this.declare('dtrace', '', '', 'ERROR', [

@@ -3,10 +3,10 @@
  * tuple: no keys -> one cell; one key -> a Map from the key to its cell; more keys -> nested
  * Maps. Generated code updates cells in place (`c.v++`), so the hot path is one Map.get.
  * `aggsize` bounds the number of cells (aggregation drops). Snapshots copy the cells into the
- * value model of consumer/value-model.ts.
+ * value model of program/value-model.ts.
  */
 
-import type { AggEntry, AggParams, AggSnapshot, AggValue, DType, DValue } from '../consumer/value-model.js';
+import type { AggEntry, AggParams, AggSnapshot, AggValue, DType, DValue } from '../program/value-model.js';
 import type { AggDef } from '../program/program.js';
 import { quantizeBucketCount } from '../consumer/buckets.js';
 import { norm } from './int64.js';

@@ -6,13 +6,13 @@
  * faults and drops go to the RuntimeSink.
  */
 
-import type { AggEntry, AggSnapshot, DataRecord, DropKind, DStack, DSymbol, DValue, Firing, RuntimeSink } from '../consumer/value-model.js';
+import type { AggEntry, AggSnapshot, DataRecord, DropKind, DStack, DSymbol, DValue, Firing, RuntimeSink } from '../program/value-model.js';
 import { llquantizeBucket, lquantizeBucket, quantizeBucket } from '../consumer/buckets.js';
 import { sortEntries } from '../consumer/aggregate-sort.js';
 import type { Host, ThreadInfo } from '../provider/host.js';
 import type { Probe } from '../provider/probe.js';
 import type { Program } from '../program/program.js';
-import { isDynamicOption, optionNumber, validateOption } from '../program/options.js';
+import { isDynamicOption, OptionError, resolveOptions, validateOption, type ProgramOptions } from '../program/options.js';
 import { AggStore } from './aggregations.js';
 import { DFault, faultText, FaultCode } from './fault.js';
 import * as I from './int64.js';
@@ -48,7 +48,8 @@ export class RuntimeContext {
   readonly as: Map<unknown, unknown>[];
   readonly ag: AggStore[] = [];
   readonly fn;
-  readonly options: Record<string, string | true>;
+  /** The options in force: the program's, as setopt() changed the dynamic ones. */
+  options: ProgramOptions;
   readonly drops: Record<DropKind, number> = {
     principal: 0, aggregation: 0, dynamic: 0, 'dynamic-rinsing': 0, 'dynamic-dirty': 0,
     speculative: 0, 'speculation-busy': 0, 'speculation-unavailable': 0, error: 0,
@@ -79,15 +80,15 @@ export class RuntimeContext {
     readonly host: Host,
     readonly sink: RuntimeSink,
   ) {
-    this.options = { ...program.options };
-    this.strsize = optionNumber(this.options, 'strsize');
+    this.options = program.options;
+    this.strsize = this.options.strsize;
     this.fn = createStringFns(() => this.strsize);
     this.g = program.globals.map((v) => (v.keys < 0 ? new Array(-v.keys).fill(v.zero) : v.zero));
     this.as = program.globals.map(() => new Map());
-    this.dyn = { used: 0, max: Math.floor(optionNumber(this.options, 'dynvarsize') / DYNVAR_CHUNK) };
-    this.aggBudget = { used: 0, max: Math.floor(optionNumber(this.options, 'aggsize') / AGG_ENTRY_BYTES), drops: 0 };
+    this.dyn = { used: 0, max: Math.floor(this.options.dynvarsize / DYNVAR_CHUNK) };
+    this.aggBudget = { used: 0, max: Math.floor(this.options.aggsize / AGG_ENTRY_BYTES), drops: 0 };
     for (const d of program.aggDefs) this.ag[d.id] = new AggStore(d, this.aggBudget, (k) => this.kvals.get(k as string) ?? (k as DValue));
-    this.specs = Array.from({ length: Math.max(0, optionNumber(this.options, 'nspec')) }, () => ({ active: false, bytes: 0, firings: [] }));
+    this.specs = Array.from({ length: Math.max(0, this.options.nspec) }, () => ({ active: false, bytes: 0, firings: [] }));
   }
 
   // ---- built-in variables ----
@@ -155,8 +156,13 @@ export class RuntimeContext {
     return k;
   }
   stack(n?: I.DIntValue): DStack {
-    const depth = n === undefined ? optionNumber(this.options, 'stackframes') : Number(n);
+    const depth = n === undefined ? this.options.stackframes : Number(n);
     return { kind: 'stack', frames: this.host.stack().slice(0, depth) };
+  }
+  /** ustack()/jstack(): the host's user-level stack, `ustackframes` deep by default. */
+  ustack(n?: I.DIntValue): DStack {
+    const depth = n === undefined ? this.options.ustackframes : Number(n);
+    return { kind: 'stack', frames: (this.host.ustack?.() ?? []).slice(0, depth) };
   }
   symv(kind: 'func' | 'sym' | 'mod', addr: I.DIntValue): DSymbol {
     const a = Number(addr);
@@ -299,7 +305,7 @@ export class RuntimeContext {
   }
   record(P: Probe, R: DataRecord[], SP: number): void {
     const th = this.th();
-    const flowing = (P.name === 'entry' || P.name === 'return') && this.options.flowindent !== undefined && this.options.flowindent !== 'false';
+    const flowing = (P.name === 'entry' || P.name === 'return') && this.options.flowindent;
     const f: Firing = flowing
       ? { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, flow: this.flowOf(th.tid, P.name), records: R }
       : { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, records: R };
@@ -308,7 +314,7 @@ export class RuntimeContext {
     const buf = this.specs[SP - 1];
     if (!buf || !buf.active) return;
     const size = this.sizeOf(R);
-    if (buf.bytes + size > optionNumber(this.options, 'specsize')) {
+    if (buf.bytes + size > this.options.specsize) {
       this.drops.speculative++;
       return;
     }
@@ -317,7 +323,7 @@ export class RuntimeContext {
   }
   private emit(f: Firing): void {
     const size = this.sizeOf(f.records);
-    if (this.bufUsed + size > optionNumber(this.options, 'bufsize')) {
+    if (this.bufUsed + size > this.options.bufsize) {
       this.drops.principal++;
       return;
     }
@@ -375,10 +381,10 @@ export class RuntimeContext {
   sortOptions(): { aggsortkey: boolean; aggsortrev: boolean; aggsortkeypos: number; aggsortpos: number } {
     const o = this.options;
     return {
-      aggsortkey: o.aggsortkey !== undefined,
-      aggsortrev: o.aggsortrev !== undefined,
-      aggsortkeypos: optionNumber(o, 'aggsortkeypos'),
-      aggsortpos: optionNumber(o, 'aggsortpos'),
+      aggsortkey: o.aggsortkey,
+      aggsortrev: o.aggsortrev,
+      aggsortkeypos: o.aggsortkeypos,
+      aggsortpos: o.aggsortpos,
     };
   }
   clear(id: number): void {
@@ -405,10 +411,10 @@ export class RuntimeContext {
     const v = value === undefined ? true : value;
     const err = validateOption(name, v);
     if (err) return err;
-    if (!isDynamicOption(name)) return 'Operation illegal when tracing is active';
-    this.options[name] = v;
+    if (!isDynamicOption(name)) return OptionError.active;
+    this.options = resolveOptions({ [name]: v }, this.options);
     // The consumer sorts and formats with these options (dtrace's consumer reads them back).
-    this.sink.options?.({ ...this.options });
+    this.sink.options?.(this.options);
     return null;
   }
   chill(ns: I.DIntValue): void {
@@ -462,7 +468,7 @@ export class RuntimeContext {
     return {
       dynvars: { used: this.dyn.used, max: this.dyn.max },
       aggEntries: { used: this.aggBudget.used, max: this.aggBudget.max },
-      buffer: { used: this.bufUsed, max: optionNumber(this.options, 'bufsize') },
+      buffer: { used: this.bufUsed, max: this.options.bufsize },
     };
   }
   counters(): { firings: number; errors: number; drops: Record<DropKind, number> } {

@@ -6,7 +6,7 @@
  * (invalid address) when a pointer has no object behind it. Must not format anything.
  */
 
-import type { DataRecord, DType, PrintMember } from '../consumer/value-model.js';
+import type { DataRecord, DType, PrintMember } from '../program/value-model.js';
 import { DFault, FaultCode } from './fault.js';
 import * as I from './int64.js';
 

@@ -7,13 +7,14 @@
  * from the context on a fault (d-language.md 2.8). Tick and profile probes run on host.every.
  */
 
-import type { AggSnapshot, DropKind, RuntimeSink } from '../consumer/value-model.js';
+import type { AggSnapshot, DropKind, RuntimeSink } from '../program/value-model.js';
 import type { Host } from '../provider/host.js';
 import type { Probe, ProbeHandler } from '../provider/probe.js';
 import type { ProbeRegistry } from '../provider/registry.js';
+import type { ProgramOptions } from '../program/options.js';
 import type { Enabling, Program } from '../program/program.js';
 import { RuntimeContext } from './context.js';
-import { profilePeriod } from './profile.js';
+import { profilePeriod } from '../provider/profile.js';
 
 export interface RuntimeOptions {
   host: Host;
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   start(): void;
+  /** The options in force (the program's, as setopt() changed them). */
+  readonly options: ProgramOptions;
   stop(): void;
   readonly exited: boolean;
   readonly exitStatus: number;
@@ -110,6 +113,9 @@ class ProgramRuntime implements Runtime {
   get exited(): boolean {
     return this.ctx.exited;
   }
+  get options(): ProgramOptions {
+    return this.ctx.options;
+  }
   get exitStatus(): number {
     return this.ctx.exitStatus;
   }
@@ -138,7 +144,9 @@ class ProgramRuntime implements Runtime {
       this.disable.push(this.opts.registry.enable(probe, h));
       const period = probe.provider === 'profile' ? profilePeriod(probe.name) : null;
       if (period) {
-        this.disable.push(this.opts.host.every(period.ns, () => probe.enabled && probe.fire()));
+        const fire = (): void => void (probe.enabled && probe.fire());
+        const host = this.opts.host;
+        this.disable.push(period.kind === 'profile' && host.profile ? host.profile(period.ns, fire) : host.every(period.ns, fire));
       }
     }
   }

@@ -5,11 +5,11 @@
  *   …                                        // the program runs; its probe sites fire
  *   process.stdout.write(tracer.stop());     // END, then what dtrace(1) would have printed
  *
- * It is the CLI's run sequence (d-language.md 2.8) without the engine: compile the script
- * against the program's own registry, create the runtime on a Node host, fire BEGIN and enable
- * the probes; on stop() (or when the script calls exit()) fire END, report drops, print dtrace's
- * post-loop newline and the aggregations never printed. The text is dtrace's own
- * (consumer/text-consumer.ts): probe lines unless quiet, records, the exit print.
+ * It drives the tracing handle (handle/handle.ts) on a Node host: compile the script against the
+ * program's own registry, go (BEGIN, probes enabled); on stop() (or when the script calls
+ * exit()) finish: END, drops, dtrace's post-loop newline and the aggregations never printed.
+ * The text is dtrace's own (consumer/text-consumer.ts): probe lines unless quiet, records, the
+ * exit print.
  *
  * Output goes to `out` as it is produced when the caller gives one (a long-running program
  * streams it and nothing is retained); otherwise it is kept, and `output` / stop() return it.
@@ -18,17 +18,13 @@
  * program (the runtime catches it at the probe).
  */
 
-import type { AggSnapshot } from '../consumer/value-model.js';
-import { dynamicOptions } from '../consumer/options.js';
+import type { AggSnapshot } from '../program/value-model.js';
 import { TextConsumer } from '../consumer/text-consumer.js';
-import { compile } from '../lang/compile.js';
-import { formatDiagnostic, type SourceUnit } from '../lang/diagnostics.js';
-import { optionNumber } from '../program/options.js';
-import type { Program } from '../program/program.js';
+import { openTrace, type TraceHandle } from '../handle/handle.js';
+import type { ProgramSource } from '../handle/sources.js';
 import type { Host } from '../provider/host.js';
 import { createNodeHost } from '../provider/node-host.js';
 import type { ProbeRegistry } from '../provider/registry.js';
-import { createRuntime, type Runtime } from '../runtime/runtime.js';
 import { DCompileError } from './compile-error.js';
 
 /** The prefix of every message, as the CLI's. */
@@ -74,64 +70,48 @@ export interface Tracer {
 
 /** Compiles `script`, fires BEGIN and enables its probes; throws DCompileError if it fails to compile. */
 export function startTracing(script: string, opts: TracerOptions): Tracer {
-  const unit: SourceUnit =
-    opts.name !== undefined ? { text: script, kind: 'script', name: opts.name } : { text: script, kind: 'n', name: script };
-  const program = compileOrThrow(unit, opts);
-  return new ScriptTracer(program, opts);
-}
-
-function compileOrThrow(unit: SourceUnit, opts: TracerOptions): Program {
+  const handle = openTrace({ host: opts.host ?? createNodeHost(), registry: opts.registry, progname: PROGNAME });
   const options: Record<string, string | true> = { ...opts.options };
   if (opts.quiet) options.quiet = true;
-  const result = compile([unit], {
-    registry: opts.registry,
-    macroArgs: [],
-    options,
-  });
-  if (result.program) return result.program;
-  const first = result.diagnostics[0];
-  const errtags = isOn(options, 'errtags');
-  const message = first
-    ? formatDiagnostic(first, unit, { errtags, progname: PROGNAME })
-    : `${PROGNAME}: internal error: compilation failed without a diagnostic; please report`;
-  throw new DCompileError(message, result.diagnostics);
-}
-
-/** A flag option is on when set to anything but "false" (as the CLI reads -x flags). */
-function isOn(options: Readonly<Record<string, string | true>>, name: string): boolean {
-  const v = options[name];
-  return v !== undefined && v !== 'false';
+  for (const [name, value] of Object.entries(options)) {
+    const why = handle.setopt(name, value);
+    if (why !== null) throw new DCompileError(`${PROGNAME}: ${why}`, [{ code: 'D_XOPT', message: why, unit: 0 }]);
+  }
+  const source: ProgramSource = opts.name !== undefined ? { kind: 'script', text: script, name: opts.name } : { kind: 'n', text: script };
+  const r = handle.compile([source]);
+  if (!r.ok) throw new DCompileError(r.failure.message, r.failure.diagnostics);
+  return new ScriptTracer(handle, opts);
 }
 
 class ScriptTracer implements Tracer {
   private text = '';
   private readonly consumer: TextConsumer;
-  private readonly runtime: Runtime;
   private finished = false;
 
-  constructor(program: Program, opts: TracerOptions) {
-    const display = dynamicOptions(program.options);
+  constructor(
+    private readonly handle: TraceHandle,
+    opts: TracerOptions,
+  ) {
+    const options = handle.options;
     const out = opts.out ?? ((s: string): void => void (this.text += s));
     const err = opts.err ?? ((s: string): void => void process.stderr.write(s));
     this.consumer = new TextConsumer({
       out,
       err,
-      quiet: display.quiet ?? false,
-      flowindent: display.flowindent ?? false,
+      quiet: options.quiet,
+      flowindent: options.flowindent,
       progname: PROGNAME,
-      droptags: isOn(program.options, 'droptags'),
-      strsize: optionNumber(program.options, 'strsize'),
-      options: program.options,
+      droptags: options.droptags,
+      strsize: options.strsize,
+      options,
     });
-    const host = opts.host ?? createNodeHost();
-    this.runtime = createRuntime(program, { host, registry: opts.registry, sink: this.consumer });
     // exit() ends tracing as in dtrace: END runs and the aggregations are printed. The runtime
     // calls this at the end of the firing that called exit(), so stopping here is not re-entrant.
-    this.runtime.onExit((status) => {
+    handle.onExit((status) => {
       this.finish();
       opts.onExit?.(status);
     });
-    this.runtime.start();
+    handle.go(this.consumer);
   }
 
   get output(): string {
@@ -143,19 +123,19 @@ class ScriptTracer implements Tracer {
   }
 
   get exited(): boolean {
-    return this.runtime.exited;
+    return this.handle.exited;
   }
 
   get exitStatus(): number {
-    return this.runtime.exitStatus;
+    return this.handle.exitStatus;
   }
 
   snapshot(): AggSnapshot[] {
-    return this.runtime.snapshot();
+    return this.handle.snapshot();
   }
 
   print(): string {
-    return this.consumer.printAggregations(this.runtime.snapshot());
+    return this.consumer.printAggregations(this.handle.snapshot());
   }
 
   stop(): string {
@@ -167,8 +147,6 @@ class ScriptTracer implements Tracer {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
-    this.runtime.stop();
-    this.runtime.flushDrops();
-    this.consumer.finish(this.runtime.unprinted());
+    this.handle.finish();
   }
 }

@@ -78,7 +78,7 @@ describe('semantic errors by tag', () => {
     compileOk(r, 'BEGIN { trace($1); }', { options: { defaultargs: true } });
     compileOk(r, 'BEGIN { trace(1); }', { macroArgs: ['x'], options: { argref: true } });
     const p = compileOk(r, '#!/usr/sbin/dtrace -s\n#pragma D option quiet\n#pragma D option bufsize=8k\nBEGIN { }', { options: { aggsortrev: true } });
-    expect(p.options).toMatchObject({ quiet: true, bufsize: '8k', aggsortrev: true });
+    expect(p.options).toMatchObject({ quiet: true, bufsize: 8192, aggsortrev: true });
   });
 
   it('counts matched probes per unit and formats diagnostics like dtrace', () => {

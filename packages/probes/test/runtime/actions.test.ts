@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatRecord } from '../../src/consumer/record-format.js';
 import { TextConsumer } from '../../src/consumer/text-consumer.js';
-import type { DataRecord, Firing } from '../../src/consumer/value-model.js';
+import type { DataRecord, Firing } from '../../src/program/value-model.js';
+import type { ProgramOptions } from '../../src/program/options.js';
 import { compile } from '../../src/lang/compile.js';
 import { formatDiagnostic } from '../../src/lang/diagnostics.js';
 import type { StackFrame } from '../../src/provider/host.js';
@@ -44,11 +45,11 @@ describe('casts', () => {
 describe('setopt() reaches the consumer', () => {
   it('passes the changed option table to sink.options and re-sorts the final print', () => {
     const r = rig();
-    const seen: Record<string, string | true>[] = [];
+    const seen: ProgramOptions[] = [];
     const { sink, out } = textSink();
     const spy = Object.assign(Object.create(sink) as TextConsumer, {
-      options(o: Readonly<Record<string, string | true>>) {
-        seen.push({ ...o });
+      options(o: ProgramOptions) {
+        seen.push(o);
         sink.options(o);
       },
     });

@@ -7,7 +7,7 @@ import type { Host, ThreadInfo } from '../../src/provider/host.js';
 import { ProbeRegistry } from '../../src/provider/registry.js';
 import { Provider } from '../../src/provider/provider.js';
 import type { Probe } from '../../src/provider/probe.js';
-import type { DropReport, FaultReport, Firing, RuntimeSink } from '../../src/consumer/value-model.js';
+import type { DropReport, FaultReport, Firing, RuntimeSink } from '../../src/program/value-model.js';
 import { compile, type CompileOptions } from '../../src/lang/compile.js';
 import type { SourceUnit } from '../../src/lang/diagnostics.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';

@@ -1,6 +1,6 @@
 /*
- * -C: runs the system's C preprocessor over a script, as dtrace does, with -D/-U/-I and dtrace's
- * predefined macros (__SUNW_D, __SUNW_D_64, __SVR4, __sun, __unix, __zsdtrace). cpp's line
+ * The `cpp` option (-C): runs the system's C preprocessor over a script, as dtrace does, with
+ * -D/-U/-I and dtrace's predefined macros (__SUNW_D, __SUNW_D_64, __SVR4, __sun, __unix, __zsdtrace). cpp's line
  * markers are folded back so that lines of the script keep their numbers in compile errors
  * (content pulled in by #include lands where the directive was). A missing cpp is said plainly.
  */
@@ -20,7 +20,7 @@ export interface CppOptions {
 
 const PREDEFINED = ['__SUNW_D=1', '__SUNW_D_64', '__SUNW_D_VERSION=0x01000d', '__SVR4', '__sun', '__unix', '__zsdtrace=1'];
 
-export function preprocess(text: string, filename: string, opts: CppOptions, cpp = process.env.ZSDTRACE_CPP ?? 'cpp'): string {
+export function runCpp(text: string, filename: string, opts: CppOptions, cpp = process.env.ZSDTRACE_CPP ?? 'cpp'): string {
   const argv = ['-undef', '-ffreestanding', '-std=c99'];
   for (const d of PREDEFINED) argv.push(`-D${d}`);
   for (const d of opts.defines) argv.push(`-D${d}`);

@@ -1,13 +1,16 @@
 /*
  * The value model between the D runtime and the renderers (text as dtrace prints it, JSON, the
- * dashboard). The runtime produces these; the consumer only formats them. Neither side imports
- * the compiler.
+ * dashboard), and the contract a consumer implements. The runtime produces these; the consumer
+ * only formats them. Neither side imports the compiler. Everything a consumer receives is plain
+ * data (no functions, no class instances; integers beyond 2^53 are bigints), so a consumer may
+ * live in another process and receive it over a channel that keeps bigints (v8 serialization).
  *
  * Integers: a D integer is a JS `number` while it is a safe integer and a `bigint` beyond that
  * (always normalised: a bigint that fits in a safe integer is converted back to number).
  */
 
 import type { StackFrame } from '../provider/host.js';
+import type { ProgramOptions } from './options.js';
 
 export type DInt = number | bigint;
 
@@ -186,8 +189,17 @@ export interface RuntimeSink {
   /** A runtime error that is not a fault (setopt failures, …): the text after `zsdtrace: `. */
   error(message: string): void;
   /**
-   * The dynamic options changed while tracing (setopt()): the whole option table as it now
-   * stands, in dtrace's raw form (`true` for a named boolean, else the value's text).
+   * The dynamic options changed while tracing (setopt()): every option as it now stands,
+   * resolved (program/options.ts).
    */
-  options?(opts: Readonly<Record<string, string | true>>): void;
+  options?(opts: ProgramOptions): void;
+}
+
+/**
+ * What the tracing handle drives (handle/handle.ts): the runtime's sink plus the end of the run.
+ * finish() receives the aggregations never printed (sorted) and the exit status; it prints
+ * dtrace's post-loop newline and those aggregations, or their equivalent for other outputs.
+ */
+export interface Consumer extends RuntimeSink {
+  finish(unprinted: readonly AggSnapshot[], status: number): void;
 }

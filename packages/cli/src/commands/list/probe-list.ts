@@ -6,7 +6,7 @@
 
 import { parseProbeDescription, type Probe, type ProbeRegistry } from '@zsdtrace/probes/provider';
 import { matchProbe } from '@zsdtrace/probes/provider';
-import type { ProgramArg } from './args.js';
+import type { ProgramArg } from '../../args.js';
 
 export function listHeader(): string {
   return `${'ID'.padStart(5)} ${'PROVIDER'.padStart(10)} ${'MODULE'.padStart(17)} ${'FUNCTION'.padStart(33)} NAME\n`;

@@ -6,8 +6,8 @@
  */
 
 import type { Engine } from '@zsdtrace/core';
-import type { CliArgs } from './args.js';
-import { createOtlpExporter, formatOtlpReport, resolveOtlpUrl } from './otlp/index.js';
+import type { CliArgs } from '../args.js';
+import { createOtlpExporter, formatOtlpReport, resolveOtlpUrl } from './index.js';
 
 export interface OtlpHandle {
   stats(): { spans: number; exported: number; dropped: number; failed: number };

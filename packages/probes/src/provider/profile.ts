@@ -1,32 +1,24 @@
 /*
  * The profile provider (d-language.md 1.3): `profile-N` and `tick-N` with an optional unit
- * (ns nsec us usec ms msec s sec m min h hour d day hz; none = hz), created on demand by a
- * registry factory; the classic set is pre-declared so that `-l` lists it. The runtime fires
- * them from `host.every` (virtual time in the simulated kernel).
+ * (the time parser's units, program/quantities.ts; none = hz, as illumos' profile provider
+ * reads it), created on demand by a registry factory; the classic set is pre-declared so that
+ * `-l` lists it. The caller installs it on the registry (the tracing handle does); the runtime
+ * fires its probes from `host.every` (virtual time in the simulated kernel).
  */
 
-import type { ProbeRegistry } from '../provider/registry.js';
-
-const UNIT_NS: Record<string, number> = {
-  ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9,
-  m: 60e9, min: 60e9, h: 3600e9, hour: 3600e9, d: 86400e9, day: 86400e9,
-};
+import { parseTime } from '../program/quantities.js';
+import type { ProbeRegistry } from './registry.js';
 
 const PRE_PROFILE = [97, 199, 499, 997, 1999, 4001, 4999];
 const PRE_TICK = [1, 10, 100, 500, 1000, 5000];
 
 /** The period in ns of a profile probe name, or null if the name is not one. */
 export function profilePeriod(name: string): { kind: 'profile' | 'tick'; ns: number } | null {
-  const m = /^(profile|tick)-(\d+)([a-z]*)$/i.exec(name);
+  const m = /^(profile|tick)-(\d+[a-z]*)$/i.exec(name);
   if (!m) return null;
-  const n = Number(m[2]);
-  const unit = m[3]!.toLowerCase();
-  if (n <= 0) return null;
-  let ns: number;
-  if (unit === '' || unit === 'hz') ns = 1e9 / n;
-  else if (UNIT_NS[unit] !== undefined) ns = n * UNIT_NS[unit]!;
-  else return null;
-  return { kind: m[1]!.toLowerCase() as 'profile' | 'tick', ns: Math.max(1, Math.round(ns)) };
+  const ns = parseTime(m[2]!, { bare: 'hz' });
+  if (ns === null || ns <= 0) return null;
+  return { kind: m[1]!.toLowerCase() as 'profile' | 'tick', ns };
 }
 
 const installed = new WeakSet<ProbeRegistry>();

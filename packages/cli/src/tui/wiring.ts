@@ -7,53 +7,48 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Engine } from '@zsdtrace/core';
-import type { Program, Runtime } from '@zsdtrace/probes';
-import { printAggregations } from '@zsdtrace/probes';
-import type { CliArgs } from './args.js';
-import type { OtlpHandle } from './otlp-wiring.js';
-import type { OutputStream } from './output.js';
-import type { Io, LogBuffer, SessionState } from './session.js';
-import { runDashboard, type DashboardSource, type DashboardSnapshot } from './tui/index.js';
+import { printAggregations, type TraceHandle } from '@zsdtrace/probes';
+import type { CliArgs } from '../args.js';
+import type { RunState } from '../commands/trace/run-loop.js';
+import type { Io } from '../io.js';
+import type { OtlpHandle } from '../otlp/wiring.js';
+import type { OutputStream } from '../output.js';
+import type { LogBuffer } from './log-buffer.js';
+import { runDashboard, type DashboardSource, type DashboardSnapshot } from './index.js';
 
 export interface DashboardRun {
   args: CliArgs;
   io: Io;
   engine: Engine;
-  runtime: Runtime;
-  program: Program;
-  state: SessionState;
+  handle: TraceHandle;
+  state: RunState;
   log: LogBuffer;
   out: OutputStream;
   workloadName: string;
   startWall: number;
-  finite: boolean;
   otlp: OtlpHandle | null;
   live: boolean;
   drive(): Promise<void>;
 }
 
-/** aggrate as a refresh rate in Hz: `4hz`, `250ms`; a bare number up to 1000 is taken as Hz. */
-export function aggrateHz(value: string | true | undefined): number {
-  if (value === undefined || value === true) return 4;
-  const m = /^(\d+(?:\.\d+)?)(hz|ns|nsec|us|usec|ms|msec|s|sec)?$/i.exec(value.trim());
-  if (!m) return 4;
-  const n = Number(m[1]);
-  const unit = (m[2] ?? '').toLowerCase();
-  let hz: number;
-  if (unit === 'hz' || (unit === '' && n <= 1000)) hz = n;
-  else {
-    const mul: Record<string, number> = { '': 1, ns: 1, nsec: 1, us: 1e3, usec: 1e3, ms: 1e6, msec: 1e6, s: 1e9, sec: 1e9 };
-    hz = 1e9 / (n * mul[unit]!);
-  }
-  return Math.min(60, Math.max(0.1, hz));
+/** Refreshes per second when aggrate is not set. */
+const DEFAULT_HZ = 4;
+
+/** The refresh rate in Hz: the aggrate option (a time or rate, option table) when set, clamped. */
+export function refreshHz(handle: TraceHandle): number {
+  const program = handle.program;
+  if (!program || !program.explicitOptions.includes('aggrate')) return DEFAULT_HZ;
+  const ns = handle.options.aggrate;
+  if (ns <= 0) return DEFAULT_HZ;
+  return Math.min(60, Math.max(0.1, 1e9 / ns));
 }
 
 export async function runDashboardSession(r: DashboardRun): Promise<void> {
-  const hz = aggrateHz(r.program.options.aggrate ?? r.args.options.aggrate);
+  const hz = refreshHz(r.handle);
   if (!r.live) {
     r.io.stderr.write('zsdtrace: --tui needs a terminal on stdin and stdout; printing the aggregations as text instead\n');
     const timer = setInterval(() => {
-      const text = printAggregations(r.runtime.snapshot(), r.program.options);
+      const text = printAggregations(r.handle.snapshot(), r.handle.options);
       if (text !== '') r.out.write(`\n${text}`);
     }, Math.round(1000 / hz));
     try {
@@ -69,7 +64,7 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
   let tracing = true;
   let lastFirings = 0;
   let lastPoll = performance.now();
-  const matched = r.program.units.reduce((n, u) => n + u.matched, 0);
+  const matched = (r.handle.program?.units ?? []).reduce((n, u) => n + u.matched, 0);
   const source: DashboardSource = {
     info: {
       script: r.args.programs.map((p) => (p.kind === 's' ? p.value : `-${p.kind} ${p.value}`)).join(' '),
@@ -79,14 +74,14 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
     },
     poll(): DashboardSnapshot {
       const now = performance.now();
-      const c = r.runtime.counters();
+      const c = r.handle.counters();
       const drops = Object.values(c.drops).reduce((a, b) => a + b, 0);
       const rate = ((c.firings - lastFirings) * 1000) / Math.max(1, now - lastPoll);
       lastFirings = c.firings;
       lastPoll = now;
       const spans = r.otlp?.stats();
       return {
-        aggs: r.runtime.snapshot(),
+        aggs: r.handle.snapshot(),
         log: r.log.drain(),
         wallMs: now - r.startWall,
         virtualNs: r.engine.now,
@@ -98,7 +93,7 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
         ...(spans ? { spans: { exported: spans.exported, dropped: spans.dropped, failed: spans.failed } } : {}),
         engine: r.engine.state(),
         paused: r.state.paused,
-        done: !tracing || r.runtime.exited,
+        done: !tracing || r.handle.exited,
       };
     },
     pause(p) {
@@ -106,7 +101,7 @@ export async function runDashboardSession(r: DashboardRun): Promise<void> {
       r.engine.pause(p);
     },
     clear() {
-      r.runtime.clear();
+      r.handle.clear();
     },
     quit() {
       r.state.interrupted = true;

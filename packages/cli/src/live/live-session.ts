@@ -1,0 +1,199 @@
+/*
+ * A tracing run on live Node.js processes (`-c 'node app.js'`, `-p PID`): the D program runs
+ * inside each target (the agent), and this side is dtrace's consumer: it prints the "matched"
+ * notices, every record, fault and drop as they stream in, dtrace's `pid N has exited`, and at
+ * the end the aggregations never printed (combined over the targets). Ctrl-C, --duration or a
+ * target's exit() stop every target: END runs there, the final aggregations come back, `-p`
+ * targets are left as they were and a `-c` command is killed, as dtrace does.
+ */
+
+import { builtinWorkloads } from '@zsdtrace/core';
+import {
+  JsonConsumer,
+  TextConsumer,
+  validateOption,
+  type AgentMessage,
+  type AggSnapshot,
+  type LiveConfig,
+  type RuntimeSink,
+} from '@zsdtrace/probes';
+import type { CliArgs } from '../args.js';
+import { cropSpec } from '../commands/list/probe-list.js';
+import { openOutput } from '../output.js';
+import { PROGNAME, type Io } from '../io.js';
+import { agentPath } from './agent-path.js';
+import { attachAgent, GrabError } from './attach.js';
+import { FoldedConsumer } from './folded.js';
+import { launch } from './launch.js';
+import { mergeAggregations } from './merge.js';
+import { LiveServer, type AgentConnection } from './server.js';
+import { readUnits } from './units.js';
+import { LiveTargets, type LiveObserver } from './targets.js';
+
+/** True when -c names a command to run rather than a workload of the simulated kernel. */
+export function isLiveCommand(command: string | undefined): boolean {
+  if (command === undefined) return false;
+  const word = command.trim();
+  return !builtinWorkloads.includes(word) && !word.endsWith('.json');
+}
+
+/** Runs the trace; resolves with zsdtrace's exit status. */
+export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver): Promise<number> {
+  const err = (s: string): void => void io.stderr.write(s);
+  for (const [name, value] of Object.entries(args.options)) {
+    const why = validateOption(name, value);
+    if (why !== null) {
+      err(`${PROGNAME}: failed to set -x ${name}${value === true ? '' : `=${value}`}: ${why}\n`);
+      return 1;
+    }
+  }
+  const units = readUnits(args);
+  if ('error' in units) {
+    err(`${PROGNAME}: ${units.error}\n`);
+    return 1;
+  }
+  if (units.length === 0 && !args.list) {
+    err(`${PROGNAME}: no probes specified\n`);
+    return 2;
+  }
+
+  const out = openOutput(args.output, io.stdout);
+  let sink: (RuntimeSink & { finish(a: readonly AggSnapshot[], status: number): void }) | null = null;
+  const consumer = (quiet: boolean): NonNullable<typeof sink> => {
+    if (sink) return sink;
+    const options = args.options;
+    const on = (n: string): boolean => options[n] !== undefined && options[n] !== 'false';
+    const common = {
+      out: (s: string) => out.write(s),
+      err,
+      quiet,
+      flowindent: on('flowindent'),
+      progname: PROGNAME,
+      droptags: on('droptags'),
+      strsize: Number(options.strsize ?? 256) || 256,
+      options,
+    };
+    sink =
+      args.format === 'json'
+        ? new JsonConsumer(common)
+        : args.format === 'folded'
+          ? new FoldedConsumer(common, (s) => out.write(s))
+          : (new TextConsumer(common) as NonNullable<typeof sink>);
+    return sink;
+  };
+
+  const targets = new LiveTargets(observer);
+  const server = await LiveServer.start(
+    (c, m) => targets.message(c, m),
+    (c) => targets.closed(c),
+  );
+  const cfg: LiveConfig = {
+    units,
+    options: args.options,
+    macroArgs: args.macroArgs,
+    macros: { pid: process.pid, ppid: process.ppid, target: args.pids[0] ?? 0 },
+    socket: server.path,
+    spans: args.otlp !== undefined,
+    list: args.list,
+  };
+  let status = 0;
+  let matchedShown = false;
+  targets.on = {
+    compiled(m) {
+      if (matchedShown) return;
+      matchedShown = true;
+      consumer(m.quiet);
+      if (m.quiet) return;
+      m.matched.forEach((n, i) => {
+        const unit = units[i]!;
+        const what = unit.kind === 'script' ? `script '${unit.name}'` : `description '${cropSpec(unit.text)}'`;
+        err(`${PROGNAME}: ${what} matched ${n} probe${n === 1 ? '' : 's'}\n`);
+      });
+    },
+    compileError(message) {
+      if (status === 0) err(`${message}\n`);
+      status = 1;
+    },
+    record(m) {
+      const s = consumer(false);
+      if (m.t === 'firing') s.firing(m.f);
+      else if (m.t === 'fault') s.fault(m.f);
+      else if (m.t === 'drop') s.drop(m.d);
+      else if (m.t === 'error') s.error(m.message);
+      else if (m.t === 'options') s.options?.(m.options);
+    },
+    exited(pid) {
+      err(`${PROGNAME}: pid ${pid} has exited\n`);
+    },
+  };
+
+  const removeInterrupt = io.onInterrupt?.(() => {
+    if (targets.stopping) targets.abort();
+    else targets.stopAll();
+  });
+  const timer = args.durationNs !== undefined ? setTimeout(() => targets.stopAll(), args.durationNs / 1e6) : null;
+
+  try {
+    const agent = agentPath();
+    if (args.pids.length > 0) {
+      for (const pid of args.pids) {
+        targets.expect(pid);
+        try {
+          const a = await attachAgent(pid, agent, cfg);
+          targets.attached(a.pid, a.openedInspector);
+        } catch (e) {
+          if (!(e instanceof GrabError)) throw e;
+          err(`${PROGNAME}: ${e.message}\n`);
+          targets.stopAll();
+          status = 1;
+          break;
+        }
+      }
+    } else {
+      const launched = launch(args.command!, agent, cfg, server.file('config.json'), io.env);
+      const failed = await new Promise<string | null>((resolve) => {
+        launched.child.once('spawn', () => resolve(null));
+        launched.child.once('error', (e: NodeJS.ErrnoException) =>
+          resolve(e.code === 'ENOENT' ? 'No such file or directory' : e.code === 'EACCES' ? 'Permission denied' : e.message),
+        );
+      });
+      if (failed !== null) {
+        err(`${PROGNAME}: failed to execute ${args.command!.trim().split(/\s+/)[0]}: ${failed}\n`);
+        server.close();
+        return 1;
+      }
+      targets.command(launched.child, server.adopt(launched.pipe));
+    }
+    await targets.done;
+  } finally {
+    removeInterrupt?.();
+    if (timer) clearTimeout(timer);
+    server.close();
+  }
+  if (targets.aborted) {
+    await out.close();
+    return 1;
+  }
+  if (args.list) {
+    const { printLiveListing } = await import('./list-live.js');
+    io.stdout.write(printLiveListing(targets.listings, args));
+    await out.close();
+    return status;
+  }
+  if (status !== 0) {
+    await out.close();
+    return status;
+  }
+  const ends = targets.ends();
+  const final = mergeAggregations(ends.map((e) => e.unprinted), {
+    aggsortkey: args.options.aggsortkey !== undefined,
+    aggsortrev: args.options.aggsortrev !== undefined,
+  });
+  const exit = ends.find((e) => e.exited);
+  const code = exit ? exit.status : 0;
+  consumer(args.options.quiet !== undefined).finish(final, code);
+  await out.close();
+  return code;
+}
+
+export type { AgentConnection, AgentMessage };

@@ -1,0 +1,11 @@
+/*
+ * The tracing handle's public surface (handle.ts): open a handle on a host, set options, compile,
+ * go, work, stop, finish.
+ */
+
+export { openTrace, TraceHandle } from './handle.js';
+export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, TraceCounters } from './handle.js';
+export { loadSources } from './sources.js';
+export type { ProgramSource } from './sources.js';
+export type { CppOptions } from './cpp.js';
+export { foldLineMarkers, PreprocessError } from './cpp.js';
