@@ -7,6 +7,7 @@
  * traceHash). The engine never prints; findings are returned as data with a text report.
  */
 
+import type { Algorithm } from './algorithm.js';
 import { ProbeRegistry, type Host } from '@zsdtrace/probes/provider';
 import { declareEngineProbes } from './providers/declare.js';
 import { FunctionTable } from './providers/functions.js';
@@ -29,7 +30,7 @@ import { legacyOps } from './zsd/legacy.js';
 export interface EngineOptions {
   workload: Workload;
   seed?: number;
-  algorithm?: 'current' | 'legacy';
+  algorithm?: Algorithm;
   publishKeyAfterCreate?: boolean;
   policy?: PolicyName;
   pctDepth?: number;
@@ -130,15 +131,15 @@ class SimEngine implements Engine {
       footprints: opts.untimed ?? false,
     });
     const algorithm = opts.algorithm ?? 'current';
-    this.s = new ZoneSystem(
-      this.k,
-      this.log,
+    this.s = new ZoneSystem({
+      kernel: this.k,
+      log: this.log,
       probes,
-      this.fns,
+      functions: this.fns,
       algorithm,
-      opts.publishKeyAfterCreate ?? false,
-      algorithm === 'legacy' ? legacyOps : currentOps,
-    );
+      publishKeyAfterCreate: opts.publishKeyAfterCreate ?? false,
+      ops: algorithm === 'legacy' ? legacyOps : currentOps,
+    });
     // Durations draw from their own stream, so replaying a schedule redraws the same values.
     startWorkload(this.s, opts.workload, new Prng(this.seed ^ 0x5bd1e995), opts.continuous ?? false, this.control);
     this.host = createEngineHost(this.k, this.fns, opts.wallEpochNs ?? DEFAULT_EPOCH_NS);

@@ -11,7 +11,9 @@ export { validateWorkload } from './workload/validate.js';
 export { builtinWorkloads } from './workload/builtins.js';
 export { WorkloadError } from './workload/errors.js';
 export { engineTypes } from './providers/types.js';
-export { zoneStatusNames } from './zone/zone.js';
+export { zoneStatusNames, zoneStatusTable } from './zone/zone.js';
+export { ALGORITHMS } from './algorithm.js';
+export type { Algorithm } from './algorithm.js';
 export type { TraceEvent, TraceListener, Phase, Operation } from './trace/events.js';
 export {
   PROPERTIES,

@@ -8,7 +8,6 @@
  * threads whose footprints are disjoint commute. Tracking is off (`null`) outside exploration.
  */
 
-import type { KMutex } from './mutex.js';
 
 /** One executed step, as the kernel reports it to an exploring policy. */
 export interface StepRecord {
@@ -25,7 +24,7 @@ export class Tracker {
   /** On when the engine was built for exploration. */
   on = false;
 
-  begin(holds: readonly KMutex[]): void {
+  begin(holds: readonly object[]): void {
     if (this.on) this.fp = new Set<object>(holds);
   }
 
@@ -33,7 +32,7 @@ export class Tracker {
     if (this.fp) this.fp.add(o);
   }
 
-  end(tid: number, holds: readonly KMutex[], readyAfter: boolean): StepRecord | null {
+  end(tid: number, holds: readonly object[], readyAfter: boolean): StepRecord | null {
     const fp = this.fp;
     if (!fp) return null;
     for (const m of holds) fp.add(m);

@@ -53,5 +53,5 @@ export function describeWait(t: SimThread): string {
   const b = t.blockedOn;
   if (!b) return t.state === 'busy' ? 'work' : t.state === 'sleep' ? 'delay' : t.state;
   if (b instanceof CondVar) return b.label + (t.waitHolder >= 0 ? ` (work of tid ${t.waitHolder})` : '');
-  return `${b.label} (owner ${b.owner?.label ?? 'none'})`;
+  return `${b.label} (owner ${'owner' in b ? (b.owner?.label ?? 'none') : 'none'})`;
 }

@@ -10,6 +10,7 @@
  * happen, probe sites once per firing, wait paths once per distinct wait.
  */
 
+import type { Algorithm } from '../algorithm.js';
 import type { Phase, TraceEvent } from '../trace/events.js';
 
 export const COVERAGE_CASES = {
@@ -79,7 +80,7 @@ export interface CoverageTracker {
 }
 
 /** The legacy design has no SDT probes (they came with 5880): its runs cover no probe site. */
-export function createCoverageTracker(opts: { readonly algorithm?: 'current' | 'legacy' } = {}): CoverageTracker {
+export function createCoverageTracker(opts: { readonly algorithm?: Algorithm } = {}): CoverageTracker {
   const counts: Record<string, number> = {};
   const probes = opts.algorithm !== 'legacy';
   const hit = (name: string): void => {

@@ -8,6 +8,7 @@
  * tested on hand-made engines and never imports the simulator. It must not print.
  */
 
+import type { Algorithm } from '../algorithm.js';
 import type { TraceEvent } from '../trace/events.js';
 import { createCoverageTracker } from './coverage.js';
 import { EventRing } from './event-ring.js';
@@ -34,7 +35,7 @@ export type EngineFactory = (seed: number) => EngineLike;
 
 export interface SeedRunOptions {
   /** Selects the properties checked (spec 4 describes `current`). */
-  readonly algorithm: 'current' | 'legacy';
+  readonly algorithm: Algorithm;
 }
 
 export interface SeedViolation {

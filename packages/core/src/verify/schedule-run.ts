@@ -7,6 +7,7 @@
  * Like run-seed.ts it knows the engine only through a small shape and never prints.
  */
 
+import type { Algorithm } from '../algorithm.js';
 import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
 import { createCoverageTracker } from './coverage.js';
@@ -23,7 +24,7 @@ export interface ExplorableEngine extends EngineLike {
 /** Builds a fresh untimed engine that schedules with `policy` and records step footprints. */
 export type PolicyEngineFactory = (policy: SchedulingPolicy & Partial<Pick<ExplorePolicy, 'stepped'>>) => ExplorableEngine;
 
-export function scheduleHarness(make: PolicyEngineFactory, algorithm: 'current' | 'legacy'): ExploreHarness {
+export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm): ExploreHarness {
   return {
     run(policy: ExplorePolicy): ScheduleOutcome {
       const engine = make(policy);

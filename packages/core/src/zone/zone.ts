@@ -14,35 +14,35 @@ import type { Tracker } from '../sim/footprint.js';
 import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { ZsdEntry } from '../zsd/entry.js';
 
-/** Spec 1.3: the ordered zone_status_t values. */
-export const ZoneStatus = {
-  UNINITIALIZED: 0,
-  INITIALIZED: 1,
-  READY: 2,
-  BOOTING: 3,
-  RUNNING: 4,
-  SHUTTING_DOWN: 5,
-  EMPTY: 6,
-  DOWN: 7,
-  DYING: 8,
-  DEAD: 9,
-} as const;
+/**
+ * Spec 1.3, the one zone-status table: each zone_status_t value in order, with its C name and the
+ * lower-case name zsdtrace shows (state(), the dashboard). Everything else derives from it.
+ */
+export const zoneStatusTable = [
+  { id: 'UNINITIALIZED', name: 'uninitialized' },
+  { id: 'INITIALIZED', name: 'initialized' },
+  { id: 'READY', name: 'ready' },
+  { id: 'BOOTING', name: 'booting' },
+  { id: 'RUNNING', name: 'running' },
+  { id: 'SHUTTING_DOWN', name: 'shutting_down' },
+  { id: 'EMPTY', name: 'empty' },
+  { id: 'DOWN', name: 'down' },
+  { id: 'DYING', name: 'dying' },
+  { id: 'DEAD', name: 'dead' },
+] as const;
 
-export type ZoneStatusValue = (typeof ZoneStatus)[keyof typeof ZoneStatus];
+type StatusId = (typeof zoneStatusTable)[number]['id'];
+
+/** The values by C name: `ZoneStatus.READY` is 2. */
+export const ZoneStatus = Object.fromEntries(zoneStatusTable.map((s, i) => [s.id, i])) as { readonly [K in StatusId]: number };
 
 /** Names indexed by status value (spec 1.3 order). */
-export const zoneStatusNames: readonly string[] = [
-  'uninitialized',
-  'initialized',
-  'ready',
-  'booting',
-  'running',
-  'shutting_down',
-  'empty',
-  'down',
-  'dying',
-  'dead',
-];
+export const zoneStatusNames: readonly string[] = zoneStatusTable.map((s) => s.name);
+
+/** The C name of a status value (`READY`), for verifier messages. */
+export function zoneStatusId(s: number): string {
+  return zoneStatusTable[s]?.id ?? (s < 0 ? 'unknown' : String(s));
+}
 
 /** Pre-5880 flag: "ZSD destructor callbacks run" (legacy algorithm only, spec 1.4). */
 export const ZF_DESTROYED = 0x1;

@@ -5,9 +5,10 @@
  * Accepts `--name value` and `--name=value`. It must not read files or start anything.
  */
 
-export const ALGORITHMS = ['current', 'legacy'] as const;
+import { ALGORITHMS, type Algorithm } from '@zsdtrace/core';
+
+export { ALGORITHMS, type Algorithm };
 export const POLICIES = ['random', 'round-robin', 'pct', 'replay'] as const;
-export type Algorithm = (typeof ALGORITHMS)[number];
 export type Policy = (typeof POLICIES)[number];
 
 /** What each worker needs to build engines: plain data, cloned into worker threads. */

@@ -10,7 +10,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ExploreConfig, VerifyOptions } from './args.js';
+import type { Algorithm, ExploreConfig, VerifyOptions } from './args.js';
 import { exploreExhaustive, followSchedule, runSeedDetailed, scheduleHarness } from './core.js';
 import type { ExhaustiveResult, PolicyEngineFactory, SeedDetail } from './core.js';
 import { formatCoverage, neverReached } from './coverage-report.js';
@@ -28,7 +28,7 @@ export interface SavedSchedule {
   readonly workload: string;
   readonly params: Readonly<Record<string, number>>;
   readonly paramArgs: readonly string[];
-  readonly algorithm: 'current' | 'legacy';
+  readonly algorithm: Algorithm;
   readonly publishKeyAfterCreate: boolean;
   readonly maxSteps?: number;
   readonly preemptions: number;
