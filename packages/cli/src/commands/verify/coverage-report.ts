@@ -35,3 +35,12 @@ export function neverReached(counts: Readonly<Record<string, number>>, items: re
 export function coverageCheck(counts: Readonly<Record<string, number>>, required: readonly string[]): string[] {
   return neverReached(counts, required);
 }
+
+/** Coverage counts in report order (the spec's cases, probe sites, wait paths), so that JSON
+ *  summaries compare equal however they were summed. */
+export function orderedCoverage(counts: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of COVERAGE_ITEMS) if (counts[k] !== undefined) out[k] = counts[k];
+  for (const k of Object.keys(counts).sort()) if (out[k] === undefined) out[k] = counts[k]!;
+  return out;
+}

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import type { Algorithm, ExploreConfig, VerifyOptions } from './args.js';
 import { exploreExhaustive, followSchedule, runSeedDetailed, scheduleHarness } from './core.js';
 import type { ExhaustiveResult, PolicyEngineFactory, SeedDetail } from './core.js';
-import { formatCoverage, neverReached } from './coverage-report.js';
+import { formatCoverage, neverReached, orderedCoverage } from './coverage-report.js';
 import { createProgress } from './progress.js';
 
 export interface ExhaustiveIo {
@@ -156,8 +156,8 @@ export function exhaustiveJson(o: VerifyOptions, r: ExhaustiveResult, saved: rea
     steps: r.steps,
     events: r.events,
     elapsedMs: Math.round(r.elapsedMs),
-    coverage: r.coverage,
-    coverageRuns: r.coverageRuns,
+    coverage: orderedCoverage(r.coverage),
+    coverageRuns: orderedCoverage(r.coverageRuns),
     findings: saved,
   };
 }

@@ -7,6 +7,7 @@
  */
 
 import { messageShape } from './core.js';
+import { orderedCoverage } from './coverage-report.js';
 
 type Json = Record<string, unknown>;
 
@@ -54,8 +55,8 @@ function mergeSeeds(docs: readonly Json[]): Json {
     }
   }
   out.waits = waits;
-  out.coverage = coverage;
-  out.coverageSeeds = coverageSeeds;
+  out.coverage = orderedCoverage(coverage);
+  out.coverageSeeds = orderedCoverage(coverageSeeds);
   out.byKind = Object.fromEntries(Object.entries(byKind).sort(([a], [b]) => a.localeCompare(b)));
   const ranges = docs.flatMap((d) => (d.seedRanges ?? []) as [number, number][]).sort((a, b) => a[0] - b[0]);
   const joined: [number, number][] = [];
@@ -101,8 +102,8 @@ function mergeExhaustive(docs: readonly Json[]): Json {
     sumInto(coverage, rec(d.coverage));
     sumInto(coverageRuns, rec(d.coverageRuns));
   }
-  out.coverage = coverage;
-  out.coverageRuns = coverageRuns;
+  out.coverage = orderedCoverage(coverage);
+  out.coverageRuns = orderedCoverage(coverageRuns);
   delete out.passes;
   type F = { kind: string; message: string; preemptions: number; schedules: number };
   const groups = new Map<string, F>();

@@ -9,7 +9,7 @@
 import { PROPERTY_TITLES, formatEvent, messageShape, sortedFailures } from './core.js';
 import type { ExploreSummary, PropertyId, SeedDetail } from './core.js';
 import { replayCommand, type VerifyOptions } from './args.js';
-import { formatCoverage, neverReached } from './coverage-report.js';
+import { formatCoverage, neverReached, orderedCoverage } from './coverage-report.js';
 import type { ExploreConfig } from './args.js';
 
 export interface RunContext {
@@ -101,8 +101,8 @@ export function summaryJson(s: ExploreSummary, ctx: RunContext): Record<string, 
     waits: s.waits,
     failingSeeds: s.failingSeeds,
     byKind: s.byKind,
-    coverage: s.coverage,
-    coverageSeeds: s.coverageSeeds,
+    coverage: orderedCoverage(s.coverage),
+    coverageSeeds: orderedCoverage(s.coverageSeeds),
     findings: sortedFailures(s).map((f) => ({
       kind: f.kind,
       firstSeed: f.firstSeed,
