@@ -57,6 +57,7 @@ class Agent {
     const attempt = (): void => {
       if (this.finished) return;
       this.registry.mirrorProgram();
+      installProfileProvider(this.registry);
       if (this.cfg.list) return this.list();
       const r = compile(this.cfg.units, {
         registry: this.registry,
