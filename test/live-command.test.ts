@@ -4,6 +4,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { requests, servicePath, zsdtrace } from './lib/live.js';
 
 describe('zsdtrace -c with a Node.js command', () => {
@@ -51,5 +54,32 @@ describe('zsdtrace -c with a Node.js command', () => {
     expect(t.stderr.split('\n')[0]).toBe(
       'zsdtrace: invalid probe specifier node*:::http-server-request { @[args[0]->nosuch] = count(); }: in action list: nosuch is not a member of node_http_request_t',
     );
+  });
+});
+
+describe('profile-N in a live Node.js process', () => {
+  it('samples the JavaScript stack with jstack() and folds it for flame graphs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zsd-live-'));
+    const script = join(dir, 'spin.js');
+    writeFileSync(
+      script,
+      'function spin(ms) {\n  const t = Date.now();\n  let x = 0;\n  while (Date.now() - t < ms) x += Math.sqrt(x + 1);\n  return x;\n}\nspin(400);\n',
+    );
+    try {
+      const t = zsdtrace(['-q', '-n', 'profile-997 { @[jstack()] = count(); }', '-c', `node ${script}`, '--format', 'folded']);
+      const { status } = await t.exited;
+      expect(status).toBe(0);
+      const lines = t.stdout.split('\n').filter((l) => l !== '');
+      const spin = lines.filter((l) => l.includes(`;spin (${script}:1) `));
+      expect(spin.length).toBe(1);
+      expect(spin[0]).toMatch(new RegExp(`\\(anonymous\\) \\(${script.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:1\\);spin \\(.*:1\\) (\\d+)$`));
+      const n = Number(/ (\d+)$/.exec(spin[0]!)![1]);
+      expect(n).toBeGreaterThan(10);
+      // Frames name the line where their function starts (V8's profile nodes); every line is
+      // frames then a count.
+      for (const l of lines) expect(l).toMatch(/^\S.* \d+$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

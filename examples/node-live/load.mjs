@@ -1,7 +1,7 @@
 // A bounded loopback load for service.mjs: a fixed mix of requests, a few at a time.
 // Usage: node load.mjs http://127.0.0.1:PORT [rounds=10] [concurrency=4]
 // One round is: 4 × GET /users/:id, 2 × GET /slow, 1 × POST /orders, 1 × GET /missing,
-// 1 × GET /error, 1 × GET /cpu.
+// 1 × GET /error, 1 × GET /cpu, 1 × GET /report.
 
 const [base, roundsArg, concArg] = process.argv.slice(2);
 if (!base) {
@@ -13,7 +13,7 @@ const concurrency = Number(concArg ?? 4);
 const ROUND = [
   ['GET', '/users/1'], ['GET', '/users/2'], ['GET', '/users/3'], ['GET', '/users/4'],
   ['GET', '/slow'], ['GET', '/slow'], ['POST', '/orders'], ['GET', '/missing'], ['GET', '/error'],
-  ['GET', '/cpu?n=20'],
+  ['GET', '/cpu?n=20'], ['GET', '/report'],
 ];
 const queue = [];
 for (let i = 0; i < rounds; i++) queue.push(...ROUND);

@@ -1,6 +1,7 @@
 // A small HTTP service to trace live with zsdtrace (-p PID or -c 'node service.mjs'). It knows
 // nothing about tracing. Routes: GET /users/:id, GET /slow, POST /orders, GET /missing (404),
-// GET /error (500), GET /cpu (burns CPU in fib()), GET /proxy (calls /users/1 with fetch and
+// GET /error (500), GET /cpu (burns CPU in fib()), GET /report (allocates: a report of n rows,
+// garbage right after), GET /proxy (calls /users/1 with fetch and
 // with http.get), GET /healthz (liveness, with the diagnostics channels that have subscribers).
 // Usage: node service.mjs [port]   (0 or none: any free port; the address is printed on stderr)
 
@@ -42,6 +43,10 @@ const server = http.createServer((req, res) => {
   }
   if (req.method === 'GET' && url.pathname === '/error') return send(500, { error: 'boom' });
   if (req.method === 'GET' && url.pathname === '/cpu') return send(200, { fib: fib(Number(url.searchParams.get('n') ?? 25)) });
+  if (req.method === 'GET' && url.pathname === '/report') {
+    const rows = Array.from({ length: Number(url.searchParams.get('n') ?? 20000) }, (_, i) => ({ i, label: `row ${i}` }));
+    return send(200, { rows: rows.length, total: rows.reduce((a, r) => a + r.i, 0) });
+  }
   if (req.method === 'GET' && url.pathname === '/proxy') {
     const base = `http://127.0.0.1:${server.address().port}`;
     return Promise.all([fetch(`${base}/users/1`).then((r) => r.json()), getJson(`${base}/users/2`)])

@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`${PROGNAME}: -c and -p cannot be given together\n`);
     return 2;
   }
-  const { isLiveCommand, traceLive } = await import('./live/live-session.js');
+  const { isLiveCommand, traceLive } = await import('./commands/trace/live/live-session.js');
   if (args.pids.length > 0 || isLiveCommand(args.command)) {
     if (args.programs.length === 0 && !args.list) {
       io.stderr.write(usageText(PROGNAME));

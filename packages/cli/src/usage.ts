@@ -9,11 +9,11 @@ export function versionText(progname: string): string {
 }
 
 export function usageText(progname: string): string {
-  return `Usage: ${progname} [-CeFlqvVwZ] [-b bufsz] [-c workload] [-D name[=def]]
-	[-I path] [-o output] [-s script] [-U name] [-x opt[=val]]
+  return `Usage: ${progname} [-CeFlqvVwZ] [-b bufsz] [-c cmd|workload] [-D name[=def]]
+	[-I path] [-o output] [-p pid] [-s script] [-U name] [-x opt[=val]]
 	[--seed N] [--algorithm current|legacy] [--policy random|round-robin|pct]
 	[--workload name|file.json] [--param name=N] [--duration 5s] [--fast]
-	[--format text|json] [--tui] [--otlp [URL]] [--otlp-protocol json|protobuf]
+	[--format text|json|folded] [--tui] [--otlp [URL]] [--otlp-protocol json|protobuf]
 	[--otlp-filter ops] [--publish-after-create]
 
 	[-P provider [[ predicate ] action ]]
@@ -30,7 +30,7 @@ export function usageText(progname: string): string {
 	   action -> '{' D-statements '}'
 
 	-b  set trace buffer size
-	-c  run a built-in or JSON workload to completion, on virtual time, and trace it
+	-c  run a Node.js command and trace it, or a built-in or JSON workload on virtual time
 	-C  run cpp(1) preprocessor on script files
 	-D  define symbol when invoking preprocessor
 	-e  exit after compiling request but prior to enabling probes
@@ -42,6 +42,7 @@ export function usageText(progname: string): string {
 	-m  enable or list probes matching the specified module name
 	-n  enable or list probes matching the specified probe name
 	-o  set output file
+	-p  grab the specified Node.js process and trace it
 	-P  enable or list probes matching the specified provider name
 	-q  set quiet mode (only output explicitly traced data)
 	-s  enable or list probes according to the specified D script

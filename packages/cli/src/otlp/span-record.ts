@@ -28,7 +28,7 @@ export interface SpanSink {
 }
 
 export class SpanRecord implements ReadableSpan {
-  readonly kind = SpanKind.INTERNAL;
+  readonly kind: SpanKind = SpanKind.INTERNAL;
   readonly links: Link[] = [];
   readonly events: TimedEvent[] = [];
   endTime: HrTime = [0, 0];

@@ -25,6 +25,8 @@ export interface WireSpan {
   events: { name: string; time: bigint; attributes: Record<string, AttrValue> }[];
   status: { code: number; message: string };
   resource: Record<string, AttrValue>;
+  /** SpanKind as OTLP numbers it (1 internal, 2 server, 3 client); 0 when absent. */
+  kind: number;
 }
 
 export interface Behaviour {
@@ -93,6 +95,7 @@ function normalise(body: { resourceSpans?: unknown[] }): WireSpan[] {
           })),
           status: { code: Number(s['status']?.code ?? 0), message: s['status']?.message ?? '' },
           resource,
+          kind: Number(s['kind'] ?? 0),
         });
       }
     }

@@ -7,12 +7,9 @@
  * added: subscribers, observers, profiler sessions, timers, listeners and its socket.
  */
 
-import type { AggSnapshot, DropReport, FaultReport, Firing, RuntimeSink } from '../program/value-model.js';
-import { compile } from '../lang/compile.js';
-import { formatDiagnostic } from '../lang/diagnostics.js';
-import type { Program } from '../program/program.js';
-import { installProfileProvider } from '../provider/profile.js';
-import { createRuntime, type Runtime } from '../runtime/runtime.js';
+import { openTrace, type TraceHandle } from '../handle/handle.js';
+import type { ProgramSource } from '../handle/sources.js';
+import type { AggSnapshot, Consumer, DropReport, FaultReport, Firing } from '../program/value-model.js';
 import { AgentChannel } from './agent-channel.js';
 import { createLiveHost, execName, type LiveHost } from './live-host.js';
 import { LiveRegistry } from './live-registry.js';
@@ -22,16 +19,19 @@ import { v8Sampler } from './sampler.js';
 import { traceHttpSpans } from './spans.js';
 import type { ConsumerMessage, LiveConfig } from './wire.js';
 
-const PROGNAME = 'zsdtrace';
-/** How long a `-c` agent waits for the program's own providers before a no-match is final. */
-const DECLARE_WAIT_MS = 1000;
+/**
+ * How long a `-c` agent waits for the program's own providers (declared when its modules load,
+ * which a TypeScript loader can make slow) before a no-match is final.
+ */
+const DECLARE_WAIT_MS = 10_000;
 
-/** One traced run inside this process. */
+/** One traced run inside this process: the tracing handle on the live host, a wire consumer. */
 class Agent {
   private readonly host: LiveHost = createLiveHost();
   private readonly registry = new LiveRegistry();
   private readonly channel: AgentChannel;
-  private runtime: Runtime | null = null;
+  private readonly handle: TraceHandle;
+  private tracing = false;
   private readonly cleanups: (() => void)[] = [];
   private finished = false;
   private readonly onProcessExit = (code: number): void => {
@@ -47,41 +47,53 @@ class Agent {
     this.channel = new AgentChannel(path, (m) => this.onMessage(m), () => this.stop(false));
     this.registry.node = new NodeProvider(this.registry, `node${process.pid}`, this.host);
     this.host.sampler = v8Sampler;
+    this.handle = openTrace({
+      host: this.host,
+      registry: this.registry,
+      types: nodeTypes,
+      macros: { ...cfg.macros, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 },
+      progname: 'zsdtrace',
+    });
     this.channel.send({ t: 'hello', pid: process.pid, execname: execName(), argv: process.argv });
     process.on('exit', this.onProcessExit);
   }
 
   /** Compiles and starts; a `-c` agent retries a no-match until the program declared its probes. */
   begin(waitForDeclarations: boolean): void {
+    if (this.cfg.list) {
+      this.registry.mirrorProgram();
+      return this.list();
+    }
+    for (const [name, value] of Object.entries(this.cfg.options)) {
+      // zsdtrace ran cpp already: the units are its output.
+      if (name === 'cpp') continue;
+      const why = this.handle.setopt(name, value);
+      if (why !== null) return this.fail(`zsdtrace: ${why}`);
+    }
+    const sources: ProgramSource[] = this.cfg.units.map((u) =>
+      u.kind === 'script' ? { kind: 'script', text: u.text, name: u.name ?? '' } : { kind: u.kind, text: u.text },
+    );
     const deadline = Date.now() + DECLARE_WAIT_MS;
     const attempt = (): void => {
       if (this.finished) return;
       this.registry.mirrorProgram();
-      installProfileProvider(this.registry);
-      if (this.cfg.list) return this.list();
-      const r = compile(this.cfg.units, {
-        registry: this.registry,
-        types: nodeTypes,
-        macroArgs: this.cfg.macroArgs,
-        macros: { ...this.cfg.macros, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 },
-        options: this.cfg.options,
-      });
-      if (r.program) return this.run(r.program);
-      const d = r.diagnostics[0]!;
-      if (waitForDeclarations && d.code === 'D_PDESC_ZERO' && Date.now() < deadline) {
+      const r = this.handle.compile(sources, this.cfg.macroArgs);
+      if (r.ok) return this.run();
+      if (waitForDeclarations && r.failure.diagnostics[0]?.code === 'D_PDESC_ZERO' && Date.now() < deadline) {
         setTimeout(attempt, 10);
         return;
       }
-      const unit = this.cfg.units[d.unit] ?? this.cfg.units[0]!;
-      const errtags = this.cfg.options.errtags !== undefined;
-      this.channel.send({ t: 'compile-error', message: formatDiagnostic(d, unit, { errtags, progname: PROGNAME }) });
-      this.stop(false);
+      this.fail(r.failure.message);
     };
     attempt();
   }
 
+  private fail(message: string): void {
+    this.channel.send({ t: 'compile-error', message });
+    this.stop(false);
+  }
+
   private list(): void {
-    installProfileProvider(this.registry);
     const probes = this.registry.probes.map((p) => ({
       id: p.id, provider: p.provider, module: p.module, func: p.func, name: p.name, args: p.args.map((a) => a.type),
     }));
@@ -89,37 +101,34 @@ class Agent {
     this.stop(false);
   }
 
-  private run(program: Program): void {
-    const quiet = program.options.quiet;
-    this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), quiet });
+  private run(): void {
+    const program = this.handle.program!;
+    this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), notices: this.handle.matchNotices(), options: this.handle.options });
     const send = this.channel.send.bind(this.channel);
-    const sink: RuntimeSink = {
+    const consumer: Consumer = {
       firing: (f: Firing) => send({ t: 'firing', f }),
       fault: (f: FaultReport) => send({ t: 'fault', f }),
       drop: (d: DropReport) => send({ t: 'drop', d }),
       error: (message: string) => send({ t: 'error', message }),
       options: (options) => send({ t: 'options', options }),
+      finish: (unprinted: readonly AggSnapshot[], status: number) =>
+        send({ t: 'end', unprinted: [...unprinted], exited: this.handle.exited, status }),
     };
-    const runtime = createRuntime(program, { host: this.host, registry: this.registry, sink });
-    this.runtime = runtime;
-    runtime.onExit((status) => {
+    this.handle.onExit((status) => {
       send({ t: 'exit', status });
       // Not inside the firing that called exit(): END runs on a clean stack.
       setImmediate(() => this.stop());
     });
     if (this.cfg.spans) this.cleanups.push(traceHttpSpans((span) => send({ t: 'span', span })));
-    runtime.start();
-    const switchNs = Math.max(1_000_000, program.options.switchrate || 1e9);
-    this.cleanups.push(this.host.every(switchNs, () => runtime.flushDrops()));
+    this.tracing = true;
+    this.handle.go(consumer, { periodicWork: true });
   }
 
   private onMessage(m: ConsumerMessage): void {
     switch (m.t) {
-      case 'snapshot': {
-        const rt = this.runtime;
-        if (rt) this.channel.send({ t: 'snapshot', aggs: rt.snapshot(), counters: rt.counters() });
+      case 'snapshot':
+        if (this.tracing && !this.finished) this.channel.send({ t: 'snapshot', aggs: this.handle.snapshot(), counters: this.handle.counters() });
         return;
-      }
       case 'stop':
         this.stop();
         return;
@@ -135,12 +144,9 @@ class Agent {
     this.finished = true;
     process.off('exit', this.onProcessExit);
     for (const c of this.cleanups.splice(0)) c();
-    const rt = this.runtime;
-    if (rt) {
-      rt.stop();
-      rt.flushDrops();
-      const unprinted: AggSnapshot[] = rt.unprinted();
-      if (report) this.channel.send({ t: 'end', unprinted, exited: rt.exited, status: rt.exitStatus });
+    if (this.tracing) {
+      if (report) this.handle.finish();
+      else this.handle.stop();
     }
     this.channel.send({ t: 'detached' });
     this.channel.close();

@@ -108,7 +108,7 @@ export class NodeProvider {
           probe.fire(req, c, c.remoteAddress, c.remotePort, req.method, req.url, c.fd);
         });
       case 'http-server-response':
-        return on('http.server.response.finish', (m) => fireConn(probe, connectionOf(m.socket)));
+        return on('http.server.response.finish', (m) => fireConn(probe, connectionOf(m.socket), status(m.response)));
       case 'http-client-request':
         return both(
           on('http.client.request.start', (m) => {
@@ -128,11 +128,11 @@ export class NodeProvider {
         return both(
           on('http.client.response.finish', (m) => {
             const r = m.request as { socket?: unknown };
-            fireConn(probe, connectionOf(r.socket, clientTarget(r)));
+            fireConn(probe, connectionOf(r.socket, clientTarget(r)), status(m.response));
           }),
           on('undici:request:headers', (m) => {
             const r = m.request as { origin?: unknown };
-            fireConn(probe, connectionOf(null, originTarget(r.origin)));
+            fireConn(probe, connectionOf(null, originTarget(r.origin)), status(m.response));
           }),
         );
       case 'net-server-connection':
@@ -211,8 +211,14 @@ export class NodeProvider {
   }
 }
 
-function fireConn(probe: Probe, c: NodeConnection): void {
-  probe.fire(c, c.remoteAddress, c.remotePort, c.fd);
+/** args[0..3] as the former provider passed them; args[4], the HTTP status, on responses. */
+function fireConn(probe: Probe, c: NodeConnection, statusCode?: number): void {
+  probe.fire(c, c.remoteAddress, c.remotePort, c.fd, statusCode);
+}
+
+function status(res: unknown): number {
+  const code = (res as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof code === 'number' ? code : 0;
 }
 
 /** Subscribes to a channel; returns the unsubscribe. */

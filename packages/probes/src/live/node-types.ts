@@ -12,6 +12,8 @@ export const nodeTypes = {
 } as const satisfies Record<string, Record<string, string>>;
 
 const CONN = ['node_connection_t *', 'string', 'int', 'int'] as const;
+/** The responses carry one more argument than they did in Node.js: the HTTP status (args[4]). */
+const RESP = [...CONN, 'int'] as const;
 const IO = ['node_connection_t *', 'int', 'string', 'int', 'int'] as const;
 const REQ = ['node_http_request_t *', 'node_connection_t *', 'string', 'int', 'string', 'string', 'int'] as const;
 const GC = ['int', 'int'] as const;
@@ -23,9 +25,9 @@ export const NODE_PROBES = {
   'net-socket-read': { func: 'DTRACE_NET_SOCKET_READ', args: IO },
   'net-socket-write': { func: 'DTRACE_NET_SOCKET_WRITE', args: IO },
   'http-server-request': { func: 'DTRACE_HTTP_SERVER_REQUEST', args: REQ },
-  'http-server-response': { func: 'DTRACE_HTTP_SERVER_RESPONSE', args: CONN },
+  'http-server-response': { func: 'DTRACE_HTTP_SERVER_RESPONSE', args: RESP },
   'http-client-request': { func: 'DTRACE_HTTP_CLIENT_REQUEST', args: REQ },
-  'http-client-response': { func: 'DTRACE_HTTP_CLIENT_RESPONSE', args: CONN },
+  'http-client-response': { func: 'DTRACE_HTTP_CLIENT_RESPONSE', args: RESP },
   'gc-start': { func: 'dtrace_gc_start', args: GC },
   'gc-done': { func: 'dtrace_gc_done', args: GC },
 } as const;

@@ -66,9 +66,9 @@ export const v8Sampler: SampleSource = (periodNs, onSample) => {
   const session = new Session();
   session.connect();
   let running = true;
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
-  const deliver = (profile: CpuProfile): void => {
+  // The in-process session answers synchronously: sampling starts before this returns.
+  const deliver = (profile: CpuProfile | undefined): void => {
+    if (!profile) return;
     const stacks = nodeStacks(profile);
     const samples = profile.samples ?? [];
     const deltas = profile.timeDeltas ?? [];
@@ -79,17 +79,20 @@ export const v8Sampler: SampleSource = (periodNs, onSample) => {
       if (frames) onSample(us * 1000, frames);
     }
   };
-  const collect = async (again: boolean): Promise<void> => {
-    const res = (await post('Profiler.stop')) as { profile: CpuProfile };
-    if (again && running) await post('Profiler.start');
-    deliver(res.profile);
+  const stopProfile = (): CpuProfile | undefined => {
+    let profile: CpuProfile | undefined;
+    session.post('Profiler.stop', (err, res) => {
+      if (!err) profile = (res as { profile: CpuProfile }).profile;
+    });
+    return profile;
   };
-  let busy: Promise<void> = post('Profiler.enable')
-    .then(() => post('Profiler.setSamplingInterval', { interval: Math.max(1, Math.round(periodNs / 1000)) }))
-    .then(() => post('Profiler.start'))
-    .then(() => {});
+  session.post('Profiler.enable');
+  session.post('Profiler.setSamplingInterval', { interval: Math.max(1, Math.round(periodNs / 1000)) });
+  session.post('Profiler.start');
   const timer = setInterval(() => {
-    busy = busy.then(() => collect(true)).catch(() => {});
+    const profile = stopProfile();
+    if (running) session.post('Profiler.start');
+    deliver(profile);
   }, BATCH_MS);
   timer.unref();
   return () => {
@@ -98,9 +101,7 @@ export const v8Sampler: SampleSource = (periodNs, onSample) => {
     clearInterval(timer);
     // The last batch fires before END (stop() is synchronous, so is the in-process session).
     try {
-      session.post('Profiler.stop', (err, res) => {
-        if (!err && res) deliver((res as { profile: CpuProfile }).profile);
-      });
+      deliver(stopProfile());
       session.post('Profiler.disable');
     } finally {
       session.disconnect();

@@ -64,7 +64,8 @@ export interface Counters {
 /** From the agent to zsdtrace. */
 export type AgentMessage =
   | { readonly t: 'hello'; readonly pid: number; readonly execname: string; readonly argv: readonly string[] }
-  | { readonly t: 'compiled'; readonly matched: readonly number[]; readonly quiet: boolean }
+  /** Compiled: dtrace's "matched" notices, and the program's options (pragmas included). */
+  | { readonly t: 'compiled'; readonly matched: readonly number[]; readonly notices: readonly string[]; readonly options: ProgramOptions }
   | { readonly t: 'compile-error'; readonly message: string }
   | { readonly t: 'list'; readonly probes: readonly ListedProbe[] }
   | { readonly t: 'firing'; readonly f: Firing }

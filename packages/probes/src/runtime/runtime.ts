@@ -154,7 +154,9 @@ class ProgramRuntime implements Runtime {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const d of this.disable.splice(0)) d();
+    // Last enabled, first removed: a profile probe's sampler delivers its last samples while
+    // the probe is still enabled.
+    for (const d of this.disable.splice(0).reverse()) d();
     const end = this.handlers.get(END);
     if (end) {
       this.ctx.halted = false;

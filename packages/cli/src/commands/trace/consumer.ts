@@ -5,6 +5,7 @@
 
 import { JsonConsumer, TextConsumer, type Consumer, type ProgramOptions } from '@zsdtrace/probes';
 import { PROGNAME } from '../../io.js';
+import { FoldedConsumer } from './live/folded.js';
 
 export function makeConsumer(
   format: 'text' | 'json' | 'folded',
@@ -22,6 +23,6 @@ export function makeConsumer(
     strsize: options.strsize,
     options,
   };
-  // Folded stacks are a live-tracing output; the simulated kernel's runs print text for it.
-  return format === 'json' ? new JsonConsumer(common) : new TextConsumer(common);
+  if (format === 'json') return new JsonConsumer(common);
+  return format === 'folded' ? new FoldedConsumer(common, out) : new TextConsumer(common);
 }

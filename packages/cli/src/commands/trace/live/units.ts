@@ -5,7 +5,7 @@
  */
 
 import { loadSources, type ProgramSource } from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
+import type { CliArgs } from '../../../args.js';
 
 export function readUnits(args: CliArgs) {
   const sources = args.programs.map((p): ProgramSource => (p.kind === 's' ? { kind: 'file', path: p.value } : { kind: p.kind, text: p.value }));

@@ -8,26 +8,20 @@
  */
 
 import { builtinWorkloads } from '@zsdtrace/core';
-import {
-  JsonConsumer,
-  TextConsumer,
-  validateOption,
-  type AgentMessage,
-  type AggSnapshot,
-  type LiveConfig,
-  type RuntimeSink,
-} from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
-import { cropSpec } from '../commands/list/probe-list.js';
-import { openOutput } from '../output.js';
-import { PROGNAME, type Io } from '../io.js';
+import { resolveOptions, validateOption, type AgentMessage, type Consumer, type LiveConfig, type ProgramOptions } from '@zsdtrace/probes';
+import type { CliArgs } from '../../../args.js';
+import { makeConsumer } from '../consumer.js';
+import { openOutput } from '../../../output.js';
+import { PROGNAME, type Io } from '../../../io.js';
+import { LogBuffer } from '../../../tui/log-buffer.js';
+import { LiveSnapshots } from './snapshots.js';
 import { agentPath } from './agent-path.js';
 import { attachAgent, GrabError } from './attach.js';
-import { FoldedConsumer } from './folded.js';
 import { launch } from './launch.js';
 import { mergeAggregations } from './merge.js';
 import { LiveServer, type AgentConnection } from './server.js';
 import { readUnits } from './units.js';
+import type { LiveOtlp } from './otlp-live.js';
 import { LiveTargets, type LiveObserver } from './targets.js';
 
 /** True when -c names a command to run rather than a workload of the simulated kernel. */
@@ -58,31 +52,34 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   }
 
   const out = openOutput(args.output, io.stdout);
-  let sink: (RuntimeSink & { finish(a: readonly AggSnapshot[], status: number): void }) | null = null;
-  const consumer = (quiet: boolean): NonNullable<typeof sink> => {
-    if (sink) return sink;
-    const options = args.options;
-    const on = (n: string): boolean => options[n] !== undefined && options[n] !== 'false';
-    const common = {
-      out: (s: string) => out.write(s),
-      err,
-      quiet,
-      flowindent: on('flowindent'),
-      progname: PROGNAME,
-      droptags: on('droptags'),
-      strsize: Number(options.strsize ?? 256) || 256,
-      options,
-    };
-    sink =
-      args.format === 'json'
-        ? new JsonConsumer(common)
-        : args.format === 'folded'
-          ? new FoldedConsumer(common, (s) => out.write(s))
-          : (new TextConsumer(common) as NonNullable<typeof sink>);
-    return sink;
-  };
+  // While the dashboard is up, trace output goes to its log panel; what END prints and the
+  // final aggregations go to stdout after it has left the screen.
+  const tuiLive = args.tui && io.stdout.isTTY === true && io.stdin?.isTTY === true;
+  const log = new LogBuffer();
+  let target: (s: string) => void = tuiLive ? (s) => log.append(s) : (s) => out.write(s);
+  // The consumer is built from the options the program runs with in the target (its pragmas
+  // included), as the handle builds it for the simulated kernel.
+  let sink: Consumer | null = null;
+  const consumer = (options?: ProgramOptions): Consumer =>
+    (sink ??= makeConsumer(args.format, options ?? resolveOptions(args.options), (s) => target(s), err));
 
-  const targets = new LiveTargets(observer);
+  let otlp: LiveOtlp | null = null;
+  const snapshots = new LiveSnapshots();
+  const targets: LiveTargets = new LiveTargets({
+    snapshot: (pid, aggs, counters) => {
+      snapshots.update(pid, aggs, counters);
+      observer?.snapshot?.(pid, aggs, counters);
+    },
+    span: (pid, span) => {
+      otlp?.span(pid, span);
+      observer?.span?.(pid, span);
+    },
+  });
+  if (args.otlp !== undefined) {
+    // Loaded only when asked for: OpenTelemetry's modules cost start-up time.
+    const { startLiveOtlp } = await import('./otlp-live.js');
+    otlp = startLiveOtlp(args, io.env, err, () => [...targets.execnames.values()][0] ?? 'node');
+  }
   const server = await LiveServer.start(
     (c, m) => targets.message(c, m),
     (c) => targets.closed(c),
@@ -98,24 +95,23 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   };
   let status = 0;
   let matchedShown = false;
+  let matchedTotal = 0;
+  let programOptions: ProgramOptions | null = null;
   targets.on = {
     compiled(m) {
       if (matchedShown) return;
       matchedShown = true;
-      consumer(m.quiet);
-      if (m.quiet) return;
-      m.matched.forEach((n, i) => {
-        const unit = units[i]!;
-        const what = unit.kind === 'script' ? `script '${unit.name}'` : `description '${cropSpec(unit.text)}'`;
-        err(`${PROGNAME}: ${what} matched ${n} probe${n === 1 ? '' : 's'}\n`);
-      });
+      matchedTotal = m.matched.reduce((a, b) => a + b, 0);
+      programOptions = m.options;
+      consumer(m.options);
+      if (!m.options.quiet) for (const n of m.notices) err(`${n}\n`);
     },
     compileError(message) {
       if (status === 0) err(`${message}\n`);
       status = 1;
     },
     record(m) {
-      const s = consumer(false);
+      const s = consumer();
       if (m.t === 'firing') s.firing(m.f);
       else if (m.t === 'fault') s.fault(m.f);
       else if (m.t === 'drop') s.drop(m.d);
@@ -164,6 +160,12 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
       }
       targets.command(launched.child, server.adopt(launched.pipe));
     }
+    if (args.tui && status === 0) {
+      const { runLiveDashboard } = await import('./dashboard-live.js');
+      const what = args.pids.length > 0 ? `pid ${args.pids.join(', ')}` : args.command!;
+      await runLiveDashboard({ args, io, targets, snapshots, log, out, live: tuiLive, what, matched: () => matchedTotal });
+      target = (s) => out.write(s);
+    }
     await targets.done;
   } finally {
     removeInterrupt?.();
@@ -186,13 +188,14 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
   }
   const ends = targets.ends();
   const final = mergeAggregations(ends.map((e) => e.unprinted), {
-    aggsortkey: args.options.aggsortkey !== undefined,
-    aggsortrev: args.options.aggsortrev !== undefined,
+    aggsortkey: (programOptions as ProgramOptions | null)?.aggsortkey ?? false,
+    aggsortrev: (programOptions as ProgramOptions | null)?.aggsortrev ?? false,
   });
   const exit = ends.find((e) => e.exited);
   const code = exit ? exit.status : 0;
-  consumer(args.options.quiet !== undefined).finish(final, code);
+  consumer().finish(final, code);
   await out.close();
+  if (otlp) await otlp.finish();
   return code;
 }
 

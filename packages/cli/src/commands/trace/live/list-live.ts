@@ -5,8 +5,8 @@
  */
 
 import { ProbeRegistry, type ListedProbe } from '@zsdtrace/probes';
-import type { CliArgs } from '../args.js';
-import { listHeader, listRow, listVerbose, selectProbes } from '../commands/list/probe-list.js';
+import type { CliArgs } from '../../../args.js';
+import { listHeader, listRow, listVerbose, selectProbes } from '../../list/probe-list.js';
 
 export function printLiveListing(listings: readonly (readonly ListedProbe[])[], args: CliArgs): string {
   let out = listHeader();

@@ -47,6 +47,8 @@ export class LiveTargets {
   stopping = false;
   aborted = false;
   readonly listings: ListedProbe[][] = [];
+  /** Each target's executable name, from its agent's hello. */
+  readonly execnames = new Map<number, string>();
   readonly done: Promise<void>;
   private finish!: () => void;
   private readonly byPid = new Map<number, Target>();
@@ -115,6 +117,7 @@ export class LiveTargets {
     if (!t) return;
     switch (m.t) {
       case 'hello':
+        this.execnames.set(m.pid, m.execname);
         return;
       case 'compiled':
         return this.on.compiled(m);
@@ -157,6 +160,12 @@ export class LiveTargets {
       this.on.exited(t.pid);
     }
     this.check();
+  }
+
+  /** Asks every connected target for its aggregations now (the dashboard). */
+  requestSnapshots(): void {
+    if (this.stopping) return;
+    for (const t of this.byPid.values()) if (!t.gone) t.conn?.send({ t: 'snapshot' });
   }
 
   /** Asks every target to stop (END, final aggregations, detach). */
