@@ -70,6 +70,27 @@ describe('zsdtrace -p', () => {
     expect((await health(service.base)).subscribed).toEqual([]);
   });
 
+  it('traces several -p targets at once and combines their aggregations', async () => {
+    service = await startService();
+    const other = await startService();
+    try {
+      const t = zsdtrace(['-q', '-n', 'BEGIN { printf("ready %d\\n", pid); } node*:::http-server-request { @[pid] = count(); @all = count(); }', '-p', String(service.pid), '-p', String(other.pid)]);
+      await t.waitOut(/ready \d+\n[^]*ready \d+\n/);
+      await requests(service.base, [['GET', '/users/1']]);
+      await requests(other.base, [['GET', '/users/1'], ['GET', '/users/2']]);
+      t.child.kill('SIGINT');
+      const { status } = await t.exited;
+      expect(status).toBe(0);
+      const rows = t.stdout.split('\n').filter((l) => /^\s+\d+(\s+\d+)?$/.test(l)).map((l) => l.trim().split(/\s+/).map(Number));
+      expect(rows).toContainEqual([service.pid, 1]);
+      expect(rows).toContainEqual([other.pid, 2]);
+      expect(rows).toContainEqual([3]);
+      expect((await health(other.base)).subscribed).toEqual([]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('lists the target\'s node provider with -l', async () => {
     service = await startService();
     const t = zsdtrace(['-l', '-P', `node${service.pid}`, '-p', String(service.pid)]);

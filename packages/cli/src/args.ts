@@ -8,6 +8,7 @@
  * Returns a usage error as data; never exits or prints.
  */
 
+import { builtinWorkloads } from '@zsdtrace/core';
 import { parseTime } from '@zsdtrace/probes';
 import { parseOtlpFilter } from './otlp/filter.js';
 
@@ -72,8 +73,8 @@ const DURATION = { bare: 's', fraction: true } as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = {
-    programs: [], pids: [], macroArgs: [], options: {}, list: false, verbose: false, version: false,
-    compileOnly: false, params: {}, seed: 1, algorithm: 'current', policy: 'random',
+    programs: [], pids: [], macroArgs: [], options: Object.create(null) as Record<string, string | true>, list: false, verbose: false, version: false,
+    compileOnly: false, params: Object.create(null) as Record<string, number>, seed: 1, algorithm: 'current', policy: 'random',
     publishAfterCreate: false, format: 'text', tui: false, fast: false,
     cpp: { defines: [], undefs: [], incdirs: [], listIncludes: false }, help: false,
   };
@@ -124,7 +125,33 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     a.macroArgs.push(w);
   }
+  const named = workloadsSeen.get(a) ?? [];
+  if (named.length > 1) throw new UsageError(`only one workload can be traced at a time, not ${named.join(' and ')}`);
   return a;
+}
+
+/** The workloads named so far (-c with a built-in name or a .json file, --workload). */
+const workloadsSeen = new WeakMap<CliArgs, string[]>();
+function workloads(a: CliArgs): string[] {
+  let list = workloadsSeen.get(a);
+  if (!list) workloadsSeen.set(a, (list = []));
+  return list;
+}
+function isWorkloadName(v: string): boolean {
+  return builtinWorkloads.includes(v) || v.endsWith('.json');
+}
+
+/** --otlp takes an http or https URL with a host (and a valid port); anything else is a usage error. */
+function checkOtlpUrl(text: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--otlp needs an http or https URL, not '${text}'`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new UsageError(`--otlp needs an http or https URL, not '${text}'`);
+  }
 }
 
 function shortOption(a: CliArgs, c: string, v: string | undefined): void {
@@ -145,7 +172,7 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
     case 'h': case 'G': throw new UsageError(`-${c} is not supported: zsdtrace has no USDT object generation`);
     case 'H': a.cpp.listIncludes = true; return;
     case 'o': a.output = v!; return;
-    case 'c': a.command = v!; return;
+    case 'c': a.command = v!; if (isWorkloadName(v!)) workloads(a).push(v!); return;
     case 'b': a.options.bufsize = v!; return;
     case 'D': a.cpp.defines.push(v!); return;
     case 'U': a.cpp.undefs.push(v!); return;
@@ -159,7 +186,7 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
     case 'X': {
       // ISO C mode of the preprocessor: as dtrace on Linux, it only decides __STDC__.
       const stdc: Record<string, string | null> = { a: '__STDC__=0', c: '__STDC__=1', s: null, t: '__STDC__=0' };
-      if (!(v! in stdc)) throw new UsageError(`-X requires one of a, c, s or t, not '${v}'`);
+      if (!Object.hasOwn(stdc, v!)) throw new UsageError(`-X requires one of a, c, s or t, not '${v}'`);
       const def = stdc[v!];
       if (def) a.cpp.defines.push(def);
       return;
@@ -180,8 +207,9 @@ function shortOption(a: CliArgs, c: string, v: string | undefined): void {
 function longOption(a: CliArgs, name: string, value: string | undefined, optional: () => string | undefined): void {
   switch (name) {
     case 'seed': {
-      const n = Number(value);
-      if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--seed needs a non-negative integer, not '${value}'`);
+      // Decimal digits only: not '', ' 5 ', 1e3 or 0x10, which Number() would take.
+      const n = /^\d+$/.test(value!) ? Number(value) : NaN;
+      if (!Number.isSafeInteger(n)) throw new UsageError(`--seed needs a non-negative decimal integer, not '${value}'`);
       a.seed = n;
       return;
     }
@@ -193,7 +221,7 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       if (value !== 'random' && value !== 'round-robin' && value !== 'pct') throw new UsageError(`--policy must be random, round-robin or pct, not '${value}'`);
       a.policy = value;
       return;
-    case 'workload': a.workload = value!; return;
+    case 'workload': a.workload = value!; workloads(a).push(value!); return;
     case 'param': {
       const m = /^([A-Za-z][\w-]*)=(\d+)$/.exec(value!);
       if (!m) throw new UsageError(`--param needs name=integer, not '${value}'`);
@@ -213,7 +241,12 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
     case 'tui': a.tui = true; return;
     case 'fast': a.fast = true; return;
     case 'publish-after-create': a.publishAfterCreate = true; return;
-    case 'otlp': a.otlp = value ?? optional() ?? true; return;
+    case 'otlp': {
+      const url = value ?? optional();
+      if (url !== undefined) checkOtlpUrl(url);
+      a.otlp = url ?? true;
+      return;
+    }
     case 'otlp-protocol':
       if (value !== 'json' && value !== 'protobuf') throw new UsageError(`--otlp-protocol must be json or protobuf, not '${value}'`);
       a.otlpProtocol = value;

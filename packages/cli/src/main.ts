@@ -75,11 +75,26 @@ export async function run(): Promise<void> {
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
+    // dtrace(1) installs one handler for SIGINT and SIGTERM: both end the run with END and
+    // the aggregations, and a second signal of either kind aborts.
     onInterrupt(fn) {
       process.on('SIGINT', fn);
-      return () => process.off('SIGINT', fn);
+      process.on('SIGTERM', fn);
+      return () => {
+        process.off('SIGINT', fn);
+        process.off('SIGTERM', fn);
+      };
     },
   };
+  // Anything thrown outside main()'s promise (a timer, a stream callback) is an internal error
+  // too: reported with a request for a report and exit status 2, never a bare stack.
+  const internal = (e: unknown): void => {
+    const err = e as Error;
+    process.stderr.write(`${PROGNAME}: internal error: ${err?.stack ?? String(e)}\n${PROGNAME}: please report this with the command line that caused it\n`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', internal);
+  process.on('unhandledRejection', internal);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
@@ -91,7 +106,7 @@ export async function run(): Promise<void> {
     process.stderr.write(
       `${PROGNAME}: internal error: ${err.stack ?? err.message}\n${PROGNAME}: please report this with the command line that caused it\n`,
     );
-    status = 1;
+    status = 2;
   }
   process.exitCode = status;
   // Let pending writes drain, then leave even if a library left a timer behind.

@@ -315,7 +315,8 @@ export class ExprGen {
 
   private call(e: A.CallExpr): string {
     const args = e.args.map((a) => this.gen(a));
-    const ints = e.args.map((a) => (isInt(a.type!) || a.type!.kind === 'pointer' ? this.convert(this.gen(a), a.type!, T.int64) : this.gen(a)));
+    // Each argument is generated once: generating it again per use is exponential in the nesting.
+    const ints = e.args.map((a, i) => (isInt(a.type!) || a.type!.kind === 'pointer' ? this.convert(args[i]!, a.type!, T.int64) : args[i]!));
     switch (e.fn) {
       case 'stack':
         return `$.stack(${ints[0] ?? 'undefined'})`;

@@ -34,6 +34,7 @@
 
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { Program } from '../program/program.js';
+import { LIMITS, optionLimitError } from '../program/limits.js';
 import { resolveOptions, validateOption, type RawOptionTable } from '../program/options.js';
 import { link, type ClauseOut } from '../codegen/link.js';
 import type * as A from './ast.js';
@@ -41,13 +42,15 @@ import { buildAst } from './ast-builder.js';
 import { DiagnosticSink, LineMap, type Diagnostic, type SourceUnit } from './diagnostics.js';
 import { lex } from './lexer.js';
 import { substituteMacros, unusedMacroErrors, type MacroContext } from './macros.js';
+import { nestingError } from './nesting.js';
 import { parse } from './parser.js';
 import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
-import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
+import { Checker, MAX_NESTING, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
+import { nameTable } from '../name-table.js';
 import { builtinTypeNames } from './types.js';
 
 export interface CompileOptions {
@@ -70,11 +73,31 @@ export interface CompileResult {
 
 class Stop extends Error {}
 
+/**
+ * Compiles the units into one Program. The phases recurse over the nesting of the program; a
+ * program nested deeper than the JavaScript stack allows is refused with D_NEST_DEPTH instead of
+ * a stack overflow (docs/limits.md gives the depths that compile).
+ */
 export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const size = units.reduce((n, u) => n + u.text.length, 0);
+  if (size > LIMITS.scriptBytes) {
+    return { diagnostics: [{ code: 'D_SCRIPT_SIZE', message: `program text is ${size} characters; the limit is ${LIMITS.scriptBytes}`, unit: 0 }] };
+  }
+  try {
+    return compileUnits(units, opts);
+  } catch (e) {
+    // Past the stack, V8 throws RangeError; the parser then may fail on its own broken state
+    // with another RangeError (`Invalid array length`) before the overflow reaches here.
+    if (!(e instanceof RangeError)) throw e;
+    return { diagnostics: [{ code: 'D_NEST_DEPTH', message: 'program is nested too deeply for the compiler (see the nesting limits in docs/limits.md)', unit: 0 }] };
+  }
+}
+
+function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
-  const options: Record<string, string | true> = {};
+  const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
-    const err = validateOption(k, v);
+    const err = validateOption(k, v) ?? optionLimitError(k, v);
     if (err) {
       diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: 0 });
       return { diagnostics };
@@ -88,6 +111,8 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
   const used = new Set<number>();
   const clauses: ClauseOut[] = [];
   const unitInfo: { matched: number; description: string }[] = [];
+  let tokens = 0;
+  const arrays = { total: 0 };
 
   try {
     units.forEach((unit, ui) => {
@@ -103,7 +128,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       for (const e of pre.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
       for (const p of pre.options) {
-        const err = validateOption(p.name, p.value);
+        const err = validateOption(p.name, p.value) ?? optionLimitError(p.name, p.value);
         if (err) {
           sink.error('D_PRAGMA_OPTSET', `failed to set option '${p.name}': ${err}`, p.offset);
           bail();
@@ -113,15 +138,25 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       const lx = lex(pre.text, typeNames);
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
+      tokens += lx.tokens.length;
+      if (tokens > LIMITS.tokens) {
+        sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
+        bail();
+      }
       const macro: MacroContext = {
         args: [unit.name ?? '', ...(opts.macroArgs ?? [])],
-        named: { pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros },
+        named: nameTable({ pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros }),
         defaultargs: options.defaultargs !== undefined,
         used,
       };
       const ms = substituteMacros(lx.tokens, macro);
       for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
+      const deep = nestingError(ms.tokens);
+      if (deep) {
+        sink.error(deep.code, deep.message, deep.offset);
+        bail();
+      }
       const parsed = parse(ms.tokens, typeNames);
       if (parsed.error) {
         const t = parsed.error.token;
@@ -137,13 +172,13 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
-          if (item.k === 'decl') declare(checker, item);
+          if (item.k === 'decl') declare(checker, item, arrays);
           else if (item.k === 'inline') {
             const t = checker.typeOf(item.type);
             checker.expr(item.value);
             scope.inlines.set(item.name, { type: t, value: item.value });
           } else {
-            const probes = matchProbes(item.probes, opts.registry, options.zdefs !== undefined);
+            const probes = matchProbes(unit.kind === 'P' || unit.kind === 'm' || unit.kind === 'f' ? item.probes.map((d) => alignSpec(unit.kind, d)) : item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;
             const ctx = newClauseContext(probes[0]?.args ?? null);
             checker.clause = ctx;
@@ -154,6 +189,8 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
             region = 'action list';
             checkStatements(checker, item.body ?? []);
             clauses.push({ unit: ui, ast: item, probes, ctx });
+            if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
+            if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
           }
         } catch (e) {
           if (!(e instanceof SemaError)) throw e;
@@ -188,17 +225,18 @@ function strsizeInto(c: Checker, options: RawOptionTable): void {
   (c as { strsize: number }).strsize = resolveOptions(options).strsize;
 }
 
-function checkStatements(c: Checker, list: readonly A.Stmt[]): void {
+function checkStatements(c: Checker, list: readonly A.Stmt[], depth = 0): void {
   for (const s of list) {
     if (s.k === 'if') {
+      if (depth >= MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${MAX_NESTING} levels deep`, s.at);
       c.expr(s.cond);
-      checkStatements(c, s.then);
-      if (s.else) checkStatements(c, s.else);
+      checkStatements(c, s.then, depth + 1);
+      if (s.else) checkStatements(c, s.else, depth + 1);
     } else c.statement(s.expr);
   }
 }
 
-function declare(c: Checker, d: A.Declaration): void {
+function declare(c: Checker, d: A.Declaration, arrays: { total: number }): void {
   const t = c.typeOf(d.type);
   for (const v of d.declarators) {
     const table = c.scope.table(d.scope);
@@ -208,8 +246,31 @@ function declare(c: Checker, d: A.Declaration): void {
       continue;
     }
     const keys = v.keys?.map((k) => c.typeOf(k));
+    if (v.size !== undefined) {
+      // dtrace's own bound is UINT_MAX elements; every element here is a JavaScript value.
+      if (!Number.isSafeInteger(v.size) || v.size > LIMITS.arrayElements) {
+        throw new SemaError('D_DECL_ARRBIG', `array dimension too big: ${v.name}[${v.size}] (the limit is ${LIMITS.arrayElements} elements)`, v.at);
+      }
+      arrays.total += v.size;
+      if (arrays.total > LIMITS.arrayElementsTotal) {
+        throw new SemaError('D_DECL_ARRBIG', `arrays have more than ${LIMITS.arrayElementsTotal} elements together (the limit)`, v.at);
+      }
+    }
     c.scope.declare(d.scope, v.name, t, { ...(keys ? { keys } : {}), ...(v.size !== undefined ? { size: v.size } : {}) });
   }
+}
+
+/**
+ * -P, -m and -f give a partial description whose last field is the provider, the module or the
+ * function (dtrace_xstr2desc fills the fields from that one leftwards): `-P sdt` is `sdt:::`,
+ * `-m zone:genunix` is `zone:genunix::`, `-f zone_create` is `::zone_create:`. More fields than
+ * the flag allows stay as written and fail to match as an invalid description would.
+ */
+function alignSpec(kind: SourceUnit['kind'], d: A.ProbeSpec): A.ProbeSpec {
+  const fields = kind === 'P' ? 1 : kind === 'm' ? 2 : 3;
+  const have = d.text.split(':').length;
+  if (have > fields) return d;
+  return { ...d, text: ':'.repeat(fields - have) + d.text + ':'.repeat(4 - fields) };
 }
 
 /** dtrace's description of a -n/-P/… unit: the text cropped at the first `{`, `/` or `;`. */

@@ -7,6 +7,7 @@
 import type { ErrorTag } from '../program/error-tags.js';
 
 import { T, type CType } from './types.js';
+import { nameTable } from '../name-table.js';
 
 export type IntLiteral = { value: bigint; type: CType } | { code: ErrorTag; message: string };
 
@@ -52,7 +53,7 @@ export function parseIntLiteral(image: string): IntLiteral {
   return { code: 'D_INT_OFLOW', message: `constant ${image} results in integer overflow` };
 }
 
-const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34, "'": 39, '?': 63 };
+const SIMPLE: Readonly<Record<string, number>> = nameTable({ a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34, "'": 39, '?': 63 });
 
 /** Decodes the escapes of a quoted literal's body into a JS string of byte values. */
 export function decodeEscapes(body: string): string {

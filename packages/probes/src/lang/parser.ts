@@ -244,7 +244,13 @@ let parser: DParser | null = null;
 
 export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
   parser ??= new DParser();
-  return parser.parseTree(markTypeNames(tokens, types));
+  try {
+    return parser.parseTree(markTypeNames(tokens, types));
+  } catch (e) {
+    // A stack overflow leaves chevrotain's rule stack inconsistent: the next parse gets a new parser.
+    parser = null;
+    throw e;
+  }
 }
 
 /**

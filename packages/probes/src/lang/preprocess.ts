@@ -25,6 +25,9 @@ export interface Preprocessed {
   readonly remaps: readonly { from: number; line: number }[];
 }
 
+/** The largest line number a `#line` directive may set (dtrace's yylineno is an int). */
+const MAX_LINE = 2 ** 31 - 1;
+
 export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<string, string> }): Preprocessed {
   // Without `#` there is no control line, and without cpp nothing else changes the text.
   if (!cpp.enabled && !src.includes('#')) return { text: src, options: [], errors: [], remaps: [] };
@@ -85,7 +88,11 @@ export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<st
     }
     if (/^\d+$/.test(head) || head === 'line') {
       const num = head === 'line' ? words[1] : head;
-      if (num && /^\d+$/.test(num)) remaps.push({ from: physLine + 1, line: Number(num) });
+      if (num && /^\d+$/.test(num)) {
+        // dtrace keeps the line number in an int: a larger one is not a line number.
+        if (Number(num) > MAX_LINE) errors.push({ code: 'D_PRAGMA_MALFORM', message: `malformed #${head === 'line' ? 'line' : ''} <line> [ ["file"] state ]`, offset });
+        else remaps.push({ from: physLine + 1, line: Number(num) });
+      }
       return;
     }
     if (head === 'ident') return;

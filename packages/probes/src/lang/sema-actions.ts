@@ -12,6 +12,8 @@ import type * as A from './ast.js';
 import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
 import { isInt, isScalar, T, typeName, type CType } from './types.js';
+import { nameTable } from '../name-table.js';
+import { LIMITS } from '../program/limits.js';
 
 type Kind = 'int' | 'string' | 'any' | 'stack';
 
@@ -24,7 +26,7 @@ interface Proto {
 
 const p = (ret: CType, args: Kind[], min = args.length): Proto => ({ ret, args, min });
 
-export const SUBROUTINES: Readonly<Record<string, Proto>> = {
+export const SUBROUTINES: Readonly<Record<string, Proto>> = nameTable({
   strlen: p(T.ulong, ['string']),
   strjoin: p(T.string, ['string', 'string']),
   substr: p(T.string, ['string', 'int', 'int'], 2),
@@ -49,10 +51,10 @@ export const SUBROUTINES: Readonly<Record<string, Proto>> = {
   func: p({ kind: 'func' }, ['int']),
   sym: p({ kind: 'sym' }, ['int']),
   mod: p({ kind: 'mod' }, ['int']),
-};
+});
 
 /** Actions: statements only. `destructive` ones need the destructive option. */
-export const ACTIONS: Readonly<Record<string, Proto & { destructive?: boolean; datarec?: boolean }>> = {
+export const ACTIONS: Readonly<Record<string, Proto & { destructive?: boolean; datarec?: boolean }>> = nameTable({
   trace: { ...p(T.void, ['any']), datarec: true },
   printf: { ...p(T.void, ['string'], 1), datarec: true },
   printa: { ...p(T.void, ['any'], 1), datarec: true },
@@ -74,12 +76,12 @@ export const ACTIONS: Readonly<Record<string, Proto & { destructive?: boolean; d
   print: { ...p(T.void, ['any']), datarec: true },
   tracemem: { ...p(T.void, ['any', 'int', 'int'], 2), datarec: true },
   freopen: { ...p(T.void, ['string'], 1), destructive: true, datarec: true },
-};
+});
 
-const AGG_ARGS: Readonly<Record<AggFunction, [number, number]>> = {
+const AGG_ARGS: Readonly<Record<AggFunction, [number, number]>> = nameTable({
   count: [0, 0], sum: [1, 1], avg: [1, 1], min: [1, 1], max: [1, 1], stddev: [1, 1],
   quantize: [1, 2], lquantize: [3, 5], llquantize: [5, 6],
-};
+});
 
 const fits = (want: Kind, t: CType): boolean =>
   want === 'any' || (want === 'int' ? isScalar(t) : want === 'string' ? t.kind === 'string' : t.kind === 'stack');
@@ -317,6 +319,7 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
       }
       const n = constValue(e.args[1]!);
       if (n === null || n <= 0n) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integer constant', e.args[1]!.at);
+      if (n! > BigInt(LIMITS.tracememBytes)) fail('D_TRACEMEM_SIZE', `tracemem( ) argument #2 exceeds the limit of ${LIMITS.tracememBytes} bytes`, e.args[1]!.at);
       dataRecording(c, at);
       break;
     }

@@ -12,6 +12,7 @@ import type { ErrorTag } from '../program/error-tags.js';
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';
+import { LIMITS } from '../program/limits.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
 import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type CType } from './types.js';
 
@@ -58,6 +59,12 @@ export interface CallHooks {
 
 const q = (t: CType): string => `"${typeName(t)}"`;
 
+/**
+ * The deepest nesting of expressions and of `if` statements a program may have (docs/limits.md);
+ * deeper programs fail with D_NEST_DEPTH rather than overflowing the stack in a later phase.
+ */
+export const MAX_NESTING: number = LIMITS.nesting;
+
 export class Checker {
   clause: ClauseContext = newClauseContext(null);
 
@@ -93,10 +100,17 @@ export class Checker {
   }
 
   expr(e: A.Expr): CType {
-    const t = this.compute(e);
-    e.type = t;
-    return t;
+    // Every later phase (code generation, V8's parser, evaluation) recurses as deep as this.
+    try {
+      if (++this.depth > MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `expression nested more than ${MAX_NESTING} levels deep`, e.at);
+      const t = this.compute(e);
+      e.type = t;
+      return t;
+    } finally {
+      this.depth--;
+    }
   }
+  private depth = 0;
 
   private compute(e: A.Expr): CType {
     switch (e.k) {

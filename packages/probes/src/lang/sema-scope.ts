@@ -8,6 +8,7 @@
 import type { AggFunction, AggParams } from '../program/value-model.js';
 import type { Expr } from './ast.js';
 import { T, type CType } from './types.js';
+import { nameTable } from '../name-table.js';
 
 export interface VarSym {
   readonly name: string;
@@ -31,7 +32,7 @@ export interface AggSym {
 const kthread: CType = { kind: 'pointer', to: 'kthread_t', name: 'kthread_t *' };
 
 /** Built-in variables and their types (d-language.md 1.7). */
-export const BUILTIN_VARS: Readonly<Record<string, CType>> = {
+export const BUILTIN_VARS: Readonly<Record<string, CType>> = nameTable({
   ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`arg${i}`, T.int64])),
   probeprov: T.string,
   probemod: T.string,
@@ -55,7 +56,7 @@ export const BUILTIN_VARS: Readonly<Record<string, CType>> = {
   stackdepth: { kind: 'int', size: 4, signed: false, name: 'uint32_t' },
   caller: { kind: 'int', size: 8, signed: false, name: 'uintptr_t' },
   ipl: T.uint,
-};
+});
 
 export class Scope {
   readonly globals = new Map<string, VarSym>();

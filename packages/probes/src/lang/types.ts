@@ -7,6 +7,7 @@
  */
 
 import type { DType } from '../program/value-model.js';
+import { nameTable } from '../name-table.js';
 
 export type CType =
   | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean; readonly name: string }
@@ -38,7 +39,7 @@ export const T = {
 } as const;
 
 /** Typedefs known without any types table (LP64; illumos sizes for the zone types). */
-const TYPEDEFS: Record<string, CType> = {
+const TYPEDEFS: Readonly<Record<string, CType>> = nameTable({
   int8_t: int('int8_t', 1, true),
   int16_t: int('int16_t', 2, true),
   int32_t: int('int32_t', 4, true),
@@ -69,7 +70,7 @@ const TYPEDEFS: Record<string, CType> = {
   u_int: T.uint,
   caddr_t: { kind: 'pointer', to: 'char', name: 'caddr_t' },
   string: T.string,
-};
+});
 
 /** Names that can start a type in an expression (casts, sizeof, declarations). */
 export function builtinTypeNames(): string[] {

@@ -13,6 +13,8 @@
  * (pointer width) and `@` (the aggregation value inside printa). `%%` is plain text.
  */
 
+import { nameTable } from '../name-table.js';
+
 /** What a conversion consumes from the argument list. */
 export type ArgKind = 'int' | 'string' | 'stack' | 'sym' | 'any';
 
@@ -79,12 +81,12 @@ const INT_LETTERS = 'diouxXc';
 const FLOAT_LETTERS = 'eEfFgG';
 
 /** Letter → what its value argument is. Letters absent here are undefined conversions. */
-const LETTER_KIND: Readonly<Record<string, ArgKind>> = {
+const LETTER_KIND: Readonly<Record<string, ArgKind>> = nameTable({
   d: 'int', i: 'int', o: 'int', u: 'int', x: 'int', X: 'int', c: 'int', p: 'int',
   e: 'int', E: 'int', f: 'int', F: 'int', g: 'int', G: 'int',
   s: 'string', S: 'string', C: 'int',
   a: 'sym', A: 'sym', k: 'stack', Y: 'int', T: 'int',
-};
+});
 
 /** Which length modifiers each letter accepts (dtrace's conversion table names). */
 function lengthAllowed(len: LengthModifier, letter: string): boolean {

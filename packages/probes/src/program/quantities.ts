@@ -61,8 +61,9 @@ export function parseTime(text: string, syntax: TimeSyntax = OPTION_TIME): numbe
   const resolved = unit === '' ? syntax.bare : unit;
   if (resolved === null) return null;
   if (resolved === 'hz') return n === 0 ? 0 : Math.floor(1e9 / n);
+  // The unit is user text: only the table's own keys are units (not `constructor`).
+  if (!Object.hasOwn(TIME_UNITS, resolved)) return null;
   const mul = TIME_UNITS[resolved as keyof typeof TIME_UNITS];
-  if (mul === undefined) return null;
   const ns = Math.round(n * mul);
   return Number.isSafeInteger(ns) ? ns : null;
 }

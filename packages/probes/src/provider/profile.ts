@@ -9,6 +9,13 @@
 import { parseTime } from '../program/quantities.js';
 import type { ProbeRegistry } from './registry.js';
 
+/**
+ * The shortest period a profile or tick probe may have: 200us (5000 Hz), illumos'
+ * profile_interval_min. A shorter one is never created, so its description matches no probes
+ * (D_PDESC_ZERO), as in dtrace.
+ */
+export const PROFILE_INTERVAL_MIN_NS = 200_000;
+
 const PRE_PROFILE = [97, 199, 499, 997, 1999, 4001, 4999];
 const PRE_TICK = [1, 10, 100, 500, 1000, 5000];
 
@@ -17,7 +24,7 @@ export function profilePeriod(name: string): { kind: 'profile' | 'tick'; ns: num
   const m = /^(profile|tick)-(\d+[a-z]*)$/i.exec(name);
   if (!m) return null;
   const ns = parseTime(m[2]!, { bare: 'hz' });
-  if (ns === null || ns <= 0) return null;
+  if (ns === null || ns < PROFILE_INTERVAL_MIN_NS) return null;
   return { kind: m[1]!.toLowerCase() as 'profile' | 'tick', ns };
 }
 

@@ -51,26 +51,41 @@ const BEGIN = 1;
 const END = 2;
 const ERROR = 3;
 
+/**
+ * Clauses per generated function. V8 gives every block-scoped constant of a function its own
+ * register, so one function holding tens of thousands of clauses needs a frame larger than the
+ * stack and overflows on every call; past this many clauses the fused function calls parts.
+ */
+export const CLAUSES_PER_PART = 256;
+
 /** Builds the one function that runs every clause enabled on a probe. */
 export function fuse(program: Program, en: Enabling, ctx: RuntimeContext, probe: Probe): ProbeHandler {
   const usesThis = en.clauses.some((c) => program.clauses[c.clause]!.usesThis);
-  const body = en.clauses
-    .map((c) => `{ const E = ${c.epid};\n${program.clauses[c.clause]!.source}\n}`)
-    .join('\n');
+  const block = (c: Enabling['clauses'][number]): string => `{ const E = ${c.epid};\n${program.clauses[c.clause]!.source}\n}`;
+  let body: string;
+  let parts: ((...a: unknown[]) => void)[] = [];
+  if (en.clauses.length <= CLAUSES_PER_PART) body = ['let w = 0;', 'const G = $.g;', ...en.clauses.map(block)].join('\n');
+  else {
+    // Each part sees the same probe arguments and `this->` store; `w` and `G` are per clause.
+    for (let i = 0; i < en.clauses.length; i += CLAUSES_PER_PART) {
+      const src = [`return function part(${ARGS}, T) {`, 'let w = 0;', 'const G = $.g;', ...en.clauses.slice(i, i + CLAUSES_PER_PART).map(block), '};'];
+      const makePart = new Function('$', 'K', 'P', src.join('\n')) as (c: RuntimeContext, k: readonly unknown[], p: Probe) => (...a: unknown[]) => void;
+      parts.push(makePart(ctx, program.constants, probe));
+    }
+    body = parts.map((_, i) => `Q[${i}](${ARGS}, ${usesThis ? 'T' : 'undefined'});`).join('\n');
+  }
   const src = [
     `return function fire(${ARGS}) {`,
     'if ($.halted) return;',
     '$.begin();',
     '$.firings++;',
-    'let w = 0;',
-    'const G = $.g;',
     usesThis ? 'const T = [];' : '',
     body,
     'if ($.exitPending) $.afterExit();',
     '};',
   ].join('\n');
-  const make = new Function('$', 'K', 'P', src) as (c: RuntimeContext, k: readonly unknown[], p: Probe) => ProbeHandler;
-  const inner = make(ctx, program.constants, probe);
+  const make = new Function('$', 'K', 'P', 'Q', src) as (c: RuntimeContext, k: readonly unknown[], p: Probe, q: unknown[]) => ProbeHandler;
+  const inner = make(ctx, program.constants, probe, parts);
   return (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9) => {
     try {
       inner(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);

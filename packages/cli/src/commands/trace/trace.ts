@@ -18,7 +18,7 @@ import { createEngine, engineTypes, loadWorkload, WorkloadError, type Workload }
 import { openTrace, type ProgramSource } from '@zsdtrace/probes';
 import type { CliArgs, ProgramArg } from '../../args.js';
 import { PROGNAME, type Io } from '../../io.js';
-import { openOutput, type OutputStream } from '../../output.js';
+import { openOutput, OutputError, type OutputStream } from '../../output.js';
 import type { OtlpHandle } from '../../otlp/wiring.js';
 import { LogBuffer } from '../../tui/log-buffer.js';
 import { makeConsumer } from './consumer.js';
@@ -91,8 +91,17 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
   if (!program.options.quiet) for (const line of handle.matchNotices()) err(`${line}\n`);
 
   // 3. Output, consumer, exporters; go.
-  const out: OutputStream = openOutput(args.output, io.stdout);
   const state = new RunState();
+  let out: OutputStream;
+  try {
+    out = openOutput(args.output, io.stdout, () => {
+      state.exitRequested = true;
+    });
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    err(`${PROGNAME}: ${e.message}\n`);
+    return 1;
+  }
   // The dashboard needs a terminal on both ends; without one it falls back to periodic text.
   const tuiWanted = args.tui;
   const tuiLive = tuiWanted && io.stdout.isTTY === true && io.stdin?.isTTY === true;
@@ -161,6 +170,10 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
     err(`${PROGNAME}: the simulated kernel ${what}: ${f.message}\n${indent(f.report)}\n`);
   }
   if (otlp) await otlp.finish();
+  if (out.failure !== null) {
+    err(`${PROGNAME}: ${out.failure}\n`);
+    return 1;
+  }
   return status;
 }
 

@@ -114,6 +114,13 @@ export interface Attached {
   readonly pid: number;
   /** The inspector was opened by zsdtrace (and is to be closed once the agent is connected). */
   readonly openedInspector: boolean;
+  readonly port: number;
+}
+
+/** Waits (a bounded time) until nothing answers on the inspector port: the next -p may use it. */
+export async function inspectorClosed(port: number, ms = OPEN_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((await debuggerUrl(port)) !== null && Date.now() < deadline) await sleep(20);
 }
 
 /** Loads the agent into `pid` with `cfg`; throws GrabError with dtrace's message on failure. */
@@ -152,5 +159,5 @@ export async function attachAgent(pid: number, agentPath: string, cfg: LiveConfi
   if (answer !== 'ok') {
     throw new GrabError(`failed to grab pid ${pid}: the inspector on port ${port} belongs to ${String(answer)}`);
   }
-  return { pid, openedInspector };
+  return { pid, openedInspector, port };
 }

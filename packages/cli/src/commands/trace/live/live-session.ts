@@ -16,7 +16,7 @@ import { PROGNAME, type Io } from '../../../io.js';
 import { LogBuffer } from '../../../tui/log-buffer.js';
 import { LiveSnapshots } from './snapshots.js';
 import { agentPath } from './agent-path.js';
-import { attachAgent, GrabError } from './attach.js';
+import { attachAgent, GrabError, inspectorClosed } from './attach.js';
 import { launch } from './launch.js';
 import { mergeAggregations } from './merge.js';
 import { LiveServer, type AgentConnection } from './server.js';
@@ -137,6 +137,9 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
         try {
           const a = await attachAgent(pid, agent, cfg);
           targets.attached(a.pid, a.openedInspector);
+          // Node.js processes share the default inspector port: the next one can open it only
+          // once this one's agent has closed it again.
+          if (a.openedInspector && pid !== args.pids.at(-1)) await inspectorClosed(a.port);
         } catch (e) {
           if (!(e instanceof GrabError)) throw e;
           err(`${PROGNAME}: ${e.message}\n`);
