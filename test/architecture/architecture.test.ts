@@ -3,7 +3,8 @@
  * roadmap comments describe, checked on the import graph (import-graph.ts).
  *
  * - no import cycle anywhere (a cycle can only be listed below while it is being removed);
- * - the compiler (lang/) reaches neither the runtime nor the consumer, and they never reach it;
+ * - the compiler (lang/, codegen/) reaches neither the runtime nor the consumer, and they never
+ *   reach it; program/ (the contract between them) reaches none of them;
  * - the CLI reaches the compiler and the runtime only through the tracing handle: it imports
  *   @zsdtrace/probes by its package name, never a name the package exports from lang/ or
  *   runtime/.
@@ -44,9 +45,23 @@ describe('architecture', () => {
     }
   });
 
+  it('keeps the compiler (lang/, codegen/) away from the runtime and the consumer', () => {
+    const bad = edges((f) => f.startsWith(`${P}lang/`) || f.startsWith(`${P}codegen/`))
+      .filter(([, e]) => e.to.startsWith(`${P}runtime/`) || e.to.startsWith(`${P}consumer/`))
+      .map(([f, e]) => `${f} -> ${e.to}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps program/, the contract, free of the compiler, the runtime and the consumer', () => {
+    const bad = edges((f) => f.startsWith(`${P}program/`))
+      .filter(([, e]) => ['lang/', 'codegen/', 'runtime/', 'consumer/', 'handle/'].some((d) => e.to.startsWith(`${P}${d}`)))
+      .map(([f, e]) => `${f} -> ${e.to}`);
+    expect(bad).toEqual([]);
+  });
+
   it('keeps the runtime and the consumer away from the compiler', () => {
     const bad = edges((f) => f.startsWith(`${P}runtime/`) || f.startsWith(`${P}consumer/`))
-      .filter(([, e]) => e.to.startsWith(`${P}lang/`))
+      .filter(([, e]) => e.to.startsWith(`${P}lang/`) || e.to.startsWith(`${P}codegen/`))
       .map(([f, e]) => `${f} -> ${e.to}`);
     expect(bad).toEqual([]);
   });

@@ -7,6 +7,8 @@
  * sema-actions.ts.
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';
@@ -16,13 +18,13 @@ import { arithResult, isInt, isScalar, parseTypeName, promote, T, typeName, type
 
 export class SemaError {
   constructor(
-    readonly code: string,
+    readonly code: ErrorTag,
     readonly message: string,
     readonly at: number,
   ) {}
 }
 
-export const fail = (code: string, message: string, at: number): never => {
+export const fail = (code: ErrorTag, message: string, at: number): never => {
   throw new SemaError(code, message, at);
 };
 
