@@ -1,8 +1,11 @@
 /*
  * Verifier costs, measured in one process on the `module-churn` workload under `current`:
  *   1. seeds per second of a plain engine run (no listener) and of a checked run (every event
- *      through the TraceChecker), and their ratio — the checker's overhead;
- *   2. events per second through the checker alone, on events recorded from one run.
+ *      through the TraceChecker and the coverage tracker), and their ratio — the checker's overhead;
+ *   2. events per second through the checker alone, on events recorded from one run;
+ *   3. the exhaustive explorer's schedules per second (s1 under legacy and hazard-t1 under
+ *      current, bound 1, with partial-order reduction), each schedule a fresh untimed engine run
+ *      through the checker and the coverage tracker.
  * Seeds are interleaved (plain, checked, plain, …) so machine noise hits both alike.
  */
 
@@ -11,6 +14,9 @@ import { createEngine, loadWorkload } from '../packages/core/src/index.js';
 import type { TraceEvent } from '../packages/core/src/trace/events.js';
 import { createTraceChecker } from '../packages/core/src/verify/trace-checker.js';
 import { runSeed } from '../packages/core/src/verify/run-seed.js';
+import { exploreExhaustive } from '../packages/core/src/verify/exhaustive.js';
+import { scheduleHarness } from '../packages/core/src/verify/schedule-run.js';
+import { ProbeRegistry } from '@zsdtrace/probes/provider';
 
 type Report = (row: { name: string; value: number; unit: string; note?: string }) => void;
 
@@ -54,4 +60,17 @@ export default async function (report: Report): Promise<void> {
   }
   const ms = performance.now() - t0;
   report({ name: 'trace checker alone', value: (rounds * recorded.length * 1000) / ms, unit: 'events/s' });
+
+  for (const [name, algorithm] of [['s1', 'legacy'], ['hazard-t1', 'current']] as const) {
+    const w = loadWorkload(name);
+    const registry = new ProbeRegistry();
+    const h = scheduleHarness((policy) => createEngine({ workload: w, seed: 1, algorithm, untimed: true, schedulePolicy: policy, registry }), algorithm);
+    const r = exploreExhaustive(h, { maxPreemptions: 1, maxSchedules: 1e6, maxMs: 120_000, por: true, now: () => performance.now() });
+    report({
+      name: `exhaustive ${name} ${algorithm}, bound 1`,
+      value: (r.schedules * 1000) / r.elapsedMs,
+      unit: 'schedules/s',
+      note: `${r.schedules} schedules, ${Math.round(r.steps / r.schedules)} steps each, ${r.states} states`,
+    });
+  }
 }

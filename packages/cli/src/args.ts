@@ -8,7 +8,7 @@
  * Returns a usage error as data; never exits or prints.
  */
 
-import { builtinWorkloads } from '@zsdtrace/core';
+import { ALGORITHMS, builtinWorkloads, type Algorithm } from '@zsdtrace/core';
 import { parseTime } from '@zsdtrace/probes';
 import { parseOtlpFilter } from './otlp/filter.js';
 
@@ -33,7 +33,7 @@ export interface CliArgs {
   workload?: string;           // --workload
   params: Record<string, number>;
   seed: number;
-  algorithm: 'current' | 'legacy';
+  algorithm: Algorithm;
   policy: 'random' | 'round-robin' | 'pct';
   publishAfterCreate: boolean;
   durationNs?: number;
@@ -214,8 +214,8 @@ function longOption(a: CliArgs, name: string, value: string | undefined, optiona
       return;
     }
     case 'algorithm':
-      if (value !== 'current' && value !== 'legacy') throw new UsageError(`--algorithm must be current or legacy, not '${value}'`);
-      a.algorithm = value;
+      if (!ALGORITHMS.includes(value as Algorithm)) throw new UsageError(`--algorithm must be current or legacy, not '${value}'`);
+      a.algorithm = value as Algorithm;
       return;
     case 'policy':
       if (value !== 'random' && value !== 'round-robin' && value !== 'pct') throw new UsageError(`--policy must be random, round-robin or pct, not '${value}'`);

@@ -25,6 +25,9 @@ export function usageText(progname: string): string {
 
        ${progname} verify [--workload W] [--seeds N | --seed S --replay]
 	[--algorithm current|legacy] [--policy random|round-robin|pct]
+	[--exhaustive [--preemptions K]] [--replay FILE] [--shard I/N] [--json]
+	[--require-coverage items]   (all options: ${progname} verify --help)
+       ${progname} verify merge a.json b.json ...
 
 	predicate -> '/' D-expression '/'
 	   action -> '{' D-statements '}'

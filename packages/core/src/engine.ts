@@ -7,12 +7,13 @@
  * traceHash). The engine never prints; findings are returned as data with a text report.
  */
 
+import type { Algorithm } from './algorithm.js';
 import { ProbeRegistry, type Host } from '@zsdtrace/probes/provider';
 import { declareEngineProbes } from './providers/declare.js';
 import { FunctionTable } from './providers/functions.js';
 import { createEngineHost } from './sim/host.js';
 import { Kernel, type FindingKind, type Hazard } from './sim/kernel.js';
-import { createPolicy, type PolicyName } from './sim/policy.js';
+import { createPolicy, type PolicyName, type SchedulingPolicy } from './sim/policy.js';
 import { Prng } from './sim/prng.js';
 import { buildReport } from './sim/report.js';
 import type { SimThread } from './sim/thread.js';
@@ -20,6 +21,7 @@ import { TraceLog } from './sim/trace-log.js';
 import type { TraceListener } from './trace/events.js';
 import { startWorkload, type DriverControl } from './workload/driver.js';
 import type { Workload } from './workload/types.js';
+import { stateFingerprint } from './zone/fingerprint.js';
 import { ZoneSystem } from './zone/system.js';
 import { zoneStatusNames } from './zone/zone.js';
 import { currentOps } from './zsd/current.js';
@@ -28,7 +30,7 @@ import { legacyOps } from './zsd/legacy.js';
 export interface EngineOptions {
   workload: Workload;
   seed?: number;
-  algorithm?: 'current' | 'legacy';
+  algorithm?: Algorithm;
   publishKeyAfterCreate?: boolean;
   policy?: PolicyName;
   pctDepth?: number;
@@ -39,6 +41,11 @@ export interface EngineOptions {
   /** Finding kinds that are reported but do not stop the run (default: every finding stops it). */
   continueAfter?: readonly FindingKind[];
   wallEpochNs?: bigint;
+  /** Schedule with this policy instead of `policy` (the exhaustive explorer's, or a replay). */
+  schedulePolicy?: SchedulingPolicy;
+  /** The explorer's model: no time, scheduling points only at synchronization operations, and
+   *  each step's footprint reported to the policy (docs/verify.md). */
+  untimed?: boolean;
 }
 
 export interface Finding {
@@ -81,6 +88,8 @@ export interface Engine {
   /** The recorded scheduling choices (for policy 'replay'); empty for a continuous run. */
   schedule(): readonly number[];
   traceHash(): string;
+  /** A hash of the visible state (zones, entries, keys, locks, threads), for the explorer. */
+  fingerprint(): number;
   stats(): { steps: number; events: number; probeFirings: number; callbacks: number; threads: number };
 }
 
@@ -114,17 +123,23 @@ class SimEngine implements Engine {
     const maxSteps = opts.maxSteps ?? (opts.continuous ? Number.POSITIVE_INFINITY : 50_000_000);
     const sink = (kind: FindingKind, message: string, cycle: readonly SimThread[], hazard?: Hazard): void =>
       this.record(kind, message, cycle, hazard);
-    this.k = new Kernel(policy, this.log, probes.kernel, sink, maxSteps, !opts.continuous, new Set(opts.continueAfter ?? []));
+    this.k = new Kernel(opts.schedulePolicy ?? policy, this.log, probes.kernel, sink, {
+      maxSteps,
+      recordChoices: !opts.continuous,
+      nonFatal: new Set(opts.continueAfter ?? []),
+      untimed: opts.untimed ?? false,
+      footprints: opts.untimed ?? false,
+    });
     const algorithm = opts.algorithm ?? 'current';
-    this.s = new ZoneSystem(
-      this.k,
-      this.log,
+    this.s = new ZoneSystem({
+      kernel: this.k,
+      log: this.log,
       probes,
-      this.fns,
+      functions: this.fns,
       algorithm,
-      opts.publishKeyAfterCreate ?? false,
-      algorithm === 'legacy' ? legacyOps : currentOps,
-    );
+      publishKeyAfterCreate: opts.publishKeyAfterCreate ?? false,
+      ops: algorithm === 'legacy' ? legacyOps : currentOps,
+    });
     // Durations draw from their own stream, so replaying a schedule redraws the same values.
     startWorkload(this.s, opts.workload, new Prng(this.seed ^ 0x5bd1e995), opts.continuous ?? false, this.control);
     this.host = createEngineHost(this.k, this.fns, opts.wallEpochNs ?? DEFAULT_EPOCH_NS);
@@ -201,6 +216,10 @@ class SimEngine implements Engine {
 
   traceHash(): string {
     return this.log.digest();
+  }
+
+  fingerprint(): number {
+    return stateFingerprint(this.s, this.k);
   }
 
   stats(): { steps: number; events: number; probeFirings: number; callbacks: number; threads: number } {

@@ -11,14 +11,29 @@ export { validateWorkload } from './workload/validate.js';
 export { builtinWorkloads } from './workload/builtins.js';
 export { WorkloadError } from './workload/errors.js';
 export { engineTypes } from './providers/types.js';
-export { zoneStatusNames } from './zone/zone.js';
+export { zoneStatusNames, zoneStatusTable } from './zone/zone.js';
+export { ALGORITHMS } from './algorithm.js';
+export type { Algorithm } from './algorithm.js';
 export type { TraceEvent, TraceListener, Phase, Operation } from './trace/events.js';
 export {
   PROPERTIES,
   PROPERTY_TITLES,
   addSeedResult,
+  COVERAGE_CASES,
+  COVERAGE_ITEMS,
+  PROBE_SITES,
+  SHARD_DEPTH,
+  ScheduleMismatch,
+  WAIT_PATHS,
+  addCoverage,
+  createCoverageTracker,
   createTraceChecker,
   emptyStats,
+  expandCoverageNames,
+  exploreExhaustive,
+  findingKind,
+  followSchedule,
+  scheduleHarness,
   emptySummary,
   formatEvent,
   messageShape,
@@ -29,6 +44,16 @@ export {
 } from './verify/index.js';
 export type {
   CheckerStats,
+  CoverageCase,
+  CoverageTracker,
+  ExhaustiveFinding,
+  ExhaustiveOptions,
+  ExhaustiveResult,
+  ExplorableEngine,
+  ExploreHarness,
+  ExplorePolicy,
+  PolicyEngineFactory,
+  ScheduleOutcome,
   EngineFactory,
   EngineLike,
   ExploreSummary,

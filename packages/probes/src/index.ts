@@ -24,6 +24,8 @@ export { compile } from './lang/compile.js';
 export type { CompileOptions, CompileResult } from './lang/compile.js';
 export { formatDiagnostic } from './lang/diagnostics.js';
 export type { Diagnostic, SourceUnit } from './lang/diagnostics.js';
+export { ERROR_TAGS, isErrorTag } from './program/error-tags.js';
+export type { ErrorTag } from './program/error-tags.js';
 
 // Compiled program and options.
 export type { Program, ProgramUnitInfo, AggregationInfo, AggDef, CompiledClause, Enabling, VariableInfo } from './program/program.js';

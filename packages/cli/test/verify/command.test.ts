@@ -42,6 +42,17 @@ describe('zsdtrace verify: usage errors exit 2', () => {
     [['module-churn'], "unexpected argument 'module-churn'"],
     [['--json=yes'], '--json takes no value'],
     [['--param', 'zones=many'], "--param zones needs a number, not 'many'"],
+    [['--seeds', '1000000000000000'], '--seeds must be at most 10000000; spread larger runs over processes with --shard I/N'],
+    [['--seeds', '-5'], "--seeds needs a non-negative integer, not '-5'"],
+    [['--seed', '1.5', '--replay'], "--seed needs a non-negative integer, not '1.5'"],
+    [['--seed', '99999999999'], '--seed must be at most 4294967295'],
+    [['--seed-base', '4294967290', '--seeds', '10'], '--seed-base + --seeds goes past the last seed, 4294967295'],
+    [['--shard', '3/2'], "--shard needs I/N with 1 <= I <= N, not '3/2'"],
+    [['--shard', '0/4'], "--shard needs I/N with 1 <= I <= N, not '0/4'"],
+    [['--preemptions', '2'], '--preemptions applies only to --exhaustive'],
+    [['--exhaustive', '--seeds', '5'], '--exhaustive explores schedules, not seeds'],
+    [['--exhaustive', '--time-limit', 'soon'], "--time-limit needs a duration such as 90s, 10m or 1h, not 'soon'"],
+    [['--require-coverage', 'N9'], "unknown coverage item 'N9'"],
   ])('%j', async (argv, message) => {
     const r = await verify(argv);
     expect(r.code).toBe(2);
@@ -89,18 +100,79 @@ describe('zsdtrace verify: exploration', () => {
   it('prints the summary as JSON with --json', async () => {
     const r = await verify(['--seeds', '8', '--seed-base', '5', '--json'], failing);
     expect(r.code).toBe(1);
-    const j = JSON.parse(r.stdout) as { seedsRun: number; seedBase: number; failures: { kind: string; firstSeed: number; replay: string }[] };
+    const j = JSON.parse(r.stdout) as { seedsRun: number; seedBase: number; findings: { kind: string; firstSeed: number; replay: string }[] };
     expect(j.seedsRun).toBe(8);
     expect(j.seedBase).toBe(5);
-    expect(j.failures.map((f) => [f.kind, f.firstSeed])).toEqual([['I8', 7], ['deadlock', 8]]);
-    expect(j.failures[1]?.replay).toBe('zsdtrace verify --workload module-churn --seed 8 --replay');
+    expect(j.findings.map((f) => [f.kind, f.firstSeed])).toEqual([['I8', 7], ['deadlock', 8]]);
+    expect(j.findings[1]?.replay).toBe('zsdtrace verify --workload module-churn --seed 8 --replay');
   });
 
-  it('reports progress on a non-terminal stderr about every tenth', async () => {
+  it('writes no progress to a stderr that is not a terminal; the summary goes to stdout', async () => {
     const r = await verify(['--seeds', '50']);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(10);
-    expect(lines.at(-1)).toMatch(/^verify: 50\/50 seeds \(100%\)/);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('seeds          50 (1..50)');
+  });
+
+  it('writes progress lines to a terminal stderr', async () => {
+    const out = new PassThrough();
+    const err = Object.assign(new PassThrough(), { isTTY: true });
+    let text = '';
+    err.on('data', (d: Buffer) => (text += d.toString()));
+    let clock = 0;
+    await runVerifyWith(['--seeds', '50'], { stdout: out, stderr: err }, { makeFactory: () => fakeFactory({}), worker: () => null, now: () => (clock += 50) });
+    expect(text).toMatch(/\r\x1b\[Kverify: \d+\/50 seeds/);
+    expect(text).toContain('verify: 50/50 seeds (100%)');
+  });
+});
+
+describe('zsdtrace verify --help', () => {
+  it('describes every option and exits 0', async () => {
+    const r = await verify(['--help']);
+    expect(r.code).toBe(0);
+    for (const opt of ['--workload', '--param', '--algorithm', '--publish-after-create', '--max-steps', '--seeds', '--seed-base', '--policy', '--pct-depth', '--workers', '--exhaustive', '--preemptions', '--max-schedules', '--time-limit', '--no-por', '--save', '--replay', '--shard', '--json', '--require-coverage', 'merge']) {
+      expect(r.stdout).toContain(opt);
+    }
+  });
+});
+
+describe('zsdtrace verify --shard and merge', () => {
+  it('shards split the seed range; merged, they give the unsharded summary', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'zsd-merge-'));
+    const whole = await verify(['--seeds', '30', '--json'], failing);
+    const files: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const part = await verify(['--seeds', '30', '--json', '--shard', `${i}/3`], failing);
+      const j = JSON.parse(part.stdout) as { seedRanges: number[][] };
+      expect(j.seedRanges).toEqual([[1 + (i - 1) * 10, i * 10]]);
+      files.push(join(dir, `${i}.json`));
+      writeFileSync(files.at(-1)!, part.stdout);
+    }
+    const merged = await verify(['merge', '--json', ...files], failing);
+    expect(merged.code).toBe(1);
+    const strip = (t: string) => JSON.stringify({ ...(JSON.parse(t) as Record<string, unknown>), elapsedMs: 0, workers: 0 });
+    // Byte for byte, key order included, but for the time and the worker count.
+    expect(strip(merged.stdout)).toBe(strip(whole.stdout));
+    const text = await verify(['merge', ...files], failing);
+    expect(text.stdout).toContain('seeds          30 (1..30)');
+    expect(text.stdout).toContain('[1] deadlock — first seed 4, 7 seeds');
+    expect(text.stdout).toContain('[2] I8 (zone_getspecific/zone_setspecific data) — first seed 7, 1 seed');
+  });
+
+  it('refuses to merge summaries of different runs', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'zsd-merge-'));
+    const a = await verify(['--seeds', '3', '--json']);
+    const b = await verify(['--seeds', '3', '--json', '--algorithm', 'legacy']);
+    writeFileSync(join(dir, 'a.json'), a.stdout);
+    writeFileSync(join(dir, 'b.json'), b.stdout);
+    const r = await verify(['merge', join(dir, 'a.json'), join(dir, 'b.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zsdtrace: verify: merge: .*b\.json is from another run \(algorithm "legacy", not "current"\)/);
   });
 });
 

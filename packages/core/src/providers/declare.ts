@@ -83,7 +83,19 @@ const signatures: Record<EngineFunction, { args: string[]; ret: string }> = {
   modunload: { args: ['string'], ret: 'int' },
 };
 
+/** Probes already declared on a registry: engines built on one registry share them (the
+ *  exhaustive explorer builds thousands of engines, and probe ids are the same for all). */
+const declared = new WeakMap<ProbeRegistry, EngineProbes>();
+
 export function declareEngineProbes(registry: ProbeRegistry, fns: FunctionTable): EngineProbes {
+  const cached = declared.get(registry);
+  if (cached) return cached;
+  const probes = declareOnce(registry, fns);
+  declared.set(registry, probes);
+  return probes;
+}
+
+function declareOnce(registry: ProbeRegistry, fns: FunctionTable): EngineProbes {
   const sdt = new Provider('sdt', registry);
   const s = (func: string, name: string, arg1: ProbeArg = KEY): Probe => sdt.probe('genunix', func, name, [ZONE, arg1]);
   const phase = (p: 'create' | 'shutdown' | 'destroy'): PhaseProbes => {

@@ -10,13 +10,14 @@
  */
 
 import type { Probe } from '@zsdtrace/probes/provider';
-import { CondVar } from './condvar.js';
+import type { CondVar } from './condvar.js';
+import { Tracker } from './footprint.js';
 import { SleepHeap } from './heap.js';
 import type { Freeable, KMutex } from './mutex.js';
 import type { SchedulingPolicy } from './policy.js';
 import { SimThread, type Co } from './thread.js';
 import type { TraceLog } from './trace-log.js';
-import { lockCycle } from './wait-graph.js';
+import { describeWait, lockCycle } from './wait-graph.js';
 
 export type FindingKind = 'deadlock' | 'recursive-enter' | 'lock-order' | 'use-after-free' | 'step-limit' | 'assertion';
 
@@ -43,6 +44,21 @@ export type FindingSink = (kind: FindingKind, message: string, cycle: readonly S
 /** Virtual ns charged to the running thread for each scheduling step (the work between yields). */
 export const STEP_COST_NS = 20;
 const THREAD_BASE_ADDR = 0x3000_0000_0000;
+
+export interface KernelOptions {
+  readonly maxSteps: number;
+  /** Record every choice for replay. An endless (continuous) run does not: the list would grow
+   *  without bound, and its seed alone reproduces it. */
+  readonly recordChoices?: boolean;
+  /** Finding kinds reported without stopping the run (a traced kernel that read stale memory and
+   *  carried on, where a verifier wants the first such read to end the run). */
+  readonly nonFatal?: ReadonlySet<FindingKind>;
+  /** No time: work, sleep and preempt are not scheduling points, so a step runs from one
+   *  synchronization operation to the next (the exhaustive explorer's model). */
+  readonly untimed?: boolean;
+  /** Record each step's footprint and report it to the policy's `stepped`. */
+  readonly footprints?: boolean;
+}
 
 interface Timer {
   period: number;
@@ -75,6 +91,13 @@ export class Kernel {
   private readonly cpus: (SimThread | null)[] = [null, null];
   private nextCpu = 0;
   private readonly orderReported = new Set<string>();
+  readonly tracker = new Tracker();
+  /** Stands for thread creation (tids are handed out in order) in step footprints. */
+  private readonly spawnToken = {};
+  readonly maxSteps: number;
+  readonly recordChoices: boolean;
+  private readonly nonFatal: ReadonlySet<FindingKind>;
+  private readonly untimed: boolean;
   /** Set by the zone layer, which knows who freed what and who was waiting for what. */
   describeFreedAccess: FreedAccessDescriber = (t, access) => ({ hazard: 'other', message: `${t.label} ${access}, which lives in freed memory` });
 
@@ -83,14 +106,13 @@ export class Kernel {
     readonly log: TraceLog,
     readonly probes: KernelProbes,
     private readonly onFinding: FindingSink,
-    readonly maxSteps: number,
-    /** Record every choice for replay. An endless (continuous) run does not: the list would
-     *  grow without bound, and its seed alone reproduces it. */
-    readonly recordChoices = true,
-    /** Finding kinds reported without stopping the run (a traced kernel that read stale memory
-     *  and carried on, where a verifier wants the first such read to end the run). */
-    private readonly nonFatal: ReadonlySet<FindingKind> = new Set(),
+    opts: KernelOptions,
   ) {
+    this.maxSteps = opts.maxSteps;
+    this.recordChoices = opts.recordChoices ?? true;
+    this.nonFatal = opts.nonFatal ?? new Set();
+    this.untimed = opts.untimed ?? false;
+    this.tracker.on = opts.footprints ?? false;
     this.idle = new SimThread(0, 'sched', 'global', 0, THREAD_BASE_ADDR);
     this.idle.state = 'run';
     this.cur = this.idle;
@@ -99,6 +121,7 @@ export class Kernel {
   /** Creates a thread that becomes runnable at the current time. */
   spawn(name: string, zonename: string, pid: number, body: () => Co): SimThread {
     const tid = ++this.created;
+    this.tracker.touch(this.spawnToken);
     const t = new SimThread(tid, name, zonename, pid < 0 ? tid : pid, THREAD_BASE_ADDR + tid * 0x1000);
     this.alive.set(tid, t);
     this.policy.spawned(t);
@@ -150,9 +173,14 @@ export class Kernel {
     this.dispatch(t);
     this.now += STEP_COST_NS;
     t.vtime += STEP_COST_NS;
+    const tr = this.tracker;
+    if (tr.on) tr.begin(t.holds);
     const r = t.gen!.next();
     this.cur = this.idle;
-    if (this.halted) return false;
+    if (this.halted) {
+      if (tr.on) this.reportStep(t);
+      return false;
+    }
     if (r.done) {
       t.state = 'done';
       t.gen = null;
@@ -168,7 +196,13 @@ export class Kernel {
       t.wakeAt += t.pendingChill;
       t.pendingChill = 0;
     }
+    if (tr.on) this.reportStep(t);
     return true;
+  }
+
+  private reportStep(t: SimThread): void {
+    const rec = this.tracker.end(t.tid, t.holds, t.state === 'ready');
+    if (rec) this.policy.stepped?.(rec);
   }
 
   /** Moves due sleepers to the ready list, advancing time if nothing is ready. */
@@ -292,19 +326,19 @@ export class Kernel {
 
   /** A plain preemption point. */
   *preempt(): Co {
-    yield;
+    if (!this.untimed) yield;
   }
 
   /** Timed on-CPU work (counts toward vtimestamp). */
   *work(ns: number): Co {
-    if (ns <= 0) return;
+    if (ns <= 0 || this.untimed) return;
     this.delay(this.cur, ns, 'busy');
     yield;
   }
 
   /** Timed off-CPU delay (a blocking wait that is not a mutex or CV of the engine). */
   *sleep(ns: number): Co {
-    if (ns <= 0) return;
+    if (ns <= 0 || this.untimed) return;
     this.delay(this.cur, ns, 'sleep');
     yield;
   }
@@ -325,6 +359,7 @@ export class Kernel {
       yield;
       return;
     }
+    this.tracker.touch(m);
     const freedBefore = m.container?.freed === true;
     if (freedBefore) {
       this.useAfterFree(t, `mutex_enter on ${m.label}`, m.container!);
@@ -350,6 +385,7 @@ export class Kernel {
     }
     m.owner = t;
     t.holds.push(m);
+    this.tracker.touch(m);
     // Freed while this thread was switched out or blocked on it: the lock word is read again here.
     if (!freedBefore && m.container?.freed) {
       this.useAfterFree(t, `acquired ${m.label}`, m.container);
@@ -383,6 +419,7 @@ export class Kernel {
     const t = this.cur;
     if (m.rank > 0) for (const h of t.holds) if (h.rank > m.rank) return false;
     this.accountStep();
+    this.tracker.touch(m);
     m.owner = t;
     t.holds.push(m);
     if (this.probes.acquire.enabled) this.fire(this.probes.acquire, m, 0);
@@ -401,6 +438,7 @@ export class Kernel {
       this.fail('assertion', `${t.label} mutex_exit on ${m.label} owned by ${m.owner?.label ?? 'nobody'}`, true);
       return;
     }
+    this.tracker.touch(m);
     m.owner = null;
     const h = t.holds;
     if (h[h.length - 1] === m) h.pop();
@@ -417,6 +455,7 @@ export class Kernel {
   *cvWait(cv: CondVar, m: KMutex): Co {
     const t = this.cur;
     this.release(t, m);
+    this.tracker.touch(cv);
     t.state = 'sleep';
     t.blockedOn = cv;
     cv.waiters.push(t);
@@ -427,6 +466,7 @@ export class Kernel {
   }
 
   *broadcast(cv: CondVar): Co {
+    this.tracker.touch(cv);
     if (cv.waiters.length > 0) {
       const ws = cv.waiters.splice(0, cv.waiters.length);
       for (const w of ws) this.wakeFromCv(w);
@@ -435,6 +475,7 @@ export class Kernel {
   }
 
   *signal(cv: CondVar): Co {
+    this.tracker.touch(cv);
     const w = cv.waiters.shift();
     if (w) this.wakeFromCv(w);
     yield;
@@ -495,11 +536,4 @@ export class Kernel {
     if (fatal && !this.nonFatal.has(kind)) this.halted = true;
     this.onFinding(kind, message, cycle, hazard);
   }
-}
-
-export function describeWait(t: SimThread): string {
-  const b = t.blockedOn;
-  if (!b) return t.state === 'busy' ? 'work' : t.state === 'sleep' ? 'delay' : t.state;
-  if (b instanceof CondVar) return b.label + (t.waitHolder >= 0 ? ` (work of tid ${t.waitHolder})` : '');
-  return `${b.label} (owner ${b.owner?.label ?? 'none'})`;
 }

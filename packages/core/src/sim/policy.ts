@@ -12,6 +12,7 @@
  * - replay: the recorded choices; past their end it falls back to the head of the ready list.
  */
 
+import type { StepRecord } from './footprint.js';
 import type { Prng } from './prng.js';
 import type { SimThread } from './thread.js';
 
@@ -23,6 +24,8 @@ export interface SchedulingPolicy {
   spawned(t: SimThread): void;
   /** Index into `ready` (length >= 2) of the thread to run; `step` is the scheduling step. */
   pick(ready: readonly SimThread[], step: number): number;
+  /** Every step's footprint, when the kernel records them (exhaustive exploration). */
+  stepped?(rec: StepRecord): void;
 }
 
 export function createPolicy(

@@ -6,7 +6,8 @@
 
 import type { FunctionTable } from '../providers/functions.js';
 import type { TraceEvent } from '../trace/events.js';
-import { describeWait, type FindingKind, type Kernel } from './kernel.js';
+import type { FindingKind, Kernel } from './kernel.js';
+import { describeWait } from './wait-graph.js';
 import type { SimThread } from './thread.js';
 import { findCycle } from './wait-graph.js';
 

@@ -8,8 +8,25 @@
  */
 
 import type { ThreadInfo } from '@zsdtrace/probes/provider';
-import type { KMutex } from './mutex.js';
-import type { CondVar } from './condvar.js';
+
+/*
+ * What a thread can hold (a KMutex) and what it can sleep on (a CondVar), as the scheduler and
+ * the reports see them. Declared here, not imported, so that thread, mutex and condvar do not
+ * import each other: mutex.ts and condvar.ts depend on this module, never the reverse.
+ */
+export interface HeldLock {
+  readonly label: string;
+  readonly lock_name: string;
+  readonly rank: number;
+  readonly labelHash: number;
+  owner: SimThread | null;
+  readonly waiters: SimThread[];
+}
+
+export interface WaitChannel {
+  readonly label: string;
+  readonly waiters: SimThread[];
+}
 
 /** A coroutine step: yields nothing (a scheduling point) and returns T. */
 export type Co<T = void> = Generator<undefined, T, undefined>;
@@ -36,10 +53,10 @@ export class SimThread {
   state: ThreadState = 'ready';
   gen: Co | null = null;
   /** The mutex or condition variable the thread waits on, if any. */
-  blockedOn: KMutex | CondVar | null = null;
+  blockedOn: HeldLock | WaitChannel | null = null;
   /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */
   waitHolder = -1;
-  readonly holds: KMutex[] = [];
+  readonly holds: HeldLock[] = [];
   /** Engine function ids, outermost first (the Host reverses it for stack()). */
   readonly frames: number[] = [];
   wakeAt = 0;

@@ -4,6 +4,7 @@
  * Used to name the cycle in a deadlock report. Read-only: it never changes thread state.
  */
 
+import { CondVar } from './condvar.js';
 import { KMutex } from './mutex.js';
 import type { SimThread } from './thread.js';
 
@@ -45,4 +46,12 @@ export function findCycle(threads: readonly SimThread[], byTid: (tid: number) =>
     }
   }
   return [];
+}
+
+/** What `t` is waiting on, for reports: a mutex with its owner, a CV with the awaited work. */
+export function describeWait(t: SimThread): string {
+  const b = t.blockedOn;
+  if (!b) return t.state === 'busy' ? 'work' : t.state === 'sleep' ? 'delay' : t.state;
+  if (b instanceof CondVar) return b.label + (t.waitHolder >= 0 ? ` (work of tid ${t.waitHolder})` : '');
+  return `${b.label} (owner ${'owner' in b ? (b.owner?.label ?? 'none') : 'none'})`;
 }

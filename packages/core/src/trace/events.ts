@@ -60,7 +60,14 @@ export type TraceEvent =
       readonly key: number;
       readonly since: number;
     })
-  | (Base & { readonly kind: 'alloc'; readonly zone: number; readonly key: number; readonly src: MarkSource })
+  | (Base & {
+      readonly kind: 'alloc';
+      readonly zone: number;
+      readonly key: number;
+      readonly src: MarkSource;
+      /** The key's callbacks: `C`, `S`, `D` for create, shutdown, destroy (e.g. `C-D`). */
+      readonly callbacks?: string;
+    })
   | (Base & { readonly kind: 'free'; readonly zone: number; readonly key: number; readonly src: MarkSource | 'zoneFree' })
   /** Zone status change (spec 1.3 numbering: 0 UNINITIALIZED … 9 DEAD). */
   | (Base & { readonly kind: 'status'; readonly zone: number; readonly from: number; readonly to: number })

@@ -50,6 +50,9 @@ export interface ExploreSummary {
     distinctWaitInprogress: number;
   };
   failures: FailureGroup[];
+  /** Coverage items: occurrences over all seeds, and seeds that reached each. */
+  coverage: Record<string, number>;
+  coverageSeeds: Record<string, number>;
 }
 
 export function emptySummary(): ExploreSummary {
@@ -70,6 +73,8 @@ export function emptySummary(): ExploreSummary {
       distinctWaitInprogress: 0,
     },
     failures: [],
+    coverage: {},
+    coverageSeeds: {},
   };
 }
 
@@ -97,6 +102,11 @@ export function addSeedResult(s: ExploreSummary, r: SeedResult): void {
   w.distinctWaitInprogress += r.distinctWaitInprogress;
   if (r.waitCreator > 0) w.seedsWithWaitCreator++;
   if (r.waitInprogress > 0) w.seedsWithWaitInprogress++;
+  for (const [name, n] of Object.entries(r.coverage)) {
+    if (n <= 0) continue;
+    s.coverage[name] = (s.coverage[name] ?? 0) + n;
+    s.coverageSeeds[name] = (s.coverageSeeds[name] ?? 0) + 1;
+  }
 
   const counts = new Map<string, number>();
   for (const f of r.findings) counts.set(findingKind(f), (counts.get(findingKind(f)) ?? 0) + 1);

@@ -11,6 +11,9 @@
  *   trace-checker.ts    runs the checks, then the model; P7 and L1 at finish
  *   run-seed.ts         one engine run through a checker
  *   explore-summary.ts  many seed results into one summary with grouped failures
+ *   coverage.ts         N1–N7, probe sites and wait paths reached by a run
+ *   exhaustive.ts       every schedule up to a preemption bound, with sleep-set POR
+ *   schedule-run.ts     one explored schedule through checker and coverage; replay of one
  */
 
 export { createTraceChecker } from './trace-checker.js';
@@ -22,4 +25,10 @@ export type { EngineLike, EngineFactory, FindingRecord, SeedResult, SeedDetail, 
 export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures } from './explore-summary.js';
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
+export { exploreExhaustive, SHARD_DEPTH } from './exhaustive.js';
+export type { ExhaustiveFinding, ExhaustiveOptions, ExhaustiveResult, ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
+export { scheduleHarness, followSchedule, ScheduleMismatch } from './schedule-run.js';
+export type { ExplorableEngine, PolicyEngineFactory } from './schedule-run.js';
+export { COVERAGE_CASES, COVERAGE_ITEMS, PROBE_SITES, WAIT_PATHS, addCoverage, createCoverageTracker, expandCoverageNames } from './coverage.js';
+export type { CoverageCase, CoverageTracker } from './coverage.js';
 export { statusName } from './trace-model.js';

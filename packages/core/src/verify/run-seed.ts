@@ -8,7 +8,9 @@
  * tested on hand-made engines and never imports the simulator. It must not print.
  */
 
+import type { Algorithm } from '../algorithm.js';
 import type { TraceEvent } from '../trace/events.js';
+import { createCoverageTracker } from './coverage.js';
 import { EventRing } from './event-ring.js';
 import { createTraceChecker } from './trace-checker.js';
 import type { PropertyId, Violation } from './violation.js';
@@ -33,7 +35,7 @@ export type EngineFactory = (seed: number) => EngineLike;
 
 export interface SeedRunOptions {
   /** Selects the properties checked (spec 4 describes `current`). */
-  readonly algorithm: 'current' | 'legacy';
+  readonly algorithm: Algorithm;
 }
 
 export interface SeedViolation {
@@ -59,6 +61,8 @@ export interface SeedResult {
   readonly violations: readonly SeedViolation[];
   /** All violations counted, by property. */
   readonly violationCounts: Readonly<Partial<Record<PropertyId, number>>>;
+  /** Coverage items reached, with counts (coverage.ts). */
+  readonly coverage: Readonly<Record<string, number>>;
 }
 
 export interface SeedDetail {
@@ -75,8 +79,10 @@ export function runSeedDetailed(factory: EngineFactory, seed: number, opts: Seed
   const engine = factory(seed);
   const checker = createTraceChecker({ algorithm: opts.algorithm });
   const tail = new EventRing(Math.max(1, tailLength));
+  const coverage = createCoverageTracker({ algorithm: opts.algorithm });
   engine.onEvent((e) => {
     checker.onEvent(e);
+    coverage.onEvent(e);
     tail.push(e);
   });
   const run = engine.run();
@@ -99,6 +105,7 @@ export function runSeedDetailed(factory: EngineFactory, seed: number, opts: Seed
     findings,
     violations: violations.map((v) => ({ property: v.property, message: v.message, t: v.t })),
     violationCounts: { ...checker.counts() },
+    coverage: { ...coverage.counts() },
   };
   return { result, violations, tail: tail.toArray() };
 }

@@ -13,6 +13,7 @@
  * recursive enter, lock order).
  */
 
+import type { Algorithm } from '../algorithm.js';
 import type { TraceEvent } from '../trace/events.js';
 import { checkEntry } from './check-entry.js';
 import { checkLifecycle } from './check-lifecycle.js';
@@ -24,7 +25,7 @@ import { PROPERTIES, emptyStats, type CheckerStats, type FindingLike, type Prope
 
 export interface TraceCheckerOptions {
   /** Which algorithm produced the trace; selects the properties checked. Default `current`. */
-  readonly algorithm?: 'current' | 'legacy';
+  readonly algorithm?: Algorithm;
   /** Restrict checking to these properties (default: all that apply to the algorithm). */
   readonly properties?: readonly PropertyId[];
   /** Violations kept per property (all are counted). Default 10. */

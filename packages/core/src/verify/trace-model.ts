@@ -13,7 +13,7 @@
 
 import type { MarkSource, Operation, Phase, TraceEvent } from '../trace/events.js';
 import { EventRing } from './event-ring.js';
-import { ZoneStatus } from '../zone/zone.js';
+import { ZoneStatus, zoneStatusId } from '../zone/zone.js';
 
 /** Stage numbers of a phase, in the order spec I1 requires. */
 export const STAGE = { none: 0, needed: 1, inprogress: 2, start: 3, end: 4, completed: 5 } as const;
@@ -22,14 +22,8 @@ export type StageName = Exclude<keyof typeof STAGE, 'none'>;
 /** Zone status values of spec 1.3 (the engine's own table). */
 export const ZS = ZoneStatus;
 
-export const STATUS_NAMES = [
-  'UNINITIALIZED', 'INITIALIZED', 'READY', 'BOOTING', 'RUNNING',
-  'SHUTTING_DOWN', 'EMPTY', 'DOWN', 'DYING', 'DEAD',
-] as const;
-
-export function statusName(s: number): string {
-  return STATUS_NAMES[s] ?? (s < 0 ? 'unknown' : String(s));
-}
+/** The C name of a status value (the table is zone/zone.ts's). */
+export const statusName = zoneStatusId;
 
 export const PHASE_INDEX: Readonly<Record<Phase, 0 | 1 | 2>> = { create: 0, shutdown: 1, destroy: 2 };
 export const PHASES: readonly Phase[] = ['create', 'shutdown', 'destroy'];

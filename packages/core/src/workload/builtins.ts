@@ -210,6 +210,34 @@ function s4(): Json {
   };
 }
 
+/*
+ * The two memory-safety hazards of spec 4.6, each reduced to the fewest threads that reach it, for
+ * `verify --exhaustive` (untimed: every thread starts at once and times do not matter there).
+ * hazard-t1: zone_key_delete runs the key's shutdown on a zone while zone_shutdown's own pass
+ * (zsd_apply_all_keys) waits for it; key_delete's last phase frees the entry under the sleeper.
+ * hazard-t2: zone_key_delete waits (zsd_apply_all_zones) for zone_destroy's destroy callback;
+ * the zone is destroyed and freed before the waiter takes zone_lock again.
+ */
+function hazardT1(): Json {
+  return {
+    name: 'hazard-t1',
+    description: 'spec 4.6 T1: a zone_shutdown waiter reads the entry zone_key_delete freed',
+    keys: [{ name: 'k', module: 'K', shutdown: cb('20us') }],
+    modules: [{ name: 'K', keys: ['k'], loadAt: '0us', unloadAt: '0us' }],
+    zones: [{ name: 'z', createAt: '0us', haltAt: '0us' }],
+  };
+}
+
+function hazardT2(): Json {
+  return {
+    name: 'hazard-t2',
+    description: 'spec 4.6 T2: a zone_key_delete waiter touches the zone zone_destroy freed',
+    keys: [{ name: 'k', module: 'K', destroy: cb('20us') }],
+    modules: [{ name: 'K', keys: ['k'], loadAt: '0us', unloadAt: '0us' }],
+    zones: [{ name: 'z', createAt: '0us', haltAt: '0us' }],
+  };
+}
+
 const table: Record<string, (params: Record<string, number>) => Json> = {
   illumos,
   'boot-storm': bootStorm,
@@ -218,12 +246,15 @@ const table: Record<string, (params: Record<string, number>) => Json> = {
   s2,
   s3,
   s4,
+  'hazard-t1': hazardT1,
+  'hazard-t2': hazardT2,
 };
 
 export const builtinWorkloads: readonly string[] = Object.keys(table);
 
 /** The JSON of a built-in workload, or undefined if there is none by that name. */
 export function builtinWorkloadJson(name: string, params: Record<string, number> = {}): Json | undefined {
-  const make = table[name];
+  // Own names only: `__proto__`, `constructor` and the like are not workloads.
+  const make = Object.hasOwn(table, name) ? table[name] : undefined;
   return make ? make(params) : undefined;
 }

@@ -53,6 +53,7 @@ function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: 
   const { s, prng } = ctx;
   const k = s.k;
   // The callback's own view of its zone (it was handed the zoneid; the zone_t is still alive).
+  k.tracker.touch(s.byId);
   const z = s.byId.get(zoneid) ?? null;
   let ns = drawDuration(spec.duration, prng);
   if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, prng);

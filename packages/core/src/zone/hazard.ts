@@ -14,11 +14,28 @@
 import type { Hazard } from '../sim/kernel.js';
 import type { Freeable } from '../sim/mutex.js';
 import type { SimThread } from '../sim/thread.js';
+import type { Phase } from '../trace/events.js';
 import { ZsdEntry } from '../zsd/entry.js';
-import type { ZoneSystem } from './system.js';
 
-export function describeFreedAccess(s: ZoneSystem, t: SimThread, access: string, x: Freeable): { hazard: Hazard; message: string } {
-  const w = s.waits.get(t);
+/** A thread inside zsd_wait_for_creator / zsd_wait_for_inprogress (ZoneSystem.waits). */
+export interface ActiveWait {
+  readonly tid: number;
+  readonly zone: number;
+  readonly key: number;
+  readonly kind: 'creator' | 'inprogress';
+  readonly since: number;
+  /** The apply function's phase, and whether it came from zsd_apply_all_zones (lockp set). */
+  readonly phase: Phase;
+  readonly lockp: boolean;
+}
+
+export function describeFreedAccess(
+  waits: ReadonlyMap<SimThread, ActiveWait>,
+  t: SimThread,
+  access: string,
+  x: Freeable,
+): { hazard: Hazard; message: string } {
+  const w = waits.get(t);
   const rec = x.freedBy;
   const isEntry = x instanceof ZsdEntry;
   const what = !isEntry

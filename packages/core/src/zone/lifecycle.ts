@@ -28,10 +28,12 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   const f = s.P.fbt.zone_create;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, name, exclusiveIp ? 1 : 0);
+  k.tracker.touch(s.byId);
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
   const opId = s.opBegin('zone_create', { zone: z.zone_id });
   // Insert into the hash and append to zone_active, still UNINITIALIZED (spec 3.2 step 2).
   yield* k.enter(s.zonehash_lock);
+  k.tracker.touch(s.byId);
   s.byId.set(z.zone_id, z);
   z.hashed = true;
   s.active.append(z);
@@ -189,6 +191,7 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
     while (z.zone_ref > 1) yield* k.cvWait(z.destroy_cv, z.zone_lock);
     yield* k.exit(z.zone_lock);
     yield* k.enter(s.zonehash_lock);
+    k.tracker.touch(s.byId);
     s.byId.delete(z.zone_id);
     z.hashed = false;
     s.active.remove(z);

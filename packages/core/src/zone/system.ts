@@ -11,40 +11,80 @@ import type { Probe } from '@zsdtrace/probes/provider';
 import type { FbtPair, EngineProbes } from '../providers/declare.js';
 import type { FunctionTable } from '../providers/functions.js';
 import type { Kernel } from '../sim/kernel.js';
+import type { Algorithm } from '../algorithm.js';
+import type { Tracker } from '../sim/footprint.js';
 import { KList } from '../sim/list.js';
 import { KMutex, type FreeRecord } from '../sim/mutex.js';
 import type { Co, SimThread } from '../sim/thread.js';
 import type { TraceLog } from '../sim/trace-log.js';
 import type { Operation, Phase, TraceEvent } from '../trace/events.js';
-import { describeFreedAccess } from './hazard.js';
+import { describeFreedAccess, type ActiveWait } from './hazard.js';
 import type { ZsdEntry } from '../zsd/entry.js';
-import type { ZsdOps } from '../zsd/ops.js';
+import type { KeyCallbacks } from '../zsd/entry.js';
 import { GLOBAL_ZONEID, Zone, ZoneStatus } from './zone.js';
 
-export type Algorithm = 'current' | 'legacy';
 
-/** A consumer's `zone_key_t` variable: 0 (ZONE_KEY_UNINITIALIZED) until published. */
-export interface KeyVar {
-  value: number;
-  readonly addr: number;
-  readonly name: string;
+/**
+ * A consumer's `zone_key_t` variable: 0 (ZONE_KEY_UNINITIALIZED) until published. Consumers read
+ * it with no lock, so every access counts in the step's footprint.
+ */
+export class KeyVar {
+  private v = 0;
+
+  constructor(
+    readonly addr: number,
+    readonly name: string,
+    private readonly tracker: Tracker,
+  ) {}
+
+  get value(): number {
+    this.tracker.touch(this);
+    return this.v;
+  }
+
+  set value(v: number) {
+    this.tracker.touch(this);
+    this.v = v;
+  }
 }
 
-export interface ActiveWait {
-  readonly tid: number;
-  readonly zone: number;
-  readonly key: number;
-  readonly kind: 'creator' | 'inprogress';
-  readonly since: number;
-  /** The apply function's phase, and whether it came from zsd_apply_all_zones (lockp set). */
-  readonly phase: Phase;
-  readonly lockp: boolean;
+export type { ActiveWait };
+
+/**
+ * The ZSD entry points the zone lifecycle and the workloads call, implemented twice: `current`
+ * (src/zsd/current.ts) and `legacy` (src/zsd/legacy.ts). Declared here, with the state they act
+ * on, so that the algorithms depend on the system and not the reverse.
+ */
+export interface ZsdOps {
+  /** zone_key_create(&keyVar, create, shutdown, destroy). */
+  keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co;
+  /** zone_key_delete(key): 0, or -1 if the key is not registered. */
+  keyDelete(s: ZoneSystem, key: number): Co<number>;
+  /** zsched's ZSD part: configure under pool/cpu/zonehash locks through READY (spec 3.2 steps 4-6). */
+  zschedInit(s: ZoneSystem, z: Zone): Co;
+  /** zone_zsd_callbacks(zone, ZSD_SHUTDOWN | ZSD_DESTROY). */
+  zsdCallbacks(s: ZoneSystem, z: Zone, ct: Exclude<Phase, 'create'>): Co;
+  getspecific(s: ZoneSystem, key: number, z: Zone): Co<number>;
+  setspecific(s: ZoneSystem, key: number, z: Zone, data: number): Co<number>;
+  findByIdNolock(s: ZoneSystem, id: number): Co<Zone | null>;
 }
 
 const ZONE_BASE = 0x1_0000_0000_0000;
 const ENTRY_BASE = 0x1_8000_0000_0000;
 const DATA_BASE = 0x1_c000_0000_0000;
 const KEYVAR_BASE = 0x2_0000_0000_0000;
+
+/** What a ZoneSystem is built from: the kernel it runs on, its probes and the algorithm. */
+export interface ZoneSystemOptions {
+  readonly kernel: Kernel;
+  readonly log: TraceLog;
+  readonly probes: EngineProbes;
+  readonly functions: FunctionTable;
+  readonly algorithm: Algorithm;
+  /** The 2009 order: publish *keyp after the creates (spec 3.7). */
+  readonly publishKeyAfterCreate: boolean;
+  readonly ops: ZsdOps;
+}
 
 export class ZoneSystem {
   readonly pool_lock = new KMutex('pool_lock', 'pool_lock', 0x2_8000_0000_0000);
@@ -58,8 +98,7 @@ export class ZoneSystem {
   readonly byId = new Map<number, Zone>();
   readonly deathrow = new Set<Zone>();
   readonly zone0: Zone;
-  /** False until zone_init would have built the hash tables (spec 2.17, 3.6). */
-  hashTablesReady = false;
+  private tablesReady = false;
   nextZoneId = 1;
   firings = 0;
   callbacks = 0;
@@ -72,17 +111,25 @@ export class ZoneSystem {
   private keyVarSeq = 0;
   private zoneSeq = 0;
 
-  constructor(
-    readonly k: Kernel,
-    readonly log: TraceLog,
-    readonly P: EngineProbes,
-    readonly fns: FunctionTable,
-    readonly algorithm: Algorithm,
-    readonly publishKeyAfterCreate: boolean,
-    /** The ZSD algorithm in force (current or legacy). */
-    readonly ops: ZsdOps,
-  ) {
-    k.describeFreedAccess = (t, access, x) => describeFreedAccess(this, t, access, x);
+  readonly k: Kernel;
+  readonly log: TraceLog;
+  readonly P: EngineProbes;
+  readonly fns: FunctionTable;
+  readonly algorithm: Algorithm;
+  readonly publishKeyAfterCreate: boolean;
+  /** The ZSD algorithm in force (current or legacy). */
+  readonly ops: ZsdOps;
+
+  constructor(o: ZoneSystemOptions) {
+    this.k = o.kernel;
+    this.log = o.log;
+    this.P = o.probes;
+    this.fns = o.functions;
+    this.algorithm = o.algorithm;
+    this.publishKeyAfterCreate = o.publishKeyAfterCreate;
+    this.ops = o.ops;
+    const k = o.kernel;
+    k.describeFreedAccess = (t, access, x) => describeFreedAccess(this.waits, t, access, x);
     // zone_zsd_init: zone0 is RUNNING at the head of zone_active from very early boot (spec 3.1).
     this.zone0 = this.newZone(GLOBAL_ZONEID, 'global', false);
     this.zone0.zone_status = ZoneStatus.RUNNING;
@@ -93,7 +140,18 @@ export class ZoneSystem {
   }
 
   newZone(id: number, name: string, exclusiveIp: boolean): Zone {
-    return new Zone(id, name, ZONE_BASE + this.zoneSeq++ * 0x1000, exclusiveIp);
+    return new Zone(id, name, ZONE_BASE + this.zoneSeq++ * 0x1000, exclusiveIp, this.k.tracker);
+  }
+
+  /** False until zone_init would have built the hash tables (spec 2.17, 3.6); set with no lock. */
+  get hashTablesReady(): boolean {
+    this.k.tracker.touch(this.byId);
+    return this.tablesReady;
+  }
+
+  set hashTablesReady(v: boolean) {
+    this.k.tracker.touch(this.byId);
+    this.tablesReady = v;
   }
 
   entryAddr(): number {
@@ -106,7 +164,7 @@ export class ZoneSystem {
   }
 
   keyVar(name: string): KeyVar {
-    return { value: 0, addr: KEYVAR_BASE + this.keyVarSeq++ * 8, name };
+    return new KeyVar(KEYVAR_BASE + this.keyVarSeq++ * 8, name, this.k.tracker);
   }
 
   /** Brackets an engine operation for the verifier and the exporter; returns its id. */

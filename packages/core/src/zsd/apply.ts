@@ -110,7 +110,8 @@ function* runCallback(s: ZoneSystem, phase: 'create' | Teardown, lockp: KMutex |
     if (sdt.end.enabled) s.fire(sdt.end, z, result);
     s.assert(result !== 0, `create callback of key ${key} returned NULL`);
   } else {
-    // The data is read after the locks are gone (spec 2.13).
+    // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
+    k.tracker.touch(z.zone_lock);
     const data = e.zsd_data;
     yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(zone, data);
     s.emit({ kind: 'end', t: s.now, tid: k.cur.tid, phase, zone, key });

@@ -65,6 +65,11 @@ export class ZsdEntry implements Linked<ZsdEntry> {
   }
 }
 
+/** `C`, `S`, `D` for the callbacks a key has, `-` for each it lacks (alloc events). */
+export function callbackLetters(f: KeyCallbacks): string {
+  return `${f.create ? 'C' : '-'}${f.shutdown ? 'S' : '-'}${f.destroy ? 'D' : '-'}`;
+}
+
 /** Spec 2.1: first entry with `key`, no reordering. */
 export function zsdFind(list: KList<ZsdEntry>, key: number): ZsdEntry | null {
   for (let e = list.head; e; e = e.lnext) if (e.zsd_key === key) return e;

@@ -13,7 +13,7 @@ import type { Co } from '../sim/thread.js';
 import type { KeyVar, ZoneSystem } from '../zone/system.js';
 import { ZoneStatus } from '../zone/zone.js';
 import { applyAllZones, applyCreate, applyDestroy, applyShutdown } from './apply.js';
-import { ZsdEntry, ZsdFlag, zsdFind, zsdFindMru, type KeyCallbacks } from './entry.js';
+import { callbackLetters, ZsdEntry, ZsdFlag, zsdFind, zsdFindMru, type KeyCallbacks } from './entry.js';
 
 export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
   const k = s.k;
@@ -43,7 +43,7 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
     } else {
       const e = new ZsdEntry(key, fns, s.entryAddr(), z.zone_id);
       s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'alloc' });
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate' });
+      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(fns) });
       if (fns.create) {
         e.zsd_flags = ZsdFlag.CREATE_NEEDED;
         s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key, src: 'keyCreate' });

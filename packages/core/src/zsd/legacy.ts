@@ -13,7 +13,7 @@
 import type { Co } from '../sim/thread.js';
 import type { KeyVar, ZoneSystem } from '../zone/system.js';
 import { ZF_DESTROYED, ZoneStatus, type Zone } from '../zone/zone.js';
-import { ZsdEntry, zsdFind, zsdFindMru, type KeyCallbacks } from './entry.js';
+import { callbackLetters, ZsdEntry, zsdFind, zsdFindMru, type KeyCallbacks } from './entry.js';
 import type { Teardown, ZsdOps } from './ops.js';
 import { getspecific } from './zone-zsd.js';
 
@@ -65,7 +65,7 @@ function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
   if (fns.create) {
     for (const z of zones) {
       const e = new ZsdEntry(key, fns, s.entryAddr(), z.zone_id);
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate' });
+      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(fns) });
       yield* runCreate(s, z, e);
       z.zsd.append(e);
     }
@@ -123,7 +123,7 @@ function* zschedInit(s: ZoneSystem, z: Zone): Co {
   for (let t = s.registered.head; t; t = t.lnext) {
     if (!t.fns.create || zsdFind(z.zsd, t.zsd_key)) continue;
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
-    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure' });
+    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
     yield* runCreate(s, z, e);
     z.zsd.append(e);
   }
@@ -153,6 +153,7 @@ function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
       if (!(ct === 'shutdown' ? t.fns.shutdown : t.fns.destroy)) continue;
       // The old lookup held zsd_key_lock alone, not zone_lock (spec 5.1, G08p zone_zsd_callbacks): the
       // callback gets whatever the list holds at that moment.
+      k.tracker.touch(z.zone_lock);
       const e = zsdFind(z.zsd, t.zsd_key);
       const data = e ? e.zsd_data : 0;
       yield* k.preempt();
@@ -176,7 +177,7 @@ function* setspecific(s: ZoneSystem, key: number, z: Zone, data: number): Co<num
     const t = zsdFind(s.registered, key);
     if (t) {
       e = new ZsdEntry(key, t.fns, s.entryAddr(), z.zone_id);
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate' });
+      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(t.fns) });
       z.zsd.prepend(e);
     }
     yield* k.exit(s.zsd_key_lock);
@@ -195,6 +196,7 @@ function* findByIdNolock(s: ZoneSystem, id: number): Co<Zone | null> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   s.assert(s.zonehash_lock.owner === s.k.cur, 'zone_find_by_id_nolock: zonehash_lock not held by caller');
+  s.k.tracker.touch(s.byId);
   const z = s.hashTablesReady ? (s.byId.get(id) ?? null) : s.zone0;
   yield* s.k.preempt();
   s.fnOut(f, z);

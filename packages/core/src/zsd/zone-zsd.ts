@@ -8,7 +8,7 @@ import type { Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import { ZoneStatus, type Zone } from '../zone/zone.js';
 import { applyAllKeys, applyCreate, applyDestroy, applyShutdown } from './apply.js';
-import { ZsdEntry, ZsdFlag, zsdFind, zsdFindMru } from './entry.js';
+import { callbackLetters, ZsdEntry, ZsdFlag, zsdFind, zsdFindMru } from './entry.js';
 import type { Teardown } from './ops.js';
 
 /**
@@ -43,13 +43,14 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   if (f.entry.enabled) s.fire(f.entry, z);
   s.assert(s.zonehash_lock.owner === k.cur, 'zone_zsd_configure without zonehash_lock');
   s.assert(z.zone_status === ZoneStatus.UNINITIALIZED, `configure of zone ${z.zone_id} not UNINITIALIZED`);
+  k.tracker.touch(z.zone_lock);
   s.assert(z.zsd.size === 0, `configure of zone ${z.zone_id} with a non-empty zone_zsd`);
   yield* k.enter(z.zone_lock);
   yield* k.enter(s.zsd_key_lock);
   for (let t = s.registered.head; t; t = t.lnext) {
     s.assert(zsdFind(z.zsd, t.zsd_key) === null, `zone ${z.zone_id} already has key ${t.zsd_key}`);
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
-    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure' });
+    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
     if (t.fns.create) {
       e.zsd_flags = ZsdFlag.CREATE_NEEDED;
       s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key: t.zsd_key, src: 'configure' });

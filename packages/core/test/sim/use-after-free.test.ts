@@ -19,7 +19,9 @@ const probes: KernelProbes = { acquire: off, block: off, release: off, sleep: of
 describe('use after free at lock acquisition', () => {
   it('reports a mutex_enter that blocked before the free and acquires after it', () => {
     const found: string[] = [];
-    const k = new Kernel(createPolicy('round-robin', new Prng(1), {}), new TraceLog(), probes, (kind, msg) => found.push(`${kind}: ${msg}`), 10_000);
+    const k = new Kernel(createPolicy('round-robin', new Prng(1), {}), new TraceLog(), probes, (kind, msg) => found.push(`${kind}: ${msg}`), {
+      maxSteps: 10_000,
+    });
     const memory = { freed: false, freedBy: null };
     const m = new KMutex('zone_lock', 'zone_lock:9', 0x1000, memory);
     k.spawn('owner', 'global', -1, function* () {

@@ -15,7 +15,7 @@
 import { countsOf, isDistribution, scalarOf } from './agg-values.js';
 import { joinAggregations, sortAll, type AggSortOptions } from './aggregate-sort.js';
 import { formatConversion, resolveSpec, type FormatContext } from './printf.js';
-import { isFormatError, parseFormat, type ParsedFormat } from './printf-parse.js';
+import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
 import { formatDistribution } from './quantize-table.js';
 import {
   DEFAULT_STACK_INDENT, formatStack, formatSymbol, formatTraceInt, formatTraceString,
@@ -133,7 +133,7 @@ export function printaFormatted(fmt: ParsedFormat, aggs: readonly AggSnapshot[],
  */
 export function printa(format: string | undefined, aggs: readonly AggSnapshot[], opts: AggPrintOptions): string {
   if (format !== undefined) {
-    const parsed = parseFormat(format);
+    const parsed = formatOf(format);
     if (isFormatError(parsed)) return '';
     return printaFormatted(parsed, aggs, opts);
   }

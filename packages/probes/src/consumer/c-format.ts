@@ -7,7 +7,7 @@
  * dt_printf.c picks pfprint_sint/pfprint_uint by the argument's size).
  */
 
-import type { FormatFlags } from './printf-parse.js';
+import type { FormatFlags } from '../program/printf-format.js';
 
 export interface FieldSpec {
   readonly flags: FormatFlags;

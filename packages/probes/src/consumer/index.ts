@@ -24,7 +24,7 @@ export type {
   Consumer,
 } from '../program/value-model.js';
 
-export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from './printf-parse.js';
+export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from '../program/printf-format.js';
 export type {
   ArgKind,
   Conversion,
@@ -33,7 +33,7 @@ export type {
   FormatSegment,
   LengthModifier,
   ParsedFormat,
-} from './printf-parse.js';
+} from '../program/printf-format.js';
 export { formatPrintf, formatConversion, resolveSpec } from './printf.js';
 export type { FormatContext } from './printf.js';
 

@@ -1,7 +1,7 @@
 /*
  * printf(): formats recorded arguments with a parsed format (d-language.md 2.3).
  *
- * Input: a ParsedFormat (printf-parse.ts), the recorded values and their D types. Output: the
+ * Input: a ParsedFormat (program/printf-format.ts), the recorded values and their D types. Output: the
  * text. As dt_printf.c does, an integer argument is first taken at its own size and signedness
  * — `%d` of a 32-bit -1 is -1, `%u` of it 4294967295, `%x` of a 64-bit -1 sixteen f's — and the
  * `h`/`hh` modifiers then narrow it as C does; `l`, `ll` and `L` change nothing. D has no
@@ -15,17 +15,17 @@ import type { StackFrame } from '../provider/host.js';
 import {
   formatFloat, formatInteger, formatString, padField, type FieldSpec,
 } from './c-format.js';
-import type { Conversion, ParsedFormat } from './printf-parse.js';
+import type { Conversion, ParsedFormat } from '../program/printf-format.js';
 import { formatTTime, formatYTime } from './time-format.js';
 import {
   addressText, DEFAULT_STACK_INDENT, escapeChar, escapeString, formatStack, intOfSize, symbolText,
 } from './trace-format.js';
 import type { DType, DValue } from '../program/value-model.js';
 
-export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from './printf-parse.js';
+export { parseFormat, isFormatError, FormatErrorCode, POINTER_WIDTH } from '../program/printf-format.js';
 export type {
   ArgKind, Conversion, FormatError, FormatFlags, FormatSegment, LengthModifier, ParsedFormat,
-} from './printf-parse.js';
+} from '../program/printf-format.js';
 
 export interface FormatContext {
   /** The `strsize` option: strings are cut to this many characters. */

@@ -11,7 +11,7 @@ import type { StackFrame } from '../provider/host.js';
 import { printa } from './aggregate-print.js';
 import type { AggSortOptions } from './aggregate-sort.js';
 import { formatPrintf } from './printf.js';
-import { isFormatError, parseFormat, type ParsedFormat } from './printf-parse.js';
+import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
 import {
   DEFAULT_STACK_INDENT, formatRawBytes, formatStack, formatSymbol, formatTraceValue, symbolText,
 } from './trace-format.js';
@@ -26,18 +26,10 @@ export interface DisplayOptions extends AggSortOptions {
   readonly symbol?: (addr: number) => StackFrame | null;
 }
 
-const formatCache = new Map<string, ParsedFormat | null>();
-
-/** A format string parsed once; null when it does not parse (the compiler reports that). */
+/** A record's format, parsed (once, by the compiler); null when it does not parse (the compiler reports that). */
 export function cachedFormat(fmt: string): ParsedFormat | null {
-  let parsed = formatCache.get(fmt);
-  if (parsed === undefined) {
-    const p = parseFormat(fmt);
-    parsed = isFormatError(p) ? null : p;
-    if (formatCache.size > 4096) formatCache.clear();
-    formatCache.set(fmt, parsed);
-  }
-  return parsed;
+  const p = formatOf(fmt);
+  return isFormatError(p) ? null : p;
 }
 
 /** An integer as illumos print() shows it: `%#llx` of the value at its size (0 stays `0`). */

@@ -2,7 +2,8 @@
  * The D compiler driver. Roadmap — the phases, in order, with their files:
  *
  *   1. preprocess.ts     `#!`, `#pragma D option|depends_on|error|ident`, `#line`, optional cpp;
- *                        pragma options are validated against program/options.ts.
+ *                        pragma options are validated against the option table
+                        (program/options.ts).
  *   2. lexer.ts          chevrotain Lexer (tokens.ts) with dt_lex.l's context rules
  *                        (lex-context.ts): probe descriptions, predicate delimiters, comments.
  *   3. macros.ts         `$1…$N`, `$$N`, `$target`, … substituted on the token stream
@@ -16,8 +17,15 @@
  *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); calls, aggregation,
  *      sema-actions.ts   printf and speculation rules. Program order matters: the first
  *                        assignment of a variable fixes its type, as in dtrace.
- *   8. program/codegen*  clauses -> JavaScript source + constants table (program/program.ts),
- *                        which the runtime fuses per probe. The runtime never imports this.
+ *   8. codegen/codegen*  clauses -> JavaScript source + constants table; printf formats are
+ *                        parsed once (program/printf-format.ts) and shared by sema, codegen
+ *                        and the consumer.
+ *   9. codegen/link.ts   the Program (program/program.ts): clause code, enablings and epids
+ *                        by probe, variables, aggregations, options resolved once. The runtime
+ *                        fuses it per probe and never imports the compiler.
+ *
+ * Providers (tick-/profile- included, provider/profile.ts) are the caller's: compile() only
+ * matches probe descriptions against the registry it is given.
  *
  * Errors are data: the first one stops compilation (as dtrace does) and is returned as a
  * Diagnostic; compile() never throws for user input. A program that compiles but would be
@@ -25,12 +33,10 @@
  */
 
 import type { ProbeRegistry } from '../provider/registry.js';
-import type { Probe } from '../provider/probe.js';
-import type { Program, Enabling, AggDef, VariableInfo, CompiledClause } from '../program/program.js';
+import type { Program } from '../program/program.js';
 import { LIMITS, optionLimitError } from '../program/limits.js';
 import { resolveOptions, validateOption, type RawOptionTable } from '../program/options.js';
-import { Constants, generateClause } from '../program/codegen.js';
-import { installProfileProvider } from '../provider/profile.js';
+import { link, type ClauseOut } from '../codegen/link.js';
 import type * as A from './ast.js';
 import { buildAst } from './ast-builder.js';
 import { DiagnosticSink, LineMap, type Diagnostic, type SourceUnit } from './diagnostics.js';
@@ -47,7 +53,7 @@ import { defineTranslator } from './sema-xlate.js';
 import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { nameTable } from '../name-table.js';
-import { builtinTypeNames, toDType, type CType } from './types.js';
+import { builtinTypeNames } from './types.js';
 
 export interface CompileOptions {
   registry: ProbeRegistry;
@@ -66,12 +72,6 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
-interface ClauseOut {
-  readonly unit: number;
-  readonly ast: A.Clause;
-  readonly probes: Probe[];
-  readonly ctx: ClauseContext;
-}
 
 class Stop extends Error {}
 
@@ -97,7 +97,6 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
 
 function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
-  installProfileProvider(opts.registry);
   const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
     const err = validateOption(k, v) ?? optionLimitError(k, v);
@@ -226,7 +225,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
     diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit, phase: 'enable' });
     return { diagnostics };
   }
-  return { program: generate(clauses, scope, options, unitInfo), diagnostics };
+  return { program: link(clauses, scope, options, unitInfo), diagnostics };
 }
 
 function strsizeInto(c: Checker, options: RawOptionTable): void {
@@ -264,52 +263,3 @@ function describe(unit: SourceUnit): string {
   const cut = text.search(/[{/;]/);
   return (cut < 0 ? text : text.slice(0, cut)).trim();
 }
-
-const zero = (t: CType): number | string => (t.kind === 'string' ? '' : 0);
-
-function generate(clauses: ClauseOut[], scope: Scope, options: Record<string, string | true>, units: ProgramUnitInfoList): Program {
-  const K = new Constants();
-  const aggParams = new Map(scope.aggList.map((a) => [a.id, { fn: a.fn, ...(a.params ? { params: a.params } : {}) }]));
-  const compiled: CompiledClause[] = [];
-  const byProbe = new Map<number, { clause: number; epid: number }[]>();
-  const epids: { epid: number; probeId: number; clause: number }[] = [];
-  let epid = 0;
-  clauses.forEach((c, i) => {
-    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolveOptions(options).strsize }, K);
-    compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
-    for (const p of c.probes) {
-      epid++;
-      epids.push({ epid, probeId: p.id, clause: i });
-      const list = byProbe.get(p.id) ?? [];
-      list.push({ clause: i, epid });
-      byProbe.set(p.id, list);
-    }
-  });
-  const enablings: Enabling[] = [...byProbe.entries()].sort((a, b) => a[0] - b[0]).map(([probeId, list]) => ({ probeId, clauses: list }));
-  const vars = (s: 'global' | 'self' | 'this'): VariableInfo[] =>
-    scope.vars(s).map((v) => ({ name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) }));
-  const aggDefs: AggDef[] = scope.aggList.map((a) => ({
-    id: a.id,
-    name: a.name,
-    fn: a.fn,
-    ...(a.params ? { params: a.params } : {}),
-    keyTypes: a.keyTypes.map(toDType),
-  }));
-  return {
-    options: resolveOptions(options),
-    explicitOptions: Object.keys(options),
-    units,
-    aggregations: aggDefs.map(({ id, name, fn }) => ({ id, name, fn })),
-    aggDefs,
-    clauses: compiled,
-    enablings,
-    constants: K.list,
-    globals: vars('global'),
-    selfVars: vars('self'),
-    thisVars: vars('this'),
-    epids,
-  };
-}
-
-type ProgramUnitInfoList = { matched: number; description: string }[];
-

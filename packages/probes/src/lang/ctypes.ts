@@ -11,15 +11,16 @@
  */
 
 import { T, type CType, type EnumDef, type Member, type SouDef } from './types.js';
+import type { ErrorTag } from '../program/error-tags.js';
 
 export class TypeError_ {
   constructor(
-    readonly code: string,
+    readonly code: ErrorTag,
     readonly message: string,
   ) {}
 }
 
-const bad = (code: string, message: string): never => {
+const bad = (code: ErrorTag, message: string): never => {
   throw new TypeError_(code, message);
 };
 

@@ -4,6 +4,8 @@
  * unit it came from. `formatDiagnostic` renders it as dtrace(1) does.
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 export interface SourceUnit {
   text: string;
   kind: 'script' | 'n' | 'P' | 'm' | 'f' | 'i';
@@ -12,7 +14,7 @@ export interface SourceUnit {
 }
 
 export interface Diagnostic {
-  code: string;
+  code: ErrorTag;
   message: string;
   line?: number;
   column?: number;
@@ -61,7 +63,7 @@ export class DiagnosticSink {
     readonly lines: LineMap,
   ) {}
 
-  error(code: string, message: string, offset?: number, region?: Diagnostic['region']): void {
+  error(code: ErrorTag, message: string, offset?: number, region?: Diagnostic['region']): void {
     const d: Diagnostic = { code, message, unit: this.unit };
     if (offset !== undefined) {
       const p = this.lines.position(offset);

@@ -8,10 +8,12 @@
  * `beginLex` resets everything.
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 import type { IToken } from 'chevrotain';
 
 export interface LexError {
-  readonly code: string;
+  readonly code: ErrorTag;
   readonly message: string;
   readonly offset: number;
 }

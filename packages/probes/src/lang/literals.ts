@@ -4,10 +4,12 @@
  * (up to 8 bytes, packed, type int).
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 import { T, type CType } from './types.js';
 import { nameTable } from '../name-table.js';
 
-export type IntLiteral = { value: bigint; type: CType } | { code: string; message: string };
+export type IntLiteral = { value: bigint; type: CType } | { code: ErrorTag; message: string };
 
 const INT32_MAX = 0x7fffffffn;
 const UINT32_MAX = 0xffffffffn;
@@ -77,7 +79,7 @@ export function decodeEscapes(body: string): string {
   return out;
 }
 
-export type CharLiteral = { value: number } | { code: string; message: string };
+export type CharLiteral = { value: number } | { code: ErrorTag; message: string };
 
 export function parseCharLiteral(image: string): CharLiteral {
   const bytes = decodeEscapes(image.slice(1, -1));

@@ -29,6 +29,7 @@
  */
 
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
+import type { ErrorTag } from '../program/error-tags.js';
 import type * as A from './ast.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
 import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, Operand, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
@@ -36,7 +37,7 @@ import { T } from './types.js';
 
 /** A non-syntax error found while parsing, reported by ast-builder.ts. */
 export interface DeferredError {
-  readonly code: string;
+  readonly code: ErrorTag;
   readonly message: string;
   readonly offset: number;
 }
@@ -90,7 +91,7 @@ export class ExprParser extends EmbeddedActionsParser {
     this.stars = 0;
   }
 
-  protected defer(code: string, message: string, offset: number): void {
+  protected defer(code: ErrorTag, message: string, offset: number): void {
     this.deferred.push({ code, message, offset });
   }
 

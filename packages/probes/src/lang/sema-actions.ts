@@ -7,8 +7,7 @@
  */
 
 import type { AggFunction, AggParams } from '../program/value-model.js';
-import { isFormatError } from '../consumer/printf.js';
-import { parseFormatShared } from '../program/format-memo.js';
+import { formatOf as parsedFormat, isFormatError } from '../program/printf-format.js';
 import type * as A from './ast.js';
 import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
@@ -392,7 +391,7 @@ function checkPrintf(c: Checker, e: A.CallExpr): void {
   const fmt = formatOf(e, 0);
   // dtrace cooks the arguments (their own errors first) before validating the format.
   const args = e.args.slice(1).map((a) => c.expr(a));
-  const parsed = parseFormatShared(fmt);
+  const parsed = parsedFormat(fmt);
   if (isFormatError(parsed)) return fail(parsed.code, `printf( ) ${parsed.message}`, e.at);
   let ai = 0;
   parsed.conversions.forEach((conv, ci) => {
@@ -416,7 +415,7 @@ function checkPrintf(c: Checker, e: A.CallExpr): void {
 function checkPrinta(c: Checker, e: A.CallExpr): void {
   let first = 0;
   if (e.args[0]?.k === 'str') {
-    const parsed = parseFormatShared(formatOf(e, 0));
+    const parsed = parsedFormat(formatOf(e, 0));
     if (isFormatError(parsed)) fail(parsed.code, `printa( ) ${parsed.message}`, e.at);
     first = 1;
   }

@@ -9,6 +9,7 @@
 import type * as A from './ast.js';
 import { arrayOf, bitfieldType, pointerTo, sizeOf, TypeError_ } from './ctypes.js';
 import { constValue } from './sema-const.js';
+import { LIMITS } from '../program/limits.js';
 import { fail, type Checker } from './sema-expr.js';
 import { BUILTIN_VARS } from './sema-scope.js';
 import { isScalar, sameType, T, typeName, type CType } from './types.js';
@@ -155,6 +156,10 @@ export function applyDeclarator(c: Checker, base: CType, d: A.FullDeclarator): C
         const n = constValue(s.size);
         if (n === null || n <= 0n) fail('D_DECL_ARRSUB', 'positive integral constant expression or tuple signature expected as array declaration subscript', s.at);
         if (n! > 4294967295n) fail('D_DECL_ARRBIG', 'array dimension too big', s.at);
+        // dtrace's own bound is UINT_MAX elements; here each element costs memory of this process.
+        if (n! > BigInt(LIMITS.arrayElements)) {
+          fail('D_DECL_ARRBIG', `array dimension too big: [${n}] (the limit is ${LIMITS.arrayElements} elements)`, s.at);
+        }
         t = arrayOf(t, Number(n));
         break;
       }
@@ -183,6 +188,16 @@ function checkParams(c: Checker, params: readonly A.ParamDecl[], kind: string, f
     }
   });
   if (voids > 0 && params.length > 1) fail('D_DECL_PROTO_VOID', 'void must be sole parameter', params[0]!.at);
+}
+
+/** Elements of fixed-size arrays declared so far in one compilation, for LIMITS.arrayElementsTotal. */
+const arrayTotals = new WeakMap<object, number>();
+
+/** How many elements a (possibly multi-dimensional) fixed-size array type holds; 0 for others. */
+function elements(t: CType): number {
+  let n = 0;
+  for (let u: CType = t; u.kind === 'array'; u = u.of) n = (n || 1) * u.n;
+  return n;
 }
 
 /** A top-level declaration: typedefs, variables, or only the definition of its tags. */
@@ -221,7 +236,14 @@ export function declare(c: Checker, d: A.CDeclaration): void {
       }
       continue;
     }
-    c.scope.declare(scope, name, t.kind === 'int' && t.size < 4 && !keyTypes ? t : t, keyTypes ? { keys: keyTypes } : {});
+    if (!keyTypes) {
+      const total = (arrayTotals.get(c.scope) ?? 0) + elements(t);
+      if (total > LIMITS.arrayElementsTotal) {
+        fail('D_DECL_ARRBIG', `arrays have more than ${LIMITS.arrayElementsTotal} elements together (the limit)`, v.at);
+      }
+      arrayTotals.set(c.scope, total);
+    }
+    c.scope.declare(scope, name, t, keyTypes ? { keys: keyTypes } : {});
   }
 }
 

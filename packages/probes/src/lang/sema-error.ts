@@ -5,19 +5,20 @@
  */
 
 import type * as A from './ast.js';
+import type { ErrorTag } from '../program/error-tags.js';
 import type { TypeLib } from './ctypes.js';
 import type { Scope } from './sema-scope.js';
 import type { CType } from './types.js';
 
 export class SemaError {
   constructor(
-    readonly code: string,
+    readonly code: ErrorTag,
     readonly message: string,
     readonly at: number,
   ) {}
 }
 
-export const fail = (code: string, message: string, at: number): never => {
+export const fail = (code: ErrorTag, message: string, at: number): never => {
   throw new SemaError(code, message, at);
 };
 

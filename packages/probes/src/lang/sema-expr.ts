@@ -7,6 +7,8 @@
  * sema-actions.ts.
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
 import { constValue } from './sema-const.js';

@@ -66,6 +66,13 @@ export class RuntimeContext {
   exitPending = false;
   /** Set by the runtime: fires the ERROR probe's clauses. */
   fireError: ((epid: number, action: number, code: number, addr: number) => void) | null = null;
+  /**
+   * Called by generated code at the end of a firing that called exit() (`exitPending`); the
+   * runtime sets it to halt the probes and notify its exit callbacks.
+   */
+  afterExit: () => void = () => {
+    this.exitPending = false;
+  };
 
   private readonly threads = new Map<number, Slots>();
   private readonly dyn: { used: number; max: number };

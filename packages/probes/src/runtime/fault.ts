@@ -4,6 +4,8 @@
  * leaves the runtime.
  */
 
+import type { ErrorTag } from '../program/error-tags.js';
+
 export const FaultCode = {
   UNKNOWN: 0,
   BADADDR: 1,
@@ -43,7 +45,7 @@ export function faultText(code: number): string {
 }
 
 export class DFault extends Error {
-  readonly code: string = 'D_RUNTIME_FAULT';
+  readonly code: ErrorTag = 'D_RUNTIME_FAULT';
   constructor(
     readonly fault: FaultCodeValue,
     readonly addr?: number,

@@ -114,7 +114,7 @@ class ProgramRuntime implements Runtime {
     private readonly opts: RuntimeOptions,
   ) {
     this.ctx = new RuntimeContext(program, opts.host, opts.sink);
-    (this.ctx as unknown as { afterExit: () => void }).afterExit = () => this.afterExit();
+    this.ctx.afterExit = () => this.afterExit();
     for (const en of program.enablings) {
       const probe = opts.registry.byId(en.probeId);
       if (probe) this.handlers.set(en.probeId, fuse(program, en, this.ctx, probe));

@@ -6,6 +6,7 @@
 import type { Host, ThreadInfo } from '../../src/provider/host.js';
 import { ProbeRegistry } from '../../src/provider/registry.js';
 import { Provider } from '../../src/provider/provider.js';
+import { installProfileProvider } from '../../src/provider/profile.js';
 import type { Probe } from '../../src/provider/probe.js';
 import type { DropReport, FaultReport, Firing, RuntimeSink } from '../../src/program/value-model.js';
 import { compile, type CompileOptions } from '../../src/lang/compile.js';
@@ -94,6 +95,8 @@ export interface Rig {
 
 export function rig(): Rig {
   const registry = new ProbeRegistry();
+  // The caller installs the profile provider (the tracing handle does), as here.
+  installProfileProvider(registry);
   const p = new Provider('test', registry);
   return {
     registry,

@@ -1,6 +1,9 @@
 /*
- * printf() format strings: parsed once, then used by the compiler to check arguments and by the
- * consumer to format records (d-language.md 2.3; dtrace's dt_printf.c grammar).
+ * printf() format strings: parsed once, then used by the compiler to check arguments and to
+ * generate code, and by the consumer to format records (d-language.md 2.3; dtrace's dt_printf.c
+ * grammar). Part of the program contract: records carry the format text, and `formatOf` returns
+ * the one parse of it that the compiler already made (a bounded memo shared by every caller in
+ * the process), so a format is parsed once however many phases read it. Callers only read it.
  *
  * Input: the format text (escapes already resolved by the lexer). Output: a ParsedFormat — text
  * segments interleaved with conversion specifications — or a FormatError carrying dtrace's
@@ -219,4 +222,19 @@ export function parseFormat(fmt: string): ParsedFormat | FormatError {
   }
   if (text !== '') segments.push({ kind: 'text', text });
   return { segments, conversions };
+}
+
+const memo = new Map<string, ParsedFormat | FormatError>();
+/** Formats kept; a long-lived process compiling many programs keeps only recent ones. */
+const MEMO_LIMIT = 4096;
+
+/** The parse of `fmt`, made once per process (see the opening comment). */
+export function formatOf(fmt: string): ParsedFormat | FormatError {
+  let parsed = memo.get(fmt);
+  if (parsed === undefined) {
+    parsed = parseFormat(fmt);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(fmt, parsed);
+  }
+  return parsed;
 }

@@ -15,8 +15,7 @@
 import type * as A from '../lang/ast.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
 import { parseTypeName, T, toDType, typeName, type CType } from '../lang/types.js';
-import { isFormatError } from '../consumer/printf-parse.js';
-import { parseFormatShared } from './format-memo.js';
+import { formatOf, isFormatError } from '../program/printf-format.js';
 import { Constants, ExprGen } from './codegen-expr.js';
 import { objAddr } from './codegen-mem.js';
 import { memType } from '../lang/sema-mem.js';
@@ -151,7 +150,7 @@ class ClauseGen {
   private formatArgs(fmt: A.Expr, values: readonly A.Expr[]): { args: string[]; types: unknown[] } {
     const x = this.x;
     const symbolic = new Set<number>();
-    const parsed = fmt.k === 'str' ? parseFormatShared(fmt.value) : null;
+    const parsed = fmt.k === 'str' ? formatOf(fmt.value) : null;
     if (parsed && !isFormatError(parsed)) {
       let ai = 0;
       for (const conv of parsed.conversions) {

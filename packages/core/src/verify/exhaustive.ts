@@ -1,0 +1,362 @@
+/*
+ * Exhaustive exploration of a finite workload's schedules (`verify --exhaustive`): iterative
+ * context bounding (CHESS: every schedule with at most K preemptions, K = 0, 1, 2, …) over a
+ * stateless depth-first search that re-runs the engine from the start for each schedule, with
+ * sleep-set partial-order reduction. docs/verify.md gives the soundness argument; in short:
+ *
+ * - A transition is one step of one thread: from the scheduling point it was chosen at to its next
+ *   one. Its footprint (recorded by the kernel, src/sim/footprint.ts) is every mutex it held or
+ *   operated on, every condition variable it waited on or woke, and every object the model touches
+ *   outside the lock that protects it (zone status, key variables, the id hash, thread creation).
+ * - Two transitions are dependent iff they belong to the same thread or their footprints meet.
+ * - A ready thread stays ready until it runs (no step of another thread disables it), so the
+ *   classic sleep-set rule applies: after exploring t at node s, t sleeps in a later sibling u's
+ *   subtree while the steps taken there are independent of t; a schedule that would run a
+ *   sleeping t is equivalent to one already explored.
+ * - Under a preemption bound that rule alone is unsound (the equivalent schedule may cost more
+ *   preemptions). A bounded pass therefore lets t sleep only when swapping it first cannot cost
+ *   more: t's step leaves its thread not ready (it blocked, waited or finished), and at s the
+ *   previous thread was not ready or is t's thread. The unbounded pass uses the plain rule.
+ *
+ * The explorer knows the engine only through `ExploreHarness`; it never prints.
+ */
+
+import type { SchedulingPolicy } from '../sim/policy.js';
+import type { SimThread } from '../sim/thread.js';
+
+/** One executed step, as the kernel reports it to an exploring policy. */
+export interface StepRecord {
+  readonly tid: number;
+  readonly fp: ReadonlySet<object>;
+  /** The thread is ready again right after its step (it neither blocked, waited nor finished). */
+  readonly readyAfter: boolean;
+}
+
+/** The policy the explorer hands to the engine. */
+export interface ExplorePolicy extends SchedulingPolicy {
+  /** Every step, in order (forced ones included). */
+  stepped(rec: StepRecord): void;
+  /** The engine's visible-state fingerprint, for the distinct-state count. */
+  fingerprint: (() => number) | null;
+}
+
+/** What one schedule produced. */
+export interface ScheduleOutcome {
+  readonly failures: readonly { readonly kind: string; readonly message: string; readonly report: string }[];
+  readonly coverage: Readonly<Record<string, number>>;
+  readonly events: number;
+  readonly steps: number;
+}
+
+export interface ExploreHarness {
+  /** Builds a fresh engine with this policy, runs it to the end (or until the policy aborts). */
+  run(policy: ExplorePolicy): ScheduleOutcome;
+}
+
+export interface ExhaustiveOptions {
+  /** Highest bound to try; undefined raises it until the budget runs out or nothing is cut. */
+  readonly maxPreemptions?: number;
+  readonly maxSchedules: number;
+  readonly maxMs: number;
+  readonly por: boolean;
+  readonly now: () => number;
+  /** Shard `index` of `count` takes every count-th subtree at depth SHARD_DEPTH. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly onProgress?: (p: { bound: number; schedules: number; states: number }) => void;
+}
+
+export interface ExhaustiveFinding {
+  readonly kind: string;
+  readonly message: string;
+  readonly report: string;
+  /** Preemptions of the schedule that first showed it (the smallest, when lower bounds completed). */
+  readonly preemptions: number;
+  /** Thread ids chosen at each scheduling decision: replays the schedule. */
+  readonly schedule: readonly number[];
+  schedules: number;
+}
+
+export interface ExhaustiveResult {
+  /** Highest bound whose pass ran (Infinity: the unbounded pass). */
+  bound: number;
+  /** The pass at `bound` explored every schedule within it. */
+  complete: boolean;
+  /** No choice was ever cut by the bound: the whole space was covered. */
+  exhausted: boolean;
+  schedules: number;
+  /** Runs abandoned because every remaining choice slept (covered by an equivalent schedule). */
+  pruned: number;
+  /** Distinct visible-state fingerprints seen at scheduling decisions and at the ends of runs. */
+  states: number;
+  stateHashes: Set<number>;
+  /** Fingerprints of the states runs ended in (for cross-checks with and without reduction). */
+  finalStates: Set<number>;
+  steps: number;
+  events: number;
+  elapsedMs: number;
+  findings: ExhaustiveFinding[];
+  coverage: Record<string, number>;
+  /** Schedules that reached each coverage item. */
+  coverageRuns: Record<string, number>;
+  /** Schedules (runs) per bound pass. */
+  passes: { bound: number; schedules: number; complete: boolean }[];
+}
+
+/** Depth of the decision tree at which shards split it. */
+export const SHARD_DEPTH = 3;
+
+interface Sleeper {
+  readonly fp: ReadonlySet<object>;
+  readonly readyAfter: boolean;
+}
+
+interface Node {
+  readonly ready: readonly number[];
+  readonly last: number;
+  readonly lastReady: boolean;
+  /** Preemptions spent before this node. */
+  readonly cost: number;
+  readonly sleep: ReadonlyMap<number, Sleeper>;
+  chosen: number;
+  /** The chosen transition's step, recorded when it ran. */
+  rec: StepRecord | null;
+  readonly done: Map<number, Sleeper>;
+  /** Order index among the nodes at SHARD_DEPTH (shards only). */
+  shardIndex: number;
+}
+
+class Abort extends Error {}
+
+/** The footprint of a step whose record is missing: dependent on every other step. */
+const EVERYTHING: ReadonlySet<object> = new Set<object>();
+
+function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolean {
+  if (a === EVERYTHING || b === EVERYTHING) return false;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (big.has(x)) return false;
+  return true;
+}
+
+export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): ExhaustiveResult {
+  const t0 = o.now();
+  const res: ExhaustiveResult = {
+    bound: 0,
+    complete: false,
+    exhausted: false,
+    schedules: 0,
+    pruned: 0,
+    states: 0,
+    stateHashes: new Set(),
+    finalStates: new Set(),
+    steps: 0,
+    events: 0,
+    elapsedMs: 0,
+    findings: [],
+    coverage: {},
+    coverageRuns: {},
+    passes: [],
+  };
+  const byShape = new Map<string, ExhaustiveFinding>();
+  const outOfBudget = (): boolean => res.schedules + res.pruned >= o.maxSchedules || o.now() - t0 >= o.maxMs;
+  const top = o.maxPreemptions ?? Infinity;
+  for (let k = 0; ; k++) {
+    const bound = k > top ? top : k;
+    const pass = runPass(h, o, bound, res, byShape, outOfBudget);
+    res.bound = bound;
+    res.complete = pass.complete;
+    res.passes.push({ bound, schedules: pass.schedules, complete: pass.complete });
+    if (!pass.complete) break;
+    if (!pass.cut) {
+      res.exhausted = true;
+      break;
+    }
+    if (bound >= top || outOfBudget()) break;
+  }
+  res.states = res.stateHashes.size;
+  res.elapsedMs = o.now() - t0;
+  res.findings = [...byShape.values()].sort((a, b) => a.preemptions - b.preemptions || a.kind.localeCompare(b.kind));
+  return res;
+}
+
+function runPass(
+  h: ExploreHarness,
+  o: ExhaustiveOptions,
+  bound: number,
+  res: ExhaustiveResult,
+  byShape: Map<string, ExhaustiveFinding>,
+  outOfBudget: () => boolean,
+): { complete: boolean; cut: boolean; schedules: number } {
+  const stack: Node[] = [];
+  let cut = false;
+  let schedules = 0;
+  const shard = o.shard && o.shard.count > 1 ? o.shard : null;
+  let shardSeq = 0;
+  for (;;) {
+    if (outOfBudget()) return { complete: false, cut, schedules };
+    const r = runOne(h, o, bound, stack, res, shard, () => shardSeq++);
+    if (r.cut) cut = true;
+    if (r.outcome) {
+      schedules++;
+      res.schedules++;
+      res.steps += r.outcome.steps;
+      res.events += r.outcome.events;
+      for (const [name, n] of Object.entries(r.outcome.coverage)) {
+        if (n <= 0) continue;
+        res.coverage[name] = (res.coverage[name] ?? 0) + n;
+        res.coverageRuns[name] = (res.coverageRuns[name] ?? 0) + 1;
+      }
+      for (const f of r.outcome.failures) {
+        const id = `${f.kind}\0${f.message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#')}`;
+        const seen = byShape.get(id);
+        if (seen) seen.schedules++;
+        else byShape.set(id, { ...f, preemptions: r.cost, schedule: stack.map((n) => n.chosen), schedules: 1 });
+      }
+      o.onProgress?.({ bound, schedules: res.schedules, states: res.stateHashes.size });
+    } else res.pruned++;
+    // Backtrack: the deepest node with a choice left.
+    for (;;) {
+      const n = stack[stack.length - 1];
+      if (!n) return { complete: true, cut, schedules };
+      // A step cut short by the end of the run has no record: it counts as dependent on everything.
+      n.done.set(n.chosen, n.rec ? { fp: n.rec.fp, readyAfter: n.rec.readyAfter } : { fp: EVERYTHING, readyAfter: true });
+      const next = nextChoice(n, bound);
+      if (next.cut) cut = true;
+      if (next.tid >= 0) {
+        n.chosen = next.tid;
+        n.rec = null;
+        break;
+      }
+      stack.pop();
+    }
+  }
+}
+
+/** Preemptions that choosing `tid` at `n` costs. */
+function costOf(n: Node, tid: number): number {
+  return n.lastReady && tid !== n.last ? 1 : 0;
+}
+
+/** The first choice at `n` not yet explored, not asleep and within the bound; -1 if none. */
+function nextChoice(n: Node, bound: number): { tid: number; cut: boolean } {
+  let cut = false;
+  for (const tid of choiceOrder(n)) {
+    if (n.done.has(tid) || n.sleep.has(tid)) continue;
+    if (n.cost + costOf(n, tid) > bound) {
+      cut = true;
+      continue;
+    }
+    return { tid, cut };
+  }
+  return { tid: -1, cut };
+}
+
+/** The previous thread first (no preemption), then by thread id. */
+function choiceOrder(n: Node): number[] {
+  return n.lastReady ? [n.last, ...n.ready.filter((t) => t !== n.last)] : [...n.ready];
+}
+
+function runOne(
+  h: ExploreHarness,
+  o: ExhaustiveOptions,
+  bound: number,
+  stack: Node[],
+  res: ExhaustiveResult,
+  shard: { index: number; count: number } | null,
+  nextShardSeq: () => number,
+): { outcome: ScheduleOutcome | null; cut: boolean; cost: number } {
+  let depth = 0;
+  let pending: StepRecord[] = [];
+  let last = -1;
+  let cut = false;
+  let cost = 0;
+  const prefix = stack.length;
+  const policy: ExplorePolicy = {
+    name: 'replay',
+    fingerprint: null,
+    spawned() {},
+    stepped(rec) {
+      pending.push(rec);
+      last = rec.tid;
+    },
+    pick(ready: readonly SimThread[]): number {
+      const tids = ready.map((t) => t.tid);
+      const lastReady = tids.includes(last);
+      const parent = stack[depth - 1];
+      if (parent && pending.length > 0) parent.rec = pending[0]!;
+      let node = stack[depth];
+      if (depth >= prefix || !node) {
+        const sleep = parent ? childSleep(parent, pending, bound, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
+        node = {
+          ready: [...tids].sort((a, b) => a - b),
+          last,
+          lastReady,
+          cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
+          sleep,
+          chosen: -1,
+          rec: null,
+          done: new Map(),
+          shardIndex: -1,
+        };
+        const fp = policy.fingerprint;
+        if (fp) res.stateHashes.add(fp());
+        const first = nextChoice(node, bound);
+        if (first.cut) cut = true;
+        if (first.tid < 0) throw new Abort();
+        node.chosen = first.tid;
+        stack.push(node);
+      }
+      pending = [];
+      if (shard && depth === SHARD_DEPTH) {
+        if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
+        if (node.shardIndex % shard.count !== shard.index) throw new Abort();
+      }
+      depth++;
+      cost = node.cost + costOf(node, node.chosen);
+      const i = tids.indexOf(node.chosen);
+      if (i < 0) throw new Error(`internal error: exhaustive replay diverged at decision ${depth} (thread ${node.chosen} not ready)`);
+      return i;
+    },
+  };
+  try {
+    const outcome = h.run(policy);
+    const parent = stack[depth - 1];
+    if (parent && pending.length > 0) parent.rec = pending[0]!;
+    const fp = policy.fingerprint;
+    if (fp) {
+      const h = fp();
+      res.stateHashes.add(h);
+      res.finalStates.add(h);
+    }
+    // A run that made fewer decisions than the stack holds cannot happen (runs are deterministic).
+    stack.length = depth;
+    return { outcome, cut, cost };
+  } catch (err) {
+    if (!(err instanceof Abort)) throw err;
+    // The node being decided is not explored further (asleep everywhere, or another shard's).
+    stack.length = depth;
+    return { outcome: null, cut, cost };
+  }
+}
+
+/** Sleep set of the child reached from `parent` by its chosen transition and the forced steps after it. */
+function childSleep(parent: Node, steps: readonly StepRecord[], bound: number, por: boolean): Map<number, Sleeper> {
+  const out = new Map<number, Sleeper>();
+  if (!por) return out;
+  const candidates = new Map(parent.sleep);
+  const bounded = bound !== Infinity;
+  for (const [tid, s] of parent.done) {
+    if (bounded && (s.readyAfter || (parent.lastReady && tid !== parent.last))) continue;
+    candidates.set(tid, s);
+  }
+  for (const [tid, s] of candidates) {
+    let independent = true;
+    for (const st of steps) {
+      if (st.tid === tid || !disjoint(st.fp, s.fp)) {
+        independent = false;
+        break;
+      }
+    }
+    if (independent) out.set(tid, s);
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/*
+ * The error-tag table (packages/probes/src/program/error-tags.ts) against the code and the
+ * corpus: a tag raised in the sources but not declared, declared but raised nowhere, or raised
+ * by no negative corpus case (test/corpus/** /err.D_TAG.*.d) fails, unless listed in EXEMPT
+ * below with the reason. An exemption that is no longer needed fails too, so the list only
+ * shrinks as corpus cases are written.
+ */
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_TAGS } from '../../packages/probes/src/program/error-tags.js';
+import { root } from './import-graph.js';
+
+/*
+ * Tags with no corpus case, each for a stated reason. Remove a tag from here when a corpus case
+ * raises it (the test below says which ones can go).
+ */
+const EXEMPT: Readonly<Record<string, string>> = {
+  // Not a compile error: the runtime's fault reports carry it; faults are covered by tst.* cases
+  // under test/corpus/faults, which print dtrace's fault message rather than a tag.
+  D_RUNTIME_FAULT: 'runtime fault',
+  // Raised only when compile() itself is given -x options; the CLI and the handle validate -x
+  // through setopt() before compiling, so no command line reaches it.
+  D_XOPT: 'unreachable from the CLI',
+  // Resource limits (docs/limits.md), tested by the hostile-input tests rather than the corpus.
+  D_AGG_LIMIT: 'limit, hostile-input tests',
+  D_CLAUSE_LIMIT: 'limit, hostile-input tests',
+  D_DECL_ARRBIG: 'limit, hostile-input tests',
+  D_NEST_DEPTH: 'limit, hostile-input tests',
+  D_SCRIPT_SIZE: 'limit, hostile-input tests',
+  // Reachable from a script but without a negative corpus case yet (issue 10 writes them).
+  D_ADDROF_BITFIELD: 'no corpus case yet',
+  D_ADDROF_LVAL: 'no corpus case yet',
+  D_ARR_BADREF: 'no corpus case yet',
+  D_DECL_ARRNULL: 'no corpus case yet',
+  D_DECL_ARRSUB: 'no corpus case yet',
+  D_DECL_BADCLASS: 'no corpus case yet',
+  D_DECL_BFCONST: 'no corpus case yet',
+  D_DECL_BFTYPE: 'no corpus case yet',
+  D_DECL_CHARATTR: 'no corpus case yet',
+  D_DECL_ENCONST: 'no corpus case yet',
+  D_DECL_LOCASSC: 'no corpus case yet',
+  D_DECL_LONGINT: 'no corpus case yet',
+  D_DECL_MNAME: 'no corpus case yet',
+  D_DECL_PARMCLASS: 'no corpus case yet',
+  D_DECL_PROTO_NAME: 'no corpus case yet',
+  D_DECL_PROTO_TYPE: 'no corpus case yet',
+  D_DECL_PROTO_VARARGS: 'no corpus case yet',
+  D_DECL_PROTO_VOID: 'no corpus case yet',
+  D_DECL_SIGNINT: 'no corpus case yet',
+  D_DECL_USELESS: 'no corpus case yet',
+  D_DECL_VOIDATTR: 'no corpus case yet',
+  D_DECL_VOIDOBJ: 'no corpus case yet',
+  D_DEREF_FUNC: 'no corpus case yet',
+  D_IDENT_BADREF: 'no corpus case yet',
+  D_IDX_INT: 'no corpus case yet',
+  D_OP_ARRFUN: 'no corpus case yet',
+  D_SIZEOF_TYPE: 'no corpus case yet',
+  D_UNKNOWN: 'no corpus case yet',
+  D_XLATE_INCOMPAT: 'no corpus case yet',
+  D_XLATE_MEMB: 'no corpus case yet',
+  D_XLATE_REDECL: 'no corpus case yet',
+  D_XLATE_SOU: 'no corpus case yet',
+  D_ACT_DESTRUCT: 'no corpus case yet',
+  D_ACT_EXPR: 'no corpus case yet',
+  D_AGG_FUNC: 'no corpus case yet',
+  D_AGG_SCALAR: 'no corpus case yet',
+  D_ARGS_IDX: 'no corpus case yet',
+  D_ARR_BOUNDS: 'no corpus case yet',
+  D_ARR_LOCAL: 'no corpus case yet',
+  D_CAST_INVAL: 'no corpus case yet',
+  D_DECL_IDRED: 'no corpus case yet',
+  D_DEREF_NONPTR: 'no corpus case yet',
+  D_DEREF_VOID: 'no corpus case yet',
+  D_IDENT_RDONLY: 'no corpus case yet',
+  D_IDX_BASE: 'no corpus case yet',
+  D_IDX_SCALAR: 'no corpus case yet',
+  D_LLQUANT_FACTORMATCH: 'no corpus case yet',
+  D_LLQUANT_FACTORNSTEPS: 'no corpus case yet',
+  D_MEMBER_NAME: 'no corpus case yet',
+  D_OFFSETOF_TYPE: 'no corpus case yet',
+  D_OP_INCOMPLETE: 'no corpus case yet',
+  D_OP_INT: 'no corpus case yet',
+  D_OP_LVAL: 'no corpus case yet',
+  D_OP_PTR: 'no corpus case yet',
+  D_OP_SCALAR: 'no corpus case yet',
+  D_OP_SOU: 'no corpus case yet',
+  D_PDESC_INVAL: 'no corpus case yet',
+  D_PRAGERR: 'no corpus case yet',
+  D_PRINTF_ARG_FMT: 'no corpus case yet',
+  D_PRINTF_DDOT: 'no corpus case yet',
+  D_PRINTF_DSTAR: 'no corpus case yet',
+  D_PRINTF_INVCONV: 'no corpus case yet',
+  D_PRINTF_NAME: 'no corpus case yet',
+  D_PRINTF_PCTFLAGS: 'no corpus case yet',
+  D_PRINTF_POSITIONAL: 'no corpus case yet',
+  D_PRINT_VOID: 'no corpus case yet',
+  D_PROTO_ARG: 'no corpus case yet',
+  D_TRACEMEM_ADDR: 'no corpus case yet',
+  D_TRACEMEM_SIZE: 'no corpus case yet',
+  D_TRACE_VOID: 'no corpus case yet',
+  D_VAR_UNDEF: 'no corpus case yet',
+};
+
+function files(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) files(p, keep, out);
+    else if (keep(name)) out.push(p);
+  }
+  return out;
+}
+
+const declared = new Set(Object.keys(ERROR_TAGS));
+const tableFile = join(root, 'packages/probes/src/program/error-tags.ts');
+
+/** Tags written as string literals in the sources (comments removed), with a file using each. */
+const raised = new Map<string, string>();
+for (const f of files(join(root, 'packages/probes/src'), (n) => /\.tsx?$/.test(n))) {
+  if (f === tableFile) continue;
+  const text = readFileSync(f, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+  for (const m of text.matchAll(/['"](D_[A-Z0-9_]+)['"]/g)) if (!raised.has(m[1]!)) raised.set(m[1]!, f);
+}
+
+/** Tags named by negative corpus cases. */
+const corpus = new Set(
+  files(join(root, 'test/corpus'), (n) => /^err\.D_[A-Z0-9_]+\..*\.d$/.test(n)).map((f) => /err\.(D_[A-Z0-9_]+)\./.exec(f)![1]!),
+);
+
+describe('error-tag table', () => {
+  it('finds the tags in the sources and the corpus', () => {
+    expect(raised.size).toBeGreaterThan(50);
+    expect(corpus.size).toBeGreaterThan(30);
+  });
+
+  it('declares every tag the sources raise', () => {
+    expect([...raised].filter(([t]) => !declared.has(t)).map(([t, f]) => `${t} (${f})`)).toEqual([]);
+  });
+
+  it('declares only tags the sources raise', () => {
+    expect([...declared].filter((t) => !raised.has(t))).toEqual([]);
+  });
+
+  it('declares every tag a corpus case expects', () => {
+    expect([...corpus].filter((t) => !declared.has(t))).toEqual([]);
+  });
+
+  it('has a corpus case for every tag not exempted, with a reason', () => {
+    expect([...declared].filter((t) => !corpus.has(t) && !(t in EXEMPT))).toEqual([]);
+    for (const [t, why] of Object.entries(EXEMPT)) {
+      expect(declared.has(t), `${t} is exempted but not declared`).toBe(true);
+      expect(why.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('exempts no tag that has a corpus case (remove those from EXEMPT)', () => {
+    expect(Object.keys(EXEMPT).filter((t) => corpus.has(t))).toEqual([]);
+  });
+});
