@@ -173,7 +173,7 @@ describe('zsdtrace command line', () => {
   });
 
   it('falls back to periodic text when --tui has no terminal', async () => {
-    const r = await runCli(['-q', '--tui', '--duration', '1500ms', '-x', 'aggrate=4hz', '-n', 'sdt:::zsd-create-start { @["creates"] = count(); }'], {
+    const r = await runCli(['-q', '--tui', '--duration', '3s', '-x', 'aggrate=4hz', '-n', 'sdt:::zsd-create-start { @["creates"] = count(); }'], {
       timeoutMs: 30_000,
     });
     expect(r.status).toBe(0);

@@ -11,7 +11,8 @@ const JS_NAMES = [...Object.getOwnPropertyNames(Object.prototype), 'prototype', 
 describe('loadWorkload with hostile names and parameters', () => {
   it('knows no workload by a JavaScript name', () => {
     for (const name of JS_NAMES) {
-      expect(() => loadWorkload(name)).toThrow(new WorkloadError('', `no built-in workload "${name}" (built in: illumos, boot-storm, module-churn, s1, s2, s3, s4)`));
+      expect(() => loadWorkload(name)).toThrow(WorkloadError);
+      expect(() => loadWorkload(name)).toThrow(new RegExp(`^no built-in workload "${name}" \\(built in: illumos, boot-storm, module-churn, s1, s2, s3, s4(, [a-z0-9-]+)*\\)$`));
     }
   });
 
