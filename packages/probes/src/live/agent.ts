@@ -25,6 +25,14 @@ import type { ConsumerMessage, LiveConfig } from './wire.js';
  */
 const DECLARE_WAIT_MS = 10_000;
 
+/**
+ * Signals whose default action ends the process and that a listener may catch. While tracing,
+ * the agent listens to them so that a process killed by one still runs END and sends its
+ * aggregations (dtrace keeps them in the kernel); then it dies of the same signal. A program
+ * that handles the signal itself keeps its own behaviour: the agent then does nothing.
+ */
+const FATAL_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
 /** One traced run inside this process: the tracing handle on the live host, a wire consumer. */
 class Agent {
   private readonly host: LiveHost = createLiveHost();
@@ -120,8 +128,29 @@ class Agent {
       setImmediate(() => this.stop());
     });
     if (this.cfg.spans) this.cleanups.push(traceHttpSpans((span) => send({ t: 'span', span })));
+    this.cleanups.push(this.onFatalSignals());
     this.tracing = true;
     this.handle.go(consumer, { periodicWork: true });
+  }
+
+  /** Listens to FATAL_SIGNALS while tracing; returns what removes the listeners. */
+  private onFatalSignals(): () => void {
+    const handlers = FATAL_SIGNALS.map((signal) => {
+      const handler = (): void => {
+        // The program's own listener decides what the signal does.
+        if (process.listenerCount(signal) > 1) return;
+        this.channel.send({ t: 'signaled', signal });
+        // END, the final aggregations, and every listener removed: the signal's default
+        // action is back, and the process dies of it as it would have untraced.
+        this.stop();
+        process.kill(process.pid, signal);
+      };
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
+    return () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
   }
 
   private onMessage(m: ConsumerMessage): void {

@@ -77,6 +77,8 @@ export type AgentMessage =
   | { readonly t: 'span'; readonly span: HttpSpanEvent }
   /** The target process is exiting (dtrace's `pid N has exited`); END follows. */
   | { readonly t: 'exiting'; readonly code: number }
+  /** The target is being killed by a signal (dtrace's `pid N terminated by SIGTERM`); END follows. */
+  | { readonly t: 'signaled'; readonly signal: string }
   /** The script called exit(); END follows. */
   | { readonly t: 'exit'; readonly status: number }
   /** END ran: the aggregations never printed, and how the run ended. */

@@ -118,8 +118,11 @@ export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver):
       else if (m.t === 'error') s.error(m.message);
       else if (m.t === 'options') s.options?.(m.options);
     },
-    exited(pid) {
-      err(`${PROGNAME}: pid ${pid} has exited\n`);
+    exited(pid, how) {
+      // dtrace's prochandler: the signal, a non-zero status, or plainly exited.
+      if (how.signal) err(`${PROGNAME}: pid ${pid} terminated by ${how.signal}\n`);
+      else if (how.code) err(`${PROGNAME}: pid ${pid} exited with status ${how.code}\n`);
+      else err(`${PROGNAME}: pid ${pid} has exited\n`);
     },
   };
 

@@ -23,7 +23,13 @@ export interface TargetCallbacks {
   compiled(m: Compiled): void;
   compileError(message: string): void;
   record(m: AgentMessage): void;
-  exited(pid: number): void;
+  exited(pid: number, how: Ending): void;
+}
+
+/** How a target process ended, as far as is known: its exit status or the signal that killed it. */
+export interface Ending {
+  readonly code?: number | null;
+  readonly signal?: string | null;
 }
 
 interface Target {
@@ -95,11 +101,11 @@ export class LiveTargets {
     const t = this.target(child.pid!, true);
     t.conn = conn;
     this.byConn.set(conn, t);
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       this.childGone = true;
       if (!t.exitedShown) {
         t.exitedShown = true;
-        this.on.exited(t.pid);
+        this.on.exited(t.pid, { code, signal });
       }
       this.check();
     });
@@ -137,7 +143,13 @@ export class LiveTargets {
       case 'exiting':
         if (t.primary && !t.exitedShown) {
           t.exitedShown = true;
-          this.on.exited(t.pid);
+          this.on.exited(t.pid, { code: m.code });
+        }
+        return;
+      case 'signaled':
+        if (t.primary && !t.exitedShown) {
+          t.exitedShown = true;
+          this.on.exited(t.pid, { signal: m.signal });
         }
         return;
       case 'end':
@@ -157,7 +169,7 @@ export class LiveTargets {
     t.gone = true;
     if (t.primary && !t.detached && !t.exitedShown && this.child === null && !alive(t.pid)) {
       t.exitedShown = true;
-      this.on.exited(t.pid);
+      this.on.exited(t.pid, {});
     }
     this.check();
   }
