@@ -13,7 +13,7 @@ import type { AggSnapshot, Consumer, DropReport, FaultReport, Firing } from '../
 import { AgentChannel } from './agent-channel.js';
 import { createLiveHost, execName, type LiveHost } from './live-host.js';
 import { LiveRegistry } from './live-registry.js';
-import { NodeProvider } from './node-provider.js';
+import { argsRead, NodeProvider } from './node-provider.js';
 import { nodeTypes } from './node-types.js';
 import { v8Sampler } from './sampler.js';
 import { traceHttpSpans } from './spans.js';
@@ -37,6 +37,7 @@ const FATAL_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 class Agent {
   private readonly host: LiveHost = createLiveHost();
   private readonly registry = new LiveRegistry();
+  private readonly node: NodeProvider;
   private readonly channel: AgentChannel;
   private readonly handle: TraceHandle;
   private tracing = false;
@@ -53,7 +54,8 @@ class Agent {
     private readonly closeInspector: () => void,
   ) {
     this.channel = new AgentChannel(path, (m) => this.onMessage(m), () => this.stop(false));
-    this.registry.node = new NodeProvider(this.registry, `node${process.pid}`, this.host);
+    this.node = new NodeProvider(this.registry, `node${process.pid}`, this.host);
+    this.registry.node = this.node;
     this.host.sampler = v8Sampler;
     this.handle = openTrace({
       host: this.host,
@@ -111,6 +113,7 @@ class Agent {
 
   private run(): void {
     const program = this.handle.program!;
+    this.node.argsRead = (probe) => argsRead(program, probe.id);
     this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), notices: this.handle.matchNotices(), options: this.handle.options });
     const send = this.channel.send.bind(this.channel);
     const consumer: Consumer = {
