@@ -78,6 +78,16 @@ describe('zsdtrace -c with a command that does not exit by itself', () => {
     expect(t.stderr).toMatch(/^zsdtrace: pid \d+ terminated by SIGKILL\n$/);
   });
 
+  it('does not blame the command for the kill that ends the trace (--duration)', async () => {
+    const file = selfServing('stays.js', 'setInterval(() => {}, 1000);');
+    const t = zsdtrace(['-q', '-n', SCRIPT, '--duration', '1500ms', '-c', `node ${file}`]);
+    const { status } = await t.exited;
+    expect(status).toBe(0);
+    const pid = Number(/^end (\d+)$/m.exec(t.stdout)?.[1]);
+    expect(t.stderr).toBe(`zsdtrace: pid ${pid} has exited\n`);
+    expect(rows(t.stdout)).toEqual([['end', String(pid)], ['GET', '3']]);
+  });
+
   it('reports a non-zero exit status as dtrace does', async () => {
     const file = selfServing('status.js', 'server.close(); process.exitCode = 3;');
     const t = zsdtrace(['-q', '-n', SCRIPT, '-c', `node ${file}`]);

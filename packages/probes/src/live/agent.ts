@@ -114,7 +114,7 @@ class Agent {
   private run(): void {
     const program = this.handle.program!;
     this.node.argsRead = (probe) => argsRead(program, probe.id);
-    this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), notices: this.handle.matchNotices(), options: this.handle.options });
+    this.channel.send({ t: 'compiled', units: program.units, options: this.handle.options });
     const send = this.channel.send.bind(this.channel);
     const consumer: Consumer = {
       firing: (f: Firing) => send({ t: 'firing', f }),
