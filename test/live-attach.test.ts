@@ -104,6 +104,20 @@ describe('zsdtrace -p', () => {
     ]);
   });
 
+  it('runs END in a target killed by SIGTERM, which then dies of it', async () => {
+    service = await startService();
+    const script = 'BEGIN { printf("ready\\n"); } node*:::http-server-request { @n = count(); } END { printf("end\\n"); }';
+    const t = zsdtrace(['-q', '-n', script, '-p', String(service.pid)]);
+    await t.waitOut(/ready\n/);
+    expect(await requests(service.base, [['GET', '/users/1'], ['GET', '/missing']])).toEqual([200, 404]);
+    service.child.kill('SIGTERM');
+    const [{ status }, died] = await Promise.all([t.exited, service.exited]);
+    expect(died.signal).toBe('SIGTERM');
+    expect(status).toBe(0);
+    expect(t.stderr).toBe(`zsdtrace: pid ${service.pid} terminated by SIGTERM\n`);
+    expect(t.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim())).toEqual(['ready', 'end', '2']);
+  });
+
   it('refuses a process that is not Node.js and leaves it running', async () => {
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {

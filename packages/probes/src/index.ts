@@ -145,7 +145,7 @@ export type {
 
 // The tracing handle: the one run sequence (open, setopt, compile, go, work, stop, finish).
 export { openTrace, TraceHandle, loadSources, foldLineMarkers, PreprocessError } from './handle/index.js';
-export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, TraceCounters, ProgramSource, CppOptions } from './handle/index.js';
+export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, RemoteCompilation, RemoteRun, RemoteSystem, TraceCounters, ProgramSource, CppOptions } from './handle/index.js';
 
 // Programmatic tracer: a program traces itself with a D script.
 export { startTracing, DCompileError } from './tracer/index.js';

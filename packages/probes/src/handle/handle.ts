@@ -11,7 +11,9 @@
  *   (dtrace.c's end) handle.finish()                 drops, unprinted aggregations, status
  *
  * The host (the simulated kernel, a Node.js process, …) is a parameter: the handle never drives
- * time itself; the caller runs the host between go() and stop(). The consumer is whatever
+ * time itself; the caller runs the host between go() and stop(). A host that compiles and runs
+ * the program in another process (live Node.js targets) is a `remote`: compile() takes the
+ * target's compilation and go() its runtime, whose records arrive over its channel. The consumer is whatever
  * implements `Consumer` (program/value-model.ts): the text and JSON consumers, the dashboard's
  * log, or a consumer in another process. The handle decides nothing about printing.
  */
@@ -32,6 +34,7 @@ import { installProfileProvider } from '../provider/profile.js';
 import type { ProbeRegistry } from '../provider/registry.js';
 import { createRuntime, type Runtime, type RuntimeUsage } from '../runtime/runtime.js';
 import type { CppOptions } from './cpp.js';
+import { remoteRuntime, type RemoteSystem } from './remote.js';
 import { loadSources, type ProgramSource } from './sources.js';
 
 export interface OpenOptions {
@@ -47,7 +50,10 @@ export interface OpenOptions {
   readonly cpp?: CppOptions;
   /** Prefix of every message: `zsdtrace`. */
   readonly progname?: string;
+  /** A traced system that compiles and runs the program itself, in its own process. */
+  readonly remote?: RemoteSystem;
 }
+
 
 /** Why a compile failed: dtrace's whole message line (no newline) and the diagnostics behind it. */
 export interface CompileFailure {
@@ -133,6 +139,12 @@ export class TraceHandle {
     const loaded = loadSources(sources, this.options.cpp ? (this.opts.cpp ?? NO_CPP) : null);
     if ('error' in loaded) return { ok: false, failure: { message: `${this.progname}: ${loaded.error}`, diagnostics: [] } };
     this.units = loaded.units;
+    if (this.opts.remote) {
+      const r = this.opts.remote.compile();
+      if (!r.ok) return { ok: false, failure: { message: r.message, diagnostics: [] } };
+      this.compiled = r.program;
+      return { ok: true, program: r.program };
+    }
     const result = compile(loaded.units, {
       registry: this.opts.registry,
       ...(this.opts.types ? { types: this.opts.types } : {}),
@@ -169,7 +181,9 @@ export class TraceHandle {
     if (!program) throw new Error('internal error: go() before a successful compile()');
     if (this.runtime) throw new Error('internal error: go() called twice');
     this.consumer = consumer;
-    this.runtime = createRuntime(program, { host: this.opts.host, registry: this.opts.registry, sink: consumer });
+    this.runtime = this.opts.remote
+      ? remoteRuntime(this.opts.remote.run(consumer), program.options)
+      : createRuntime(program, { host: this.opts.host, registry: this.opts.registry, sink: consumer });
     this.runtime.onExit((status) => {
       for (const cb of this.exitCbs) cb(status);
     });

@@ -5,6 +5,7 @@
 
 export { openTrace, TraceHandle } from './handle.js';
 export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, TraceCounters } from './handle.js';
+export type { RemoteCompilation, RemoteRun, RemoteSystem } from './remote.js';
 export { loadSources } from './sources.js';
 export type { ProgramSource } from './sources.js';
 export type { CppOptions } from './cpp.js';

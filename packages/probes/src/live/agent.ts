@@ -13,7 +13,7 @@ import type { AggSnapshot, Consumer, DropReport, FaultReport, Firing } from '../
 import { AgentChannel } from './agent-channel.js';
 import { createLiveHost, execName, type LiveHost } from './live-host.js';
 import { LiveRegistry } from './live-registry.js';
-import { NodeProvider } from './node-provider.js';
+import { argsRead, NodeProvider } from './node-provider.js';
 import { nodeTypes } from './node-types.js';
 import { v8Sampler } from './sampler.js';
 import { traceHttpSpans } from './spans.js';
@@ -25,10 +25,19 @@ import type { ConsumerMessage, LiveConfig } from './wire.js';
  */
 const DECLARE_WAIT_MS = 10_000;
 
+/**
+ * Signals whose default action ends the process and that a listener may catch. While tracing,
+ * the agent listens to them so that a process killed by one still runs END and sends its
+ * aggregations (dtrace keeps them in the kernel); then it dies of the same signal. A program
+ * that handles the signal itself keeps its own behaviour: the agent then does nothing.
+ */
+const FATAL_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
 /** One traced run inside this process: the tracing handle on the live host, a wire consumer. */
 class Agent {
   private readonly host: LiveHost = createLiveHost();
   private readonly registry = new LiveRegistry();
+  private readonly node: NodeProvider;
   private readonly channel: AgentChannel;
   private readonly handle: TraceHandle;
   private tracing = false;
@@ -45,7 +54,8 @@ class Agent {
     private readonly closeInspector: () => void,
   ) {
     this.channel = new AgentChannel(path, (m) => this.onMessage(m), () => this.stop(false));
-    this.registry.node = new NodeProvider(this.registry, `node${process.pid}`, this.host);
+    this.node = new NodeProvider(this.registry, `node${process.pid}`, this.host);
+    this.registry.node = this.node;
     this.host.sampler = v8Sampler;
     this.handle = openTrace({
       host: this.host,
@@ -103,7 +113,8 @@ class Agent {
 
   private run(): void {
     const program = this.handle.program!;
-    this.channel.send({ t: 'compiled', matched: program.units.map((u) => u.matched), notices: this.handle.matchNotices(), options: this.handle.options });
+    this.node.argsRead = (probe) => argsRead(program, probe.id);
+    this.channel.send({ t: 'compiled', units: program.units, options: this.handle.options });
     const send = this.channel.send.bind(this.channel);
     const consumer: Consumer = {
       firing: (f: Firing) => send({ t: 'firing', f }),
@@ -120,8 +131,29 @@ class Agent {
       setImmediate(() => this.stop());
     });
     if (this.cfg.spans) this.cleanups.push(traceHttpSpans((span) => send({ t: 'span', span })));
+    this.cleanups.push(this.onFatalSignals());
     this.tracing = true;
     this.handle.go(consumer, { periodicWork: true });
+  }
+
+  /** Listens to FATAL_SIGNALS while tracing; returns what removes the listeners. */
+  private onFatalSignals(): () => void {
+    const handlers = FATAL_SIGNALS.map((signal) => {
+      const handler = (): void => {
+        // The program's own listener decides what the signal does.
+        if (process.listenerCount(signal) > 1) return;
+        this.channel.send({ t: 'signaled', signal });
+        // END, the final aggregations, and every listener removed: the signal's default
+        // action is back, and the process dies of it as it would have untraced.
+        this.stop();
+        process.kill(process.pid, signal);
+      };
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
+    return () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
   }
 
   private onMessage(m: ConsumerMessage): void {

@@ -8,6 +8,7 @@
 
 import * as dc from 'node:diagnostics_channel';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import type { Program } from '../program/program.js';
 import type { Probe } from '../provider/probe.js';
 import type { ProbeRegistry } from '../provider/registry.js';
 import { GC_TYPE, NODE_PROBES, type NodeConnection, type NodeHttpRequest, type NodeProbeName } from './node-types.js';
@@ -30,16 +31,71 @@ type AnySocket = {
   removeListener?: (ev: string, fn: () => void) => void;
 };
 
-/** The socket as node_connection_t (fd -1 when the handle has none, as for a pipe). */
+/**
+ * The socket as node_connection_t (fd -1 when the handle has none, as for a pipe). Like the
+ * pointer the former provider passed, it is read when a clause reads a member, not before: a
+ * firing whose clauses never look at the connection costs no socket call.
+ */
+class SocketConnection implements NodeConnection {
+  constructor(
+    private readonly s: AnySocket,
+    private readonly fallback?: { host: string; port: number },
+  ) {}
+  get fd(): number {
+    const fd = this.s._handle?.fd;
+    return typeof fd === 'number' ? fd : -1;
+  }
+  get remoteAddress(): string {
+    return this.s.remoteAddress ?? this.fallback?.host ?? '';
+  }
+  get remotePort(): number {
+    return this.s.remotePort ?? this.fallback?.port ?? 0;
+  }
+  get bufferSize(): number {
+    return this.s.writableLength ?? 0;
+  }
+}
+
 export function connectionOf(socket: unknown, fallback?: { host: string; port: number }): NodeConnection {
-  const s = (socket ?? {}) as AnySocket;
-  const fd = typeof s._handle?.fd === 'number' ? s._handle.fd : -1;
-  return {
-    fd,
-    remoteAddress: s.remoteAddress ?? fallback?.host ?? '',
-    remotePort: s.remotePort ?? fallback?.port ?? 0,
-    bufferSize: s.writableLength ?? 0,
-  };
+  return new SocketConnection((socket ?? {}) as AnySocket, fallback);
+}
+
+/** node_http_request_t over an http.IncomingMessage or ClientRequest, read member by member. */
+class RequestView implements NodeHttpRequest {
+  constructor(
+    private readonly r: { url?: string; path?: string; method?: string },
+    private readonly forwarded: (r: unknown) => string,
+  ) {}
+  get url(): string {
+    return this.r.url ?? this.r.path ?? '';
+  }
+  get method(): string {
+    return this.r.method ?? '';
+  }
+  get forwardedFor(): string {
+    return this.forwarded(this.r);
+  }
+}
+
+const forwardedFor = (r: unknown): string => header(r, 'x-forwarded-for');
+
+/**
+ * Which of a probe's arguments the enabled clauses read (bit i: args[i]); the positional
+ * arguments that are copies of a struct's members are computed only when read.
+ */
+export type ArgsRead = (probe: Probe) => number;
+
+/** The arguments (bit i: a<i>) the clauses enabled on `probeId` read. */
+export function argsRead(program: Program, probeId: number): number {
+  let mask = 0;
+  for (const en of program.enablings) {
+    if (en.probeId !== probeId) continue;
+    for (const c of en.clauses) {
+      // Clause sources name the probe's arguments a0…a9 and hold no user text (program.ts).
+      for (const m of program.clauses[c.clause]!.source.matchAll(/\ba(\d)\b/g)) mask |= 1 << Number(m[1]);
+    }
+  }
+  return mask;
 }
 
 function header(req: unknown, name: string): string {
@@ -83,6 +139,8 @@ export class NodeProvider {
   private readonly mine = new Map<Probe, NodeProbeName>();
   private gcObserver: PerformanceObserver | null = null;
   private readonly gcProbes = new Set<Probe>();
+  /** Set by the agent once the program is compiled; until then every argument is computed. */
+  argsRead: ArgsRead = () => ~0;
 
   constructor(
     registry: ProbeRegistry,
@@ -99,46 +157,39 @@ export class NodeProvider {
   activate(probe: Probe): (() => void) | null {
     const which = this.mine.get(probe);
     if (which === undefined) return null;
+    const read = this.argsRead(probe);
+    const fireConn = (c: NodeConnection, statusCode?: number): void => fireConnection(probe, read, c, statusCode);
     switch (which) {
       case 'http-server-request':
-        return on('http.server.request.start', (m) => {
-          const c = connectionOf(m.socket);
-          const r = m.request as { url?: string; method?: string };
-          const req: NodeHttpRequest = { url: r.url ?? '', method: r.method ?? '', forwardedFor: header(r, 'x-forwarded-for') };
-          probe.fire(req, c, c.remoteAddress, c.remotePort, req.method, req.url, c.fd);
-        });
+        return on('http.server.request.start', requestFiring(probe, read, (m) => [m.request, m.socket, undefined, forwardedFor]));
       case 'http-server-response':
-        return on('http.server.response.finish', (m) => fireConn(probe, connectionOf(m.socket), status(m.response)));
+        return on('http.server.response.finish', (m) => fireConn(connectionOf(m.socket), status(m.response)));
       case 'http-client-request':
         return both(
-          on('http.client.request.start', (m) => {
-            const r = m.request as { path?: string; method?: string; socket?: unknown };
-            const c = connectionOf(r.socket, clientTarget(r));
-            const req: NodeHttpRequest = { url: r.path ?? '', method: r.method ?? '', forwardedFor: header(r, 'x-forwarded-for') };
-            probe.fire(req, c, c.remoteAddress, c.remotePort, req.method, req.url, c.fd);
-          }),
-          on('undici:request:create', (m) => {
-            const r = m.request as { path?: string; method?: string; origin?: unknown; headers?: unknown };
-            const c = connectionOf(null, originTarget(r.origin));
-            const req: NodeHttpRequest = { url: r.path ?? '', method: r.method ?? '', forwardedFor: undiciHeader(r.headers, 'x-forwarded-for') };
-            probe.fire(req, c, c.remoteAddress, c.remotePort, req.method, req.url, c.fd);
-          }),
+          on('http.client.request.start', requestFiring(probe, read, (m) => {
+            const r = m.request as { socket?: unknown };
+            return [r, r.socket, clientTarget(r), forwardedFor];
+          })),
+          on('undici:request:create', requestFiring(probe, read, (m) => {
+            const r = m.request as { origin?: unknown; headers?: unknown };
+            return [r, null, originTarget(r.origin), () => undiciHeader(r.headers, 'x-forwarded-for')];
+          })),
         );
       case 'http-client-response':
         return both(
           on('http.client.response.finish', (m) => {
             const r = m.request as { socket?: unknown };
-            fireConn(probe, connectionOf(r.socket, clientTarget(r)), status(m.response));
+            fireConn(connectionOf(r.socket, clientTarget(r)), status(m.response));
           }),
           on('undici:request:headers', (m) => {
             const r = m.request as { origin?: unknown };
-            fireConn(probe, connectionOf(null, originTarget(r.origin)), status(m.response));
+            fireConn(connectionOf(null, originTarget(r.origin)), status(m.response));
           }),
         );
       case 'net-server-connection':
-        return on('net.server.socket', (m) => fireConn(probe, connectionOf(m.socket)));
+        return on('net.server.socket', (m) => fireConn(connectionOf(m.socket)));
       case 'net-stream-end':
-        return this.streamEnd(probe);
+        return this.streamEnd(probe, fireConn);
       case 'gc-start':
       case 'gc-done':
         return this.gc(probe);
@@ -150,7 +201,7 @@ export class NodeProvider {
   }
 
   /** net-stream-end: an `end` listener on each socket accepted or opened while enabled. */
-  private streamEnd(probe: Probe): () => void {
+  private streamEnd(probe: Probe, fireConn: (c: NodeConnection) => void): () => void {
     const watched = new Map<AnySocket, () => void>();
     const watch = (m: Msg): void => {
       const s = m.socket as AnySocket;
@@ -159,7 +210,7 @@ export class NodeProvider {
         watched.delete(s);
         s.removeListener?.('close', onEnd);
         s.removeListener?.('end', onEnd);
-        fireConn(probe, connectionOf(s));
+        fireConn(connectionOf(s));
       };
       watched.set(s, onEnd);
       s.once('end', onEnd);
@@ -211,9 +262,33 @@ export class NodeProvider {
   }
 }
 
+/** A request, its socket, where it goes when the socket does not say, its X-Forwarded-For. */
+type RequestParts = [request: unknown, socket: unknown, fallback: { host: string; port: number } | undefined, forwarded: (r: unknown) => string];
+
+/**
+ * The firing of an http-*-request probe: args[0] and args[1] are the translated structs, read
+ * lazily; args[2..6] copy their members and are computed only when a clause reads them.
+ */
+function requestFiring(probe: Probe, read: number, parts: (m: Msg) => RequestParts): (m: Msg) => void {
+  return (m) => {
+    const [r, socket, fallback, forwarded] = parts(m);
+    const req = new RequestView(r as { url?: string }, forwarded);
+    const c = connectionOf(socket, fallback);
+    probe.fire(
+      req,
+      c,
+      read & 4 ? c.remoteAddress : undefined,
+      read & 8 ? c.remotePort : undefined,
+      read & 16 ? req.method : undefined,
+      read & 32 ? req.url : undefined,
+      read & 64 ? c.fd : undefined,
+    );
+  };
+}
+
 /** args[0..3] as the former provider passed them; args[4], the HTTP status, on responses. */
-function fireConn(probe: Probe, c: NodeConnection, statusCode?: number): void {
-  probe.fire(c, c.remoteAddress, c.remotePort, c.fd, statusCode);
+function fireConnection(probe: Probe, read: number, c: NodeConnection, statusCode?: number): void {
+  probe.fire(c, read & 2 ? c.remoteAddress : undefined, read & 4 ? c.remotePort : undefined, read & 8 ? c.fd : undefined, statusCode);
 }
 
 function status(res: unknown): number {

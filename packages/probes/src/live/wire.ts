@@ -7,6 +7,7 @@
  */
 
 import type { ProgramOptions } from '../program/options.js';
+import type { ProgramUnitInfo } from '../program/program.js';
 import type { AggSnapshot, DropReport, FaultReport, Firing } from '../program/value-model.js';
 import type { SourceUnit } from '../lang/diagnostics.js';
 
@@ -64,8 +65,8 @@ export interface Counters {
 /** From the agent to zsdtrace. */
 export type AgentMessage =
   | { readonly t: 'hello'; readonly pid: number; readonly execname: string; readonly argv: readonly string[] }
-  /** Compiled: dtrace's "matched" notices, and the program's options (pragmas included). */
-  | { readonly t: 'compiled'; readonly matched: readonly number[]; readonly notices: readonly string[]; readonly options: ProgramOptions }
+  /** Compiled: each unit's description and matches (dtrace's notices), the program's options (pragmas included). */
+  | { readonly t: 'compiled'; readonly units: readonly ProgramUnitInfo[]; readonly options: ProgramOptions }
   | { readonly t: 'compile-error'; readonly message: string }
   | { readonly t: 'list'; readonly probes: readonly ListedProbe[] }
   | { readonly t: 'firing'; readonly f: Firing }
@@ -77,6 +78,8 @@ export type AgentMessage =
   | { readonly t: 'span'; readonly span: HttpSpanEvent }
   /** The target process is exiting (dtrace's `pid N has exited`); END follows. */
   | { readonly t: 'exiting'; readonly code: number }
+  /** The target is being killed by a signal (dtrace's `pid N terminated by SIGTERM`); END follows. */
+  | { readonly t: 'signaled'; readonly signal: string }
   /** The script called exit(); END follows. */
   | { readonly t: 'exit'; readonly status: number }
   /** END ran: the aggregations never printed, and how the run ended. */

@@ -22,8 +22,16 @@ type Compiled = Extract<AgentMessage, { t: 'compiled' }>;
 export interface TargetCallbacks {
   compiled(m: Compiled): void;
   compileError(message: string): void;
-  record(m: AgentMessage): void;
-  exited(pid: number): void;
+  record(m: Extract<AgentMessage, { t: 'firing' | 'fault' | 'drop' | 'error' | 'options' }>): void;
+  /** A target's script called exit(). */
+  exit(status: number): void;
+  exited(pid: number, how: Ending): void;
+}
+
+/** How a target process ended, as far as is known: its exit status or the signal that killed it. */
+export interface Ending {
+  readonly code?: number | null;
+  readonly signal?: string | null;
 }
 
 interface Target {
@@ -43,7 +51,7 @@ const STOP_GRACE_MS = 5000;
 const CONNECT_WAIT_MS = 10_000;
 
 export class LiveTargets {
-  on: TargetCallbacks = { compiled() {}, compileError() {}, record() {}, exited() {} };
+  on: TargetCallbacks = { compiled() {}, compileError() {}, record() {}, exit() {}, exited() {} };
   stopping = false;
   aborted = false;
   readonly listings: ListedProbe[][] = [];
@@ -55,6 +63,8 @@ export class LiveTargets {
   private readonly byConn = new Map<AgentConnection, Target>();
   private child: ChildProcess | null = null;
   private childGone = false;
+  /** zsdtrace killed the command itself (the trace ended first), as dtrace kills what it created. */
+  private childKilled = false;
   private grace: NodeJS.Timeout | null = null;
 
   constructor(private readonly observer?: LiveObserver) {
@@ -95,11 +105,12 @@ export class LiveTargets {
     const t = this.target(child.pid!, true);
     t.conn = conn;
     this.byConn.set(conn, t);
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       this.childGone = true;
       if (!t.exitedShown) {
         t.exitedShown = true;
-        this.on.exited(t.pid);
+        // The kill that ends a trace is zsdtrace's own, not the command's fate.
+        this.on.exited(t.pid, this.childKilled ? {} : { code, signal });
       }
       this.check();
     });
@@ -133,11 +144,18 @@ export class LiveTargets {
         return this.observer?.span?.(t.pid, m.span);
       case 'exit':
         // exit() in one target ends the run for all, as in dtrace.
+        this.on.exit(m.status);
         return this.stopAll();
       case 'exiting':
         if (t.primary && !t.exitedShown) {
           t.exitedShown = true;
-          this.on.exited(t.pid);
+          this.on.exited(t.pid, { code: m.code });
+        }
+        return;
+      case 'signaled':
+        if (t.primary && !t.exitedShown) {
+          t.exitedShown = true;
+          this.on.exited(t.pid, { signal: m.signal });
         }
         return;
       case 'end':
@@ -146,7 +164,11 @@ export class LiveTargets {
       case 'detached':
         t.detached = true;
         return;
-      default:
+      case 'firing':
+      case 'fault':
+      case 'drop':
+      case 'error':
+      case 'options':
         return this.on.record(m);
     }
   }
@@ -157,7 +179,7 @@ export class LiveTargets {
     t.gone = true;
     if (t.primary && !t.detached && !t.exitedShown && this.child === null && !alive(t.pid)) {
       t.exitedShown = true;
-      this.on.exited(t.pid);
+      this.on.exited(t.pid, {});
     }
     this.check();
   }
@@ -216,6 +238,9 @@ export class LiveTargets {
   private killChild(): void {
     const c = this.child;
     if (!c || this.childGone || c.pid === undefined) return;
+    // Once the trace is stopping, the kill is the end of the trace; otherwise the agent hung up
+    // because the process is dying anyway, of whatever it dies of.
+    if (this.stopping || this.aborted) this.childKilled = true;
     try {
       process.kill(c.pid, 'SIGKILL');
     } catch {
