@@ -18,6 +18,7 @@ import { parseArgs, UsageError } from './args.js';
 import { listCommand } from './commands/list/list.js';
 import { traceCommand } from './commands/trace/trace.js';
 import { PROGNAME, type Io } from './io.js';
+import { errnoText } from './output.js';
 import { usageText, versionText } from './usage.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -95,8 +96,12 @@ export async function run(): Promise<void> {
   };
   process.on('uncaughtException', internal);
   process.on('unhandledRejection', internal);
+  // A failed write to stdout (the reader of a pipe gone, a full disk) ends the run with a
+  // message and status 1. dtrace(1) is killed by SIGPIPE instead (status 141 in a shell, no
+  // message) and reports other write errors as failures; one clean rule covers both here.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`${PROGNAME}: failed to write to standard output: ${errnoText(e)}\n`);
+    process.exit(1);
   });
   let status: number;
   try {
