@@ -34,6 +34,7 @@ export type { OptionKind, OptionName, ProgramOptions, RawOptionTable } from './p
 export { parseSize, parseTime, parseCInteger, TIME_UNITS, OPTION_TIME } from './program/quantities.js';
 export type { TimeSyntax, BareTimeUnit } from './program/quantities.js';
 export { outputBytes } from './program/raw-bytes.js';
+export { LIMITS } from './program/limits.js';
 
 // Runtime.
 export { createRuntime } from './runtime/runtime.js';

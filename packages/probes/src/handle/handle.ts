@@ -47,6 +47,8 @@ export interface OpenOptions {
   readonly cpp?: CppOptions;
   /** Prefix of every message: `zsdtrace`. */
   readonly progname?: string;
+  /** This thread has a large stack: deeply nested programs compile (CompileOptions.largeStack). */
+  readonly largeStack?: boolean;
 }
 
 /** Why a compile failed: dtrace's whole message line (no newline) and the diagnostics behind it. */
@@ -139,6 +141,7 @@ export class TraceHandle {
       macroArgs,
       ...(this.opts.macros ? { macros: this.opts.macros } : {}),
       options: { ...this.raw },
+      ...(this.opts.largeStack ? { largeStack: true } : {}),
     });
     if (!result.program) return { ok: false, failure: { message: this.render(result.diagnostics), diagnostics: result.diagnostics } };
     this.compiled = result.program;
