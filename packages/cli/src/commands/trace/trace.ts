@@ -143,6 +143,8 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
       fast: finite || args.fast,
       finite,
       ...(args.durationNs !== undefined ? { limitNs: args.durationNs } : {}),
+      onWallLimit: (wallMs, virtualNs) =>
+        err(`${PROGNAME}: --duration: ${(wallMs / 1000).toFixed(1)} s of wall time passed at ${(virtualNs / 1e6).toFixed(3)} ms of virtual time; stopping the --fast run there\n`),
       startWall,
     });
   try {
