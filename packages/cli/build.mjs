@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 const entryPoints = { zsdtrace: join(here, 'src/main.ts') };
 if (existsSync(join(here, 'src/commands/verify/worker.ts'))) entryPoints['verify-worker'] = join(here, 'src/commands/verify/worker.ts');
+entryPoints['large-stack-worker'] = join(here, 'src/large-stack-worker.ts');
 
 // Ink's optional React devtools bridge is only loaded when DEV=true; stub it out of the bundle.
 const stubDevtools = {

@@ -8,6 +8,8 @@ export interface Io {
   readonly stderr: NodeJS.WritableStream;
   readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
+  /** This thread has a large stack (large-stack.ts): deeply nested programs compile here. */
+  readonly largeStack?: boolean;
   /** Installs an interrupt handler (SIGINT); returns its remover. */
   onInterrupt?(fn: () => void): () => void;
 }

@@ -8,6 +8,7 @@
  *   commands/verify*     `zsdtrace verify`: explores seeds of the simulated kernel
  *   tui/                 --tui: the Ink dashboard and its wiring to a run
  *   otlp/                --otlp: the OpenTelemetry exporter and its wiring to a run
+ *   large-stack*.ts      deeply nested programs: the command again on a thread with a large stack
  *
  * main() dispatches and turns the outcome into dtrace's exit status (0 success, 1 failure,
  * 2 usage, or the value given to exit()). Commands reach the compiler and the runtime only
@@ -18,6 +19,8 @@ import { parseArgs, UsageError } from './args.js';
 import { listCommand } from './commands/list/list.js';
 import { traceCommand } from './commands/trace/trace.js';
 import { PROGNAME, type Io } from './io.js';
+import { LargeStackNeeded, runOnLargeStack } from './large-stack.js';
+import { errnoText } from './output.js';
 import { usageText, versionText } from './usage.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -65,7 +68,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(usageText(PROGNAME));
     return 2;
   }
-  return traceCommand(args, io);
+  try {
+    return await traceCommand(args, io);
+  } catch (e) {
+    if (!(e instanceof LargeStackNeeded)) throw e;
+    const onLargeStack = runOnLargeStack(argv, io);
+    if (onLargeStack) return onLargeStack;
+    io.stderr.write(`${e.failure}\n`);
+    return 1;
+  }
 }
 
 /** The process entry: real streams, SIGINT, exit status; an internal error asks for a report. */
@@ -95,8 +106,12 @@ export async function run(): Promise<void> {
   };
   process.on('uncaughtException', internal);
   process.on('unhandledRejection', internal);
+  // A failed write to stdout (the reader of a pipe gone, a full disk) ends the run with a
+  // message and status 1. dtrace(1) is killed by SIGPIPE instead (status 141 in a shell, no
+  // message) and reports other write errors as failures; one clean rule covers both here.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`${PROGNAME}: failed to write to standard output: ${errnoText(e)}\n`);
+    process.exit(1);
   });
   let status: number;
   try {

@@ -5,6 +5,7 @@
  */
 
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { outputBytes } from '@zsdtrace/probes';
 
 export interface OutputStream {
   write(s: string): void;
@@ -27,9 +28,10 @@ const ERRNO_TEXT: Readonly<Record<string, string>> = {
   EROFS: 'Read-only file system',
   EIO: 'I/O error',
   EFBIG: 'File too large',
+  EPIPE: 'Broken pipe',
 };
 
-function errnoText(e: unknown): string {
+export function errnoText(e: unknown): string {
   const code = String((e as NodeJS.ErrnoException).code);
   return Object.hasOwn(ERRNO_TEXT, code) ? ERRNO_TEXT[code]! : code;
 }
@@ -49,7 +51,9 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
       write: (s) => {
         if (failure !== null) return;
         try {
-          writeSync(fd, s);
+          const bytes = outputBytes(s);
+          if (typeof bytes === 'string') writeSync(fd, bytes);
+          else writeSync(fd, bytes);
         } catch (e) {
           failure = `failed to write to output file '${path}': ${errnoText(e)}`;
           onFailure?.(failure);
@@ -68,7 +72,7 @@ export function openOutput(path: string | undefined, stdout: NodeJS.WritableStre
     if (pending === '') return;
     const chunk = pending;
     pending = '';
-    stdout.write(chunk);
+    stdout.write(outputBytes(chunk));
   };
   return {
     failure: null,

@@ -33,6 +33,8 @@ export { OPTIONS, DEFAULT_OPTIONS, OptionError, validateOption, isDynamicOption,
 export type { OptionKind, OptionName, ProgramOptions, RawOptionTable } from './program/options.js';
 export { parseSize, parseTime, parseCInteger, TIME_UNITS, OPTION_TIME } from './program/quantities.js';
 export type { TimeSyntax, BareTimeUnit } from './program/quantities.js';
+export { outputBytes } from './program/raw-bytes.js';
+export { LIMITS } from './program/limits.js';
 
 // Runtime.
 export { createRuntime } from './runtime/runtime.js';

@@ -4,10 +4,15 @@
  * Input: any parsed JSON value. Output: a Workload, or a WorkloadError naming the first bad
  * field by its path and saying what it must be. Unknown fields are errors too (a typo must not
  * silently change a run). It never reads files and never draws random numbers.
+ *
+ * The value is first checked against the published JSON Schema (schema.ts); what follows adds
+ * the rules a schema cannot state (time order, inverted ranges, key references, duplicate
+ * names) and keeps its own type checks only to narrow the types for the code below.
  */
 
 import { parseDuration, parseDurationLiteral } from './duration.js';
 import { WorkloadError } from './errors.js';
+import { schemaFailure } from './schema.js';
 import type { CallbackAction, CallbackSpec, Duration, KeySpec, ModuleSpec, Workload, ZoneSpec } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -43,8 +48,10 @@ export function validateWorkload(json: unknown, source?: string): Workload {
   const list = (v: unknown, field: string): unknown[] =>
     v === undefined ? [] : Array.isArray(v) ? v : fail(field, 'must be an array');
 
+  const bad = schemaFailure(json);
+  if (bad) fail(bad.field, bad.reason);
   const root = obj(json, '');
-  only(root, '', ['name', 'description', 'keys', 'modules', 'zones', 'period', 'costs']);
+  only(root, '', ['$schema', 'name', 'description', 'keys', 'modules', 'zones', 'period', 'costs']);
   const name = root.name === undefined ? 'workload' : str(root.name, 'name');
   const description =
     root.description === undefined ? '' : typeof root.description === 'string' ? root.description : fail('description', 'must be a string');

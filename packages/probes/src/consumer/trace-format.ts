@@ -10,6 +10,7 @@
 import type { StackFrame } from '../provider/host.js';
 import { formatString, widthSpec } from './c-format.js';
 import type { DInt, DStack, DSymbol, DType, DValue } from '../program/value-model.js';
+import { hasRawBytes, stringBytes } from '../program/raw-bytes.js';
 
 /** dtrace's default stack indentation (`_dtrace_stkindent`). */
 export const DEFAULT_STACK_INDENT = 14;
@@ -72,6 +73,7 @@ export function formatSymbol(sym: DSymbol): string {
 
 /** Whether dtrace would print these bytes as a string (isprint/isspace/\b/\a throughout). */
 function printable(s: string): boolean {
+  if (hasRawBytes(s)) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c !== 0x7f) continue;
@@ -105,7 +107,7 @@ export function formatRawBytes(bytes: Uint8Array): string {
 /** A string's bytes as a strsize-long record (NUL padded), for the raw dump. */
 function stringRecord(s: string, strsize: number): Uint8Array {
   const buf = new Uint8Array(Math.max(strsize, 1));
-  const enc = new TextEncoder().encode(s);
+  const enc = stringBytes(s);
   buf.set(enc.subarray(0, buf.length));
   return buf;
 }

@@ -52,6 +52,8 @@ export interface OpenOptions {
   readonly progname?: string;
   /** A traced system that compiles and runs the program itself, in its own process. */
   readonly remote?: RemoteSystem;
+  /** This thread has a large stack: deeply nested programs compile (CompileOptions.largeStack). */
+  readonly largeStack?: boolean;
 }
 
 
@@ -151,6 +153,7 @@ export class TraceHandle {
       macroArgs,
       ...(this.opts.macros ? { macros: this.opts.macros } : {}),
       options: { ...this.raw },
+      ...(this.opts.largeStack ? { largeStack: true } : {}),
     });
     if (!result.program) return { ok: false, failure: { message: this.render(result.diagnostics), diagnostics: result.diagnostics } };
     this.compiled = result.program;

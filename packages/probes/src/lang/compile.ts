@@ -46,7 +46,7 @@ import { nestingError } from './nesting.js';
 import { parse } from './parser.js';
 import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
-import { Checker, MAX_NESTING, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
+import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
 import { matchProbes } from './sema-probes.js';
 import { declare, declareInline, typedefNames } from './sema-decl.js';
 import { defineTranslator } from './sema-xlate.js';
@@ -65,6 +65,13 @@ export interface CompileOptions {
   macros?: Record<string, number>;
   /** -x options from the command line. */
   options?: Record<string, string | true>;
+  /**
+   * compile() and the program's probes run on a thread with LIMITS.largeStackMb of stack: the
+   * nesting limits are LIMITS.nesting and LIMITS.expressionDepth. Otherwise both are
+   * LIMITS.defaultStackNesting, and a program nested deeper fails with a D_NEST_DEPTH
+   * diagnostic marked `largeStack` (the CLI then compiles and runs it on such a thread).
+   */
+  largeStack?: boolean;
 }
 
 export interface CompileResult {
@@ -77,25 +84,31 @@ class Stop extends Error {}
 
 /**
  * Compiles the units into one Program. The phases recurse over the nesting of the program; a
- * program nested deeper than the JavaScript stack allows is refused with D_NEST_DEPTH instead of
- * a stack overflow (docs/limits.md gives the depths that compile).
+ * program nested deeper than the limits for its stack (opts.largeStack) is refused with
+ * D_NEST_DEPTH, and any phase that still runs out of stack reports that too, never a stack
+ * overflow (docs/limits.md gives the depths that compile).
  */
 export function compile(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
   const size = units.reduce((n, u) => n + u.text.length, 0);
   if (size > LIMITS.scriptBytes) {
     return { diagnostics: [{ code: 'D_SCRIPT_SIZE', message: `program text is ${size} characters; the limit is ${LIMITS.scriptBytes}`, unit: 0 }] };
   }
+  let result: CompileResult;
   try {
-    return compileUnits(units, opts);
+    result = compileUnits(units, opts);
   } catch (e) {
     // Past the stack, V8 throws RangeError; the parser then may fail on its own broken state
     // with another RangeError (`Invalid array length`) before the overflow reaches here.
     if (!(e instanceof RangeError)) throw e;
-    return { diagnostics: [{ code: 'D_NEST_DEPTH', message: 'program is nested too deeply for the compiler (see the nesting limits in docs/limits.md)', unit: 0 }] };
+    result = { diagnostics: [{ code: 'D_NEST_DEPTH', message: 'program is nested too deeply for the compiler (see the nesting limits in docs/limits.md)', unit: 0 }] };
   }
+  const first = result.diagnostics[0];
+  if (!opts.largeStack && first?.code === 'D_NEST_DEPTH') result.diagnostics[0] = { ...first, largeStack: true };
+  return result;
 }
 
 function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const nesting = opts.largeStack ? LIMITS.nesting : LIMITS.defaultStackNesting;
   const diagnostics: Diagnostic[] = [];
   const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
@@ -110,6 +123,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...[...structs.keys()].filter((k) => !k.includes(' '))]);
   const scope = new Scope(structs);
   const checker = new Checker(scope, 256, callHooks);
+  checker.maxDepth = opts.largeStack ? LIMITS.expressionDepth : LIMITS.defaultStackNesting;
   const used = new Set<number>();
   const clauses: ClauseOut[] = [];
   const unitInfo: { matched: number; description: string }[] = [];
@@ -159,7 +173,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       const ms = substituteMacros(lx.tokens, macro);
       for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
-      const deep = nestingError(ms.tokens);
+      const deep = nestingError(ms.tokens, nesting);
       if (deep) {
         sink.error(deep.code, deep.message, deep.offset);
         bail();
@@ -194,7 +208,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
               checker.expr(item.predicate);
             }
             region = 'action list';
-            checkStatements(checker, item.body ?? []);
+            checkStatements(checker, item.body ?? [], nesting);
             clauses.push({ unit: ui, ast: item, probes, ctx });
             if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
             if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
@@ -232,13 +246,13 @@ function strsizeInto(c: Checker, options: RawOptionTable): void {
   (c as { strsize: number }).strsize = resolveOptions(options).strsize;
 }
 
-function checkStatements(c: Checker, list: readonly A.Stmt[], depth = 0): void {
+function checkStatements(c: Checker, list: readonly A.Stmt[], limit: number, depth = 0): void {
   for (const s of list) {
     if (s.k === 'if') {
-      if (depth >= MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${MAX_NESTING} levels deep`, s.at);
+      if (depth >= limit) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${limit} levels deep`, s.at);
       c.expr(s.cond);
-      checkStatements(c, s.then, depth + 1);
-      if (s.else) checkStatements(c, s.else, depth + 1);
+      checkStatements(c, s.then, limit, depth + 1);
+      if (s.else) checkStatements(c, s.else, limit, depth + 1);
     } else c.statement(s.expr);
   }
 }

@@ -24,6 +24,8 @@ export interface Diagnostic {
   region?: 'predicate' | 'action list';
   /** The program compiled but dtrace would refuse to enable it (no line, no tag). */
   phase?: 'enable';
+  /** D_NEST_DEPTH on a default-sized stack: the program may compile on a large one (CompileOptions.largeStack). */
+  largeStack?: true;
 }
 
 /** Maps offsets of one unit to 1-based lines and columns, honouring `#line` directives. */

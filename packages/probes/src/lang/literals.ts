@@ -8,6 +8,7 @@ import type { ErrorTag } from '../program/error-tags.js';
 
 import { T, type CType } from './types.js';
 import { nameTable } from '../name-table.js';
+import { byteChar, charByte } from '../program/raw-bytes.js';
 
 export type IntLiteral = { value: bigint; type: CType } | { code: ErrorTag; message: string };
 
@@ -55,7 +56,10 @@ export function parseIntLiteral(image: string): IntLiteral {
 
 const SIMPLE: Readonly<Record<string, number>> = nameTable({ a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, '"': 34, "'": 39, '?': 63 });
 
-/** Decodes the escapes of a quoted literal's body into a JS string of byte values. */
+/**
+ * Decodes the escapes of a quoted literal's body. An octal or hex escape is one byte, as in
+ * dtrace; from 0x80 up it is kept as a raw byte (program/raw-bytes.ts).
+ */
 export function decodeEscapes(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
@@ -69,11 +73,11 @@ export function decodeEscapes(body: string): string {
     else if (/[0-7]/.test(e)) {
       let oct = e;
       while (oct.length < 3 && /[0-7]/.test(body[i + 1] ?? '')) oct += body[++i];
-      out += String.fromCharCode(parseInt(oct, 8) & 0xff);
+      out += byteChar(parseInt(oct, 8) & 0xff);
     } else if (e === 'x' && /[0-9a-fA-F]/.test(body[i + 1] ?? '')) {
       let hex = '';
       while (hex.length < 2 && /[0-9a-fA-F]/.test(body[i + 1] ?? '')) hex += body[++i];
-      out += String.fromCharCode(parseInt(hex, 16));
+      out += byteChar(parseInt(hex, 16));
     } else out += e;
   }
   return out;
@@ -86,10 +90,10 @@ export function parseCharLiteral(image: string): CharLiteral {
   if (bytes.length === 0) return { code: 'D_CHR_NULL', message: 'empty character constant' };
   if (bytes.length > 8) return { code: 'D_CHR_OFLOW', message: 'character constant is too long' };
   if (bytes.length === 1) {
-    const b = bytes.charCodeAt(0);
+    const b = charByte(bytes.charCodeAt(0));
     return { value: b > 127 ? b - 256 : b };
   }
   let v = 0n;
-  for (const ch of bytes) v = (v << 8n) | BigInt(ch.charCodeAt(0) & 0xff);
+  for (const ch of bytes) v = (v << 8n) | BigInt(charByte(ch.charCodeAt(0)) & 0xff);
   return { value: Number(BigInt.asIntN(32, v)) };
 }

@@ -1,8 +1,8 @@
 /*
  * The nesting limit, checked on the token stream before parsing. The parser, the checker, code
  * generation, V8's parser of the generated code and its evaluation all recurse once per level
- * of nesting, so a program nested deeper than MAX_NESTING is refused here with D_NEST_DEPTH at
- * the token that crosses the limit, before anything can overflow the stack.
+ * of nesting, so a program nested deeper than the limit for the stack compile() runs on is
+ * refused here with D_NEST_DEPTH at the token that crosses it, before anything can overflow.
  *
  * A level is an open bracket, a `?` of a conditional still open in that bracket, or an `if`
  * whose statement has not ended (no `;` or brace yet), or an operator in a run of operators. Nesting the parser does not see this
@@ -12,7 +12,6 @@
 
 import type { IToken } from 'chevrotain';
 import { Kw, P, PrefixOp } from './tokens.js';
-import { MAX_NESTING } from './sema-expr.js';
 
 export interface NestingError {
   readonly code: 'D_NEST_DEPTH';
@@ -20,12 +19,12 @@ export interface NestingError {
   readonly offset: number;
 }
 
-export function nestingError(tokens: readonly IToken[]): NestingError | null {
+export function nestingError(tokens: readonly IToken[], limit: number): NestingError | null {
   // levels[i]: the `?` and `if` levels opened inside the i-th open bracket.
   const levels: number[] = [0];
   let depth = 0;
   const deeper = (t: IToken): NestingError | null =>
-    ++depth > MAX_NESTING ? { code: 'D_NEST_DEPTH', message: `program nested more than ${MAX_NESTING} levels deep`, offset: t.startOffset } : null;
+    ++depth > limit ? { code: 'D_NEST_DEPTH', message: `program nested more than ${limit} levels deep`, offset: t.startOffset } : null;
   const closeInner = (): void => {
     depth -= levels[levels.length - 1]!;
     levels[levels.length - 1] = 0;
@@ -35,7 +34,7 @@ export function nestingError(tokens: readonly IToken[]): NestingError | null {
   for (const t of tokens) {
     const tt = t.tokenType;
     if (tt.CATEGORIES?.includes(PrefixOp) || tt === Kw.sizeof || tt === Kw.stringof) {
-      if (depth + ++run > MAX_NESTING) return { code: 'D_NEST_DEPTH', message: `program nested more than ${MAX_NESTING} levels deep`, offset: t.startOffset };
+      if (depth + ++run > limit) return { code: 'D_NEST_DEPTH', message: `program nested more than ${limit} levels deep`, offset: t.startOffset };
       continue;
     }
     run = 0;

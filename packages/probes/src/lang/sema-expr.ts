@@ -116,7 +116,7 @@ export class Checker {
   expr(e: A.Expr): CType {
     // Every later phase (code generation, V8's parser, evaluation) recurses as deep as this.
     try {
-      if (++this.depth > MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `expression nested more than ${MAX_NESTING} levels deep`, e.at);
+      if (++this.depth > this.maxDepth) throw new SemaError('D_NEST_DEPTH', `expression nested more than ${this.maxDepth} levels deep`, e.at);
       const t = this.compute(e);
       e.type = t;
       return t;
@@ -125,6 +125,8 @@ export class Checker {
     }
   }
   private depth = 0;
+  /** The deepest expression allowed (compile() sets it for the stack it runs on). */
+  maxDepth: number = LIMITS.expressionDepth;
 
   private compute(e: A.Expr): CType {
     switch (e.k) {

@@ -17,8 +17,21 @@ export const LIMITS = {
   clauses: 50_000,
   /** Distinct aggregations in one program. */
   aggregations: 50_000,
-  /** Levels of nesting: brackets, `?:`, `if`, operands of one expression. */
-  nesting: 200,
+  /**
+   * Levels of nesting: brackets, `?:`, `if`, runs of unary operators, `else if` chains; on a
+   * thread with a large stack (`largeStackMb`, the CLI's deep-program thread).
+   */
+  nesting: 25_000,
+  /** Depth of one expression (operands of an operator chain included), on a large stack. */
+  expressionDepth: 100_000,
+  /**
+   * Both depths on a thread with a default-sized stack (the main thread, an embedding app):
+   * what its ~1 MB stack holds through every phase. A deeper program within the limits above
+   * fails there with D_NEST_DEPTH marked `largeStack` and compiles on a large stack.
+   */
+  defaultStackNesting: 200,
+  /** Stack of the CLI's deep-program thread (MB; pages are committed only as they are used). */
+  largeStackMb: 2048,
   /** Elements of one fixed-size array (`int a[N]`). */
   arrayElements: 1_048_576,
   /** Elements of all fixed-size arrays together. */

@@ -7,7 +7,8 @@ import { compile } from '../../src/lang/compile.js';
 import { LIMITS } from '../../src/program/limits.js';
 import { compileErr, compileOk, rig, run } from '../runtime/fake-host.js';
 
-const N = LIMITS.nesting;
+// compile() on this (default-sized) stack; deeper programs run on a large stack (test/hostile-nesting.test.ts).
+const N = LIMITS.defaultStackNesting;
 const nested = (open: string, close: string, n: number): string => `BEGIN { x = 1; trace(${open.repeat(n)}1${close.repeat(n)}); }`;
 
 describe('nesting limit', () => {
@@ -22,6 +23,14 @@ describe('nesting limit', () => {
     expect(compileErr(`BEGIN { trace(${Array(N + 2).fill('1').join(' + ')}); }`)).toMatchObject({ code: 'D_NEST_DEPTH', message: `expression nested more than ${N} levels deep` });
     expect(compileErr(`BEGIN { x = 1; trace(${'!'.repeat(N + 1)}x); }`).code).toBe('D_NEST_DEPTH');
     expect(compileErr(`BEGIN { x = 1; if (x) trace(1); ${'else if (x) trace(1); '.repeat(N + 1)}}`).code).toBe('D_NEST_DEPTH');
+  });
+
+  it('marks nesting refused on a default stack as one a large stack may hold, and never on a large stack', () => {
+    expect(compileErr(nested('(', ')', N))).toMatchObject({ code: 'D_NEST_DEPTH', largeStack: true });
+    expect(compileErr(`BEGIN { trace(${Array(N + 2).fill('1').join(' + ')}); }`)).toMatchObject({ code: 'D_NEST_DEPTH', largeStack: true });
+    const large = compileErr(nested('(', ')', LIMITS.nesting), { largeStack: true });
+    expect(large).toMatchObject({ code: 'D_NEST_DEPTH', message: `program nested more than ${LIMITS.nesting} levels deep` });
+    expect(large).not.toHaveProperty('largeStack');
   });
 
   it('turns any stack overflow of the compiler into D_NEST_DEPTH, never an exception', () => {

@@ -18,6 +18,7 @@ import { createEngine, engineTypes, loadWorkload, WorkloadError, type Workload }
 import { openTrace, type ProgramSource } from '@zsdtrace/probes';
 import type { CliArgs, ProgramArg } from '../../args.js';
 import { PROGNAME, type Io } from '../../io.js';
+import { LargeStackNeeded } from '../../large-stack.js';
 import { openOutput, OutputError, type OutputStream } from '../../output.js';
 import type { OtlpHandle } from '../../otlp/wiring.js';
 import { LogBuffer } from '../../tui/log-buffer.js';
@@ -67,6 +68,7 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
     macros: { pid: process.pid, ppid: process.ppid, target: 0, uid: 0, gid: 0 },
     cpp: args.cpp,
     progname: PROGNAME,
+    ...(io.largeStack ? { largeStack: true } : {}),
   });
 
   // 2. Options, then compile.
@@ -83,6 +85,7 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
   }
   const compiled = handle.compile(programSources(args.programs), args.macroArgs);
   if (!compiled.ok) {
+    if (compiled.failure.diagnostics[0]?.largeStack && !io.largeStack) throw new LargeStackNeeded(compiled.failure.message);
     err(`${compiled.failure.message}\n`);
     return 1;
   }
@@ -140,6 +143,8 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
       fast: finite || args.fast,
       finite,
       ...(args.durationNs !== undefined ? { limitNs: args.durationNs } : {}),
+      onWallLimit: (wallMs, virtualNs) =>
+        err(`${PROGNAME}: --duration: ${(wallMs / 1000).toFixed(1)} s of wall time passed at ${(virtualNs / 1e6).toFixed(3)} ms of virtual time; stopping the --fast run there\n`),
       startWall,
     });
   try {
