@@ -10,7 +10,7 @@
  * the mutex: the same hash, less work.
  */
 
-import type { TraceEvent, TraceListener } from '../trace/events.js';
+import type { MarkSource, Phase, TraceEvent, TraceListener } from '../trace/events.js';
 
 const RING = 20;
 const FNV_OFFSET = 0x811c9dc5;
@@ -22,6 +22,11 @@ const STRING_TABLE_MAX = 4096;
 
 type MutableLockAcquire = { kind: 'lockAcquire'; t: number; tid: number; lock: string; blockedNs: number };
 type MutableLockRelease = { kind: 'lockRelease'; t: number; tid: number; lock: string };
+type PhaseKind = 'needed' | 'inprogress' | 'start' | 'end' | 'completed';
+/** The phase events' records, in field order: bare, with `src` (needed), with `result` (end of create). */
+type MutablePhase = { kind: PhaseKind; t: number; tid: number; phase: Phase; zone: number; key: number };
+type MutablePhaseSrc = MutablePhase & { src: MarkSource };
+type MutablePhaseResult = MutablePhase & { result: number };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
@@ -46,6 +51,26 @@ export class TraceLog {
   private readonly releaseSlots = Array.from({ length: RING }, (): MutableLockRelease => ({ kind: 'lockRelease', t: 0, tid: 0, lock: '' }));
   /** Hashes of the lock events' field names and kinds, in their field order. */
   private readonly lk = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
+  /** Per ring slot, the reusable records of the phase events (used while there is no listener). */
+  private readonly phaseSlots = Array.from({ length: RING }, (): MutablePhase => ({ kind: 'start', t: 0, tid: 0, phase: 'create', zone: 0, key: 0 }));
+  private readonly phaseSrcSlots = Array.from(
+    { length: RING },
+    (): MutablePhaseSrc => ({ kind: 'needed', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, src: 'configure' }),
+  );
+  private readonly phaseResultSlots = Array.from(
+    { length: RING },
+    (): MutablePhaseResult => ({ kind: 'end', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, result: 0 }),
+  );
+  private readonly phaseKindHash: Record<PhaseKind, number> = {
+    needed: stringHash('needed'),
+    inprogress: stringHash('inprogress'),
+    start: stringHash('start'),
+    end: stringHash('end'),
+    completed: stringHash('completed'),
+  };
+  private readonly phaseHash: Record<Phase, number> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
+  /** Hashes of the phase events' field names, in their field order. */
+  private readonly pk = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
 
   on(listener: TraceListener): () => void {
     this.listeners.push(listener);
@@ -95,6 +120,80 @@ export class TraceLog {
     e.lock = lock;
     this.ring[slot] = e;
     this.count++;
+  }
+
+  /**
+   * emit({ kind, t, tid, phase, zone, key }) for the phase events of spec 4.1 (the most frequent
+   * after the lock events): the same fold, without building or walking the object when nobody
+   * listens.
+   */
+  phaseEvent(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): void {
+    this.hash = this.phaseHead(kind, t, tid, phase, zone, key);
+    if (this.listeners.length > 0) {
+      this.deliver({ kind, t, tid, phase, zone, key });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = this.phaseSlots[slot]!;
+    e.kind = kind;
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'needed', t, tid, phase, zone, key, src }). */
+  neededEvent(t: number, tid: number, phase: Phase, zone: number, key: number, src: MarkSource): void {
+    const h = this.phaseHead('needed', t, tid, phase, zone, key);
+    this.hash = mixNumber(mixNumber(h, this.pk[6]!), this.valueAt(6, src));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'needed', t, tid, phase, zone, key, src });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = this.phaseSrcSlots[slot]!;
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'end', t, tid, phase, zone, key, result }) (the end of a create). */
+  endResultEvent(t: number, tid: number, phase: Phase, zone: number, key: number, result: number): void {
+    const h = this.phaseHead('end', t, tid, phase, zone, key);
+    this.hash = mixNumber(mixNumber(h, this.pk[7]!), result);
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'end', t, tid, phase, zone, key, result });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = this.phaseResultSlots[slot]!;
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    e.result = result;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** The fold of a phase event's first six fields (positions 0-5), as fold() computes it. */
+  private phaseHead(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): number {
+    const k = this.pk;
+    let h = mixNumber(mixNumber(this.hash, k[0]!), this.phaseKindHash[kind]);
+    h = mixNumber(mixNumber(h, k[1]!), t);
+    h = mixNumber(mixNumber(h, k[2]!), tid);
+    h = mixNumber(mixNumber(h, k[3]!), this.phaseHash[phase]);
+    h = mixNumber(mixNumber(h, k[4]!), zone);
+    return mixNumber(mixNumber(h, k[5]!), key);
   }
 
   /** The last events, oldest first (copies: ring records are reused). */
