@@ -47,30 +47,16 @@ export class TraceLog {
   private readonly valHashA: number[] = new Array<number>(SLOTS).fill(0);
   private readonly valHashB: number[] = new Array<number>(SLOTS).fill(0);
   /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
-  private readonly acquireSlots = Array.from({ length: RING }, (): MutableLockAcquire => ({ kind: 'lockAcquire', t: 0, tid: 0, lock: '', blockedNs: 0 }));
-  private readonly releaseSlots = Array.from({ length: RING }, (): MutableLockRelease => ({ kind: 'lockRelease', t: 0, tid: 0, lock: '' }));
-  /** Hashes of the lock events' field names and kinds, in their field order. */
-  private readonly lk = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
+  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING);
+  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING);
+  private readonly lk = LOCK_HASHES;
   /** Per ring slot, the reusable records of the phase events (used while there is no listener). */
-  private readonly phaseSlots = Array.from({ length: RING }, (): MutablePhase => ({ kind: 'start', t: 0, tid: 0, phase: 'create', zone: 0, key: 0 }));
-  private readonly phaseSrcSlots = Array.from(
-    { length: RING },
-    (): MutablePhaseSrc => ({ kind: 'needed', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, src: 'configure' }),
-  );
-  private readonly phaseResultSlots = Array.from(
-    { length: RING },
-    (): MutablePhaseResult => ({ kind: 'end', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, result: 0 }),
-  );
-  private readonly phaseKindHash: Record<PhaseKind, number> = {
-    needed: stringHash('needed'),
-    inprogress: stringHash('inprogress'),
-    start: stringHash('start'),
-    end: stringHash('end'),
-    completed: stringHash('completed'),
-  };
-  private readonly phaseHash: Record<Phase, number> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
-  /** Hashes of the phase events' field names, in their field order. */
-  private readonly pk = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
+  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING);
+  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING);
+  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING);
+  private readonly pk = PHASE_HASHES;
+  private readonly phaseKindHash = PHASE_KIND_HASH;
+  private readonly phaseHash = PHASE_NAME_HASH;
 
   on(listener: TraceListener): () => void {
     this.listeners.push(listener);
@@ -97,7 +83,7 @@ export class TraceLog {
     }
     // Nobody else sees the event: fill the ring slot's own record instead of allocating one.
     const slot = this.count % RING;
-    const e = this.acquireSlots[slot]!;
+    const e = (this.acquireSlots[slot] ??= { kind: 'lockAcquire', t: 0, tid: 0, lock: '', blockedNs: 0 });
     e.t = t;
     e.tid = tid;
     e.lock = lock;
@@ -114,7 +100,7 @@ export class TraceLog {
       return;
     }
     const slot = this.count % RING;
-    const e = this.releaseSlots[slot]!;
+    const e = (this.releaseSlots[slot] ??= { kind: 'lockRelease', t: 0, tid: 0, lock: '' });
     e.t = t;
     e.tid = tid;
     e.lock = lock;
@@ -134,7 +120,7 @@ export class TraceLog {
       return;
     }
     const slot = this.count % RING;
-    const e = this.phaseSlots[slot]!;
+    const e = (this.phaseSlots[slot] ??= { kind, t: 0, tid: 0, phase: 'create', zone: 0, key: 0 });
     e.kind = kind;
     e.t = t;
     e.tid = tid;
@@ -154,7 +140,7 @@ export class TraceLog {
       return;
     }
     const slot = this.count % RING;
-    const e = this.phaseSrcSlots[slot]!;
+    const e = (this.phaseSrcSlots[slot] ??= { kind: 'needed', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, src });
     e.t = t;
     e.tid = tid;
     e.phase = phase;
@@ -174,7 +160,7 @@ export class TraceLog {
       return;
     }
     const slot = this.count % RING;
-    const e = this.phaseResultSlots[slot]!;
+    const e = (this.phaseResultSlots[slot] ??= { kind: 'end', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, result: 0 });
     e.t = t;
     e.tid = tid;
     e.phase = phase;
@@ -268,6 +254,19 @@ export class TraceLog {
     return v;
   }
 }
+
+/** Hashes of the lock events' field names and kinds, in their field order. */
+const LOCK_HASHES = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
+/** Hashes of the phase events' field names, in their field order, and of their string values. */
+const PHASE_HASHES = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
+const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
+  needed: stringHash('needed'),
+  inprogress: stringHash('inprogress'),
+  start: stringHash('start'),
+  end: stringHash('end'),
+  completed: stringHash('completed'),
+};
+const PHASE_NAME_HASH: Readonly<Record<Phase, number>> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
 
 /** FNV-1a over a string's UTF-16 code units: what the fold mixes in for a string. */
 export function stringHash(s: string): number {
