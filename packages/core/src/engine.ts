@@ -90,6 +90,9 @@ export interface Engine {
   traceHash(): string;
   /** A hash of the visible state (zones, entries, keys, locks, threads), for the explorer. */
   fingerprint(): number;
+  /** Turns step-footprint recording on or off (an untimed engine starts with it on). The explorer
+   *  turns it off while it replays a prefix whose steps it already knows. */
+  recordFootprints(on: boolean): void;
   stats(): { steps: number; events: number; probeFirings: number; callbacks: number; threads: number };
 }
 
@@ -220,6 +223,10 @@ class SimEngine implements Engine {
 
   fingerprint(): number {
     return stateFingerprint(this.s, this.k);
+  }
+
+  recordFootprints(on: boolean): void {
+    if (this.opts.untimed) this.k.tracker.on = on;
   }
 
   stats(): { steps: number; events: number; probeFirings: number; callbacks: number; threads: number } {

@@ -26,8 +26,11 @@ export class SleepHeap<T extends Sleeper> {
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      const x = a[i]!;
+      const y = a[p]!;
+      if (!less(x, y)) break;
+      a[i] = y;
+      a[p] = x;
       i = p;
     }
   }
@@ -46,7 +49,9 @@ export class SleepHeap<T extends Sleeper> {
         if (l < a.length && less(a[l]!, a[m]!)) m = l;
         if (r < a.length && less(a[r]!, a[m]!)) m = r;
         if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
+        const x = a[i]!;
+        a[i] = a[m]!;
+        a[m] = x;
         i = m;
       }
     }

@@ -10,7 +10,7 @@
  * the mutex: the same hash, less work.
  */
 
-import type { TraceEvent, TraceListener } from '../trace/events.js';
+import type { MarkSource, Phase, TraceEvent, TraceListener } from '../trace/events.js';
 
 const RING = 20;
 const FNV_OFFSET = 0x811c9dc5;
@@ -22,6 +22,11 @@ const STRING_TABLE_MAX = 4096;
 
 type MutableLockAcquire = { kind: 'lockAcquire'; t: number; tid: number; lock: string; blockedNs: number };
 type MutableLockRelease = { kind: 'lockRelease'; t: number; tid: number; lock: string };
+type PhaseKind = 'needed' | 'inprogress' | 'start' | 'end' | 'completed';
+/** The phase events' records, in field order: bare, with `src` (needed), with `result` (end of create). */
+type MutablePhase = { kind: PhaseKind; t: number; tid: number; phase: Phase; zone: number; key: number };
+type MutablePhaseSrc = MutablePhase & { src: MarkSource };
+type MutablePhaseResult = MutablePhase & { result: number };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
@@ -42,10 +47,16 @@ export class TraceLog {
   private readonly valHashA: number[] = new Array<number>(SLOTS).fill(0);
   private readonly valHashB: number[] = new Array<number>(SLOTS).fill(0);
   /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
-  private readonly acquireSlots = Array.from({ length: RING }, (): MutableLockAcquire => ({ kind: 'lockAcquire', t: 0, tid: 0, lock: '', blockedNs: 0 }));
-  private readonly releaseSlots = Array.from({ length: RING }, (): MutableLockRelease => ({ kind: 'lockRelease', t: 0, tid: 0, lock: '' }));
-  /** Hashes of the lock events' field names and kinds, in their field order. */
-  private readonly lk = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
+  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING);
+  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING);
+  private readonly lk = LOCK_HASHES;
+  /** Per ring slot, the reusable records of the phase events (used while there is no listener). */
+  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING);
+  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING);
+  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING);
+  private readonly pk = PHASE_HASHES;
+  private readonly phaseKindHash = PHASE_KIND_HASH;
+  private readonly phaseHash = PHASE_NAME_HASH;
 
   on(listener: TraceListener): () => void {
     this.listeners.push(listener);
@@ -72,7 +83,7 @@ export class TraceLog {
     }
     // Nobody else sees the event: fill the ring slot's own record instead of allocating one.
     const slot = this.count % RING;
-    const e = this.acquireSlots[slot]!;
+    const e = (this.acquireSlots[slot] ??= { kind: 'lockAcquire', t: 0, tid: 0, lock: '', blockedNs: 0 });
     e.t = t;
     e.tid = tid;
     e.lock = lock;
@@ -89,12 +100,86 @@ export class TraceLog {
       return;
     }
     const slot = this.count % RING;
-    const e = this.releaseSlots[slot]!;
+    const e = (this.releaseSlots[slot] ??= { kind: 'lockRelease', t: 0, tid: 0, lock: '' });
     e.t = t;
     e.tid = tid;
     e.lock = lock;
     this.ring[slot] = e;
     this.count++;
+  }
+
+  /**
+   * emit({ kind, t, tid, phase, zone, key }) for the phase events of spec 4.1 (the most frequent
+   * after the lock events): the same fold, without building or walking the object when nobody
+   * listens.
+   */
+  phaseEvent(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): void {
+    this.hash = this.phaseHead(kind, t, tid, phase, zone, key);
+    if (this.listeners.length > 0) {
+      this.deliver({ kind, t, tid, phase, zone, key });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.phaseSlots[slot] ??= { kind, t: 0, tid: 0, phase: 'create', zone: 0, key: 0 });
+    e.kind = kind;
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'needed', t, tid, phase, zone, key, src }). */
+  neededEvent(t: number, tid: number, phase: Phase, zone: number, key: number, src: MarkSource): void {
+    const h = this.phaseHead('needed', t, tid, phase, zone, key);
+    this.hash = mixNumber(mixNumber(h, this.pk[6]!), this.valueAt(6, src));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'needed', t, tid, phase, zone, key, src });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.phaseSrcSlots[slot] ??= { kind: 'needed', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, src });
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'end', t, tid, phase, zone, key, result }) (the end of a create). */
+  endResultEvent(t: number, tid: number, phase: Phase, zone: number, key: number, result: number): void {
+    const h = this.phaseHead('end', t, tid, phase, zone, key);
+    this.hash = mixNumber(mixNumber(h, this.pk[7]!), result);
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'end', t, tid, phase, zone, key, result });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.phaseResultSlots[slot] ??= { kind: 'end', t: 0, tid: 0, phase: 'create', zone: 0, key: 0, result: 0 });
+    e.t = t;
+    e.tid = tid;
+    e.phase = phase;
+    e.zone = zone;
+    e.key = key;
+    e.result = result;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** The fold of a phase event's first six fields (positions 0-5), as fold() computes it. */
+  private phaseHead(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): number {
+    const k = this.pk;
+    let h = mixNumber(mixNumber(this.hash, k[0]!), this.phaseKindHash[kind]);
+    h = mixNumber(mixNumber(h, k[1]!), t);
+    h = mixNumber(mixNumber(h, k[2]!), tid);
+    h = mixNumber(mixNumber(h, k[3]!), this.phaseHash[phase]);
+    h = mixNumber(mixNumber(h, k[4]!), zone);
+    return mixNumber(mixNumber(h, k[5]!), key);
   }
 
   /** The last events, oldest first (copies: ring records are reused). */
@@ -169,6 +254,19 @@ export class TraceLog {
     return v;
   }
 }
+
+/** Hashes of the lock events' field names and kinds, in their field order. */
+const LOCK_HASHES = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
+/** Hashes of the phase events' field names, in their field order, and of their string values. */
+const PHASE_HASHES = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
+const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
+  needed: stringHash('needed'),
+  inprogress: stringHash('inprogress'),
+  start: stringHash('start'),
+  end: stringHash('end'),
+  completed: stringHash('completed'),
+};
+const PHASE_NAME_HASH: Readonly<Record<Phase, number>> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
 
 /** FNV-1a over a string's UTF-16 code units: what the fold mixes in for a string. */
 export function stringHash(s: string): number {

@@ -38,6 +38,10 @@ export interface ExplorePolicy extends SchedulingPolicy {
   stepped(rec: StepRecord): void;
   /** The engine's visible-state fingerprint, for the distinct-state count. */
   fingerprint: (() => number) | null;
+  /** Turns the engine's step-footprint recording on or off (set by the harness). */
+  recordFootprints: ((on: boolean) => void) | null;
+  /** Called by the harness once the engine is built, before it runs. */
+  begin(): void;
 }
 
 /** What one schedule produced. */
@@ -132,8 +136,8 @@ const EVERYTHING: ReadonlySet<object> = new Set<object>();
 
 function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolean {
   if (a === EVERYTHING || b === EVERYTHING) return false;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (big.has(x)) return false;
+  if (a.size > b.size) return disjoint(b, a);
+  for (const x of a) if (b.has(x)) return false;
   return true;
 }
 
@@ -273,23 +277,28 @@ function runOne(
   const policy: ExplorePolicy = {
     name: 'replay',
     fingerprint: null,
+    recordFootprints: null,
+    // Steps before the last replayed decision are known from earlier runs (runs are
+    // deterministic): footprints are recorded only from there on.
+    begin() {
+      policy.recordFootprints?.(prefix === 0);
+    },
     spawned() {},
     stepped(rec) {
       pending.push(rec);
       last = rec.tid;
     },
     pick(ready: readonly SimThread[]): number {
-      const tids = ready.map((t) => t.tid);
-      const lastReady = tids.includes(last);
       const parent = stack[depth - 1];
       if (parent && pending.length > 0) parent.rec = pending[0]!;
       let node = stack[depth];
       if (depth >= prefix || !node) {
+        const tids = ready.map((t) => t.tid);
         const sleep = parent ? childSleep(parent, pending, bound, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
         node = {
-          ready: [...tids].sort((a, b) => a - b),
+          ready: tids.sort((a, b) => a - b),
           last,
-          lastReady,
+          lastReady: tids.includes(last),
           cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
           sleep,
           chosen: -1,
@@ -305,14 +314,19 @@ function runOne(
         node.chosen = first.tid;
         stack.push(node);
       }
-      pending = [];
+      // Steps are recorded from scratch after every decision (the array is the parent's rec's home).
+      if (pending.length > 0) pending = [];
       if (shard && depth === SHARD_DEPTH) {
         if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
         if (node.shardIndex % shard.count !== shard.index) throw new Abort();
       }
       depth++;
+      // The steps after this decision are the parent steps of decision `depth`: needed from the
+      // last replayed decision (prefix - 1) on.
+      if (depth === prefix) policy.recordFootprints?.(true);
       cost = node.cost + costOf(node, node.chosen);
-      const i = tids.indexOf(node.chosen);
+      let i = ready.length - 1;
+      while (i >= 0 && ready[i]!.tid !== node.chosen) i--;
       if (i < 0) throw new Error(`internal error: exhaustive replay diverged at decision ${depth} (thread ${node.chosen} not ready)`);
       return i;
     },
@@ -342,21 +356,19 @@ function runOne(
 function childSleep(parent: Node, steps: readonly StepRecord[], bound: number, por: boolean): Map<number, Sleeper> {
   const out = new Map<number, Sleeper>();
   if (!por) return out;
-  const candidates = new Map(parent.sleep);
+  // Candidates: the parent's sleepers, then the transitions it explored (never both: a sleeping
+  // thread is never chosen).
+  for (const [tid, s] of parent.sleep) if (independentOf(steps, tid, s)) out.set(tid, s);
   const bounded = bound !== Infinity;
   for (const [tid, s] of parent.done) {
     if (bounded && (s.readyAfter || (parent.lastReady && tid !== parent.last))) continue;
-    candidates.set(tid, s);
-  }
-  for (const [tid, s] of candidates) {
-    let independent = true;
-    for (const st of steps) {
-      if (st.tid === tid || !disjoint(st.fp, s.fp)) {
-        independent = false;
-        break;
-      }
-    }
-    if (independent) out.set(tid, s);
+    if (independentOf(steps, tid, s)) out.set(tid, s);
   }
   return out;
+}
+
+/** No step in `steps` is `tid`'s or meets the sleeper's footprint. */
+function independentOf(steps: readonly StepRecord[], tid: number, s: Sleeper): boolean {
+  for (const st of steps) if (st.tid === tid || !disjoint(st.fp, s.fp)) return false;
+  return true;
 }

@@ -19,6 +19,7 @@ import { createTraceChecker } from './trace-checker.js';
 /** An engine the explorer can drive: it also fingerprints its visible state. */
 export interface ExplorableEngine extends EngineLike {
   fingerprint(): number;
+  recordFootprints(on: boolean): void;
 }
 
 /** Builds a fresh untimed engine that schedules with `policy` and records step footprints. */
@@ -29,6 +30,8 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
     run(policy: ExplorePolicy): ScheduleOutcome {
       const engine = make(policy);
       policy.fingerprint = () => engine.fingerprint();
+      policy.recordFootprints = (on) => engine.recordFootprints(on);
+      policy.begin();
       const checker = createTraceChecker({ algorithm });
       const coverage = createCoverageTracker({ algorithm });
       let events = 0;

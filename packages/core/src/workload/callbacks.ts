@@ -35,12 +35,8 @@ export function buildCallbacks(ctx: CallbackContext, spec: KeySpec): KeyCallback
   const creds = new Map<number, number>();
   return {
     name: spec.name,
-    create: c
-      ? function* (zoneid: number): Co<number> {
-          yield* run(ctx, c, zoneid, keyVar, creds);
-          return s.dataAddr();
-        }
-      : null,
+    // The create returns its data pointer from run() itself: one coroutine less per callback.
+    create: c ? (zoneid: number) => run(ctx, c, zoneid, keyVar, creds, true) : null,
     shutdown: sh ? (zoneid: number) => run(ctx, sh, zoneid, keyVar, creds) : null,
     destroy: d ? (zoneid: number) => run(ctx, d, zoneid, keyVar, creds) : null,
     createAddr: c ? s.fns.add(mod, `${spec.name}_create`) : 0,
@@ -49,7 +45,15 @@ export function buildCallbacks(ctx: CallbackContext, spec: KeySpec): KeyCallback
   };
 }
 
-function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: KeyVar, creds: Map<number, number>): Co {
+/** One callback's body; a create (`returnsData`) returns a fresh data pointer, a teardown 0. */
+function* run(
+  ctx: CallbackContext,
+  spec: CallbackSpec,
+  zoneid: number,
+  keyVar: KeyVar,
+  creds: Map<number, number>,
+  returnsData = false,
+): Co<number> {
   const { s, prng } = ctx;
   const k = s.k;
   // The callback's own view of its zone (it was handed the zoneid; the zone_t is still alive).
@@ -57,11 +61,11 @@ function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: 
   const z = s.byId.get(zoneid) ?? null;
   let ns = drawDuration(spec.duration, prng);
   if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, prng);
-  yield* k.work(ns);
+  if (k.startWork(ns)) yield;
   for (const a of spec.actions) {
     switch (a.do) {
       case 'work':
-        yield* k.work(drawDuration(a.duration, prng));
+        if (k.startWork(drawDuration(a.duration, prng))) yield;
         break;
       case 'block':
         yield* k.sleep(drawDuration(a.duration, prng));
@@ -114,6 +118,7 @@ function* run(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, keyVar: 
       }
     }
   }
+  return returnsData ? s.dataAddr() : 0;
 }
 
 const registering = new WeakSet<KeyVar>();

@@ -32,12 +32,12 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
   const opId = s.opBegin('zone_create', { zone: z.zone_id });
   // Insert into the hash and append to zone_active, still UNINITIALIZED (spec 3.2 step 2).
-  yield* k.enter(s.zonehash_lock);
+  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
   k.tracker.touch(s.byId);
   s.byId.set(z.zone_id, z);
   z.hashed = true;
   s.active.append(z);
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   // newproc(zsched): zsched's own hold is taken on its behalf before it runs.
   z.zone_ref++;
   k.spawn('zsched', z.zone_name, -1, () => zsched(s, z, costs));
@@ -52,24 +52,24 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   const f = s.P.fbt.zsched;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* k.work(costs.zschedSetup);
+  if (k.startWork(costs.zschedSetup)) yield;
   yield* s.ops.zschedInit(s, z);
   k.cur.daemon = true;
   yield* s.statusWait(z, ZoneStatus.BOOTING);
   k.cur.daemon = false;
   if (z.zone_status === ZoneStatus.BOOTING) {
-    yield* k.work(costs.initStart);
-    yield* k.enter(s.zone_status_lock);
+    if (k.startWork(costs.initStart)) yield;
+    if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
     if (z.zone_status === ZoneStatus.BOOTING) yield* s.statusSet(z, ZoneStatus.RUNNING);
-    yield* k.exit(s.zone_status_lock);
+    if (!k.exitInPlace(s.zone_status_lock)) yield;
   }
   k.cur.daemon = true;
   yield* s.statusWait(z, ZoneStatus.DYING);
   k.cur.daemon = false;
   // zsched exits; releasing the zone's last task makes it DEAD (spec 3.5 step 2).
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   yield* s.statusSet(z, ZoneStatus.DEAD);
-  yield* k.exit(s.zone_status_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
   yield* zoneRele(s, z);
   s.fnOut(f, 0);
 }
@@ -85,10 +85,10 @@ export function* zthread(s: ZoneSystem, z: Zone, linger: () => number): Co {
   yield* s.statusWait(z, ZoneStatus.EMPTY);
   k.cur.daemon = false;
   yield* k.sleep(linger());
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   z.zone_kthreads--;
   if (z.zone_kthreads === 0 && z.zone_status === ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.DOWN);
-  yield* k.exit(s.zone_status_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
 }
 
 /** Looks a zone up in the hash under zonehash_lock (the caller holds it). */
@@ -103,14 +103,14 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_boot', { zone: id });
-  yield* k.enter(s.zonehash_lock);
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z || z.zone_status !== ZoneStatus.READY) rc = EINVAL;
   else yield* s.statusSet(z, ZoneStatus.BOOTING);
-  yield* k.exit(s.zone_status_lock);
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (z && rc === 0) yield* s.statusWait(z, ZoneStatus.RUNNING);
   s.opEnd('zone_boot', opId, { zone: id }, rc);
   s.fnOut(f, rc);
@@ -124,8 +124,8 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_shutdown', { zone: id });
-  yield* k.enter(s.zonehash_lock);
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = -1;
   if (!z || z.zone_status < ZoneStatus.READY) rc = EINVAL;
@@ -138,23 +138,23 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     }
     yield* zoneHold(s, z);
   }
-  yield* k.exit(s.zone_status_lock);
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (z && rc < 0) {
     if (z.zone_status < ZoneStatus.EMPTY) {
       // zone_empty(): kill the zone's processes; the last task's release makes it EMPTY.
-      yield* k.work(costs.zoneEmpty);
-      yield* k.enter(s.zone_status_lock);
+      if (k.startWork(costs.zoneEmpty)) yield;
+      if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
       if (z.zone_status < ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.EMPTY);
-      yield* k.exit(s.zone_status_lock);
+      if (!k.exitInPlace(s.zone_status_lock)) yield;
     }
     yield* s.ops.zsdCallbacks(s, z, 'shutdown');
     // Spec 3.4 step 5: with no kernel threads left this thread sets DOWN; otherwise the last
     // zthread_exit does, maybe while the callbacks above were still running, and it waits.
     if (z.zone_kthreads === 0) {
-      yield* k.enter(s.zone_status_lock);
+      if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
       if (z.zone_status < ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DOWN);
-      yield* k.exit(s.zone_status_lock);
+      if (!k.exitInPlace(s.zone_status_lock)) yield;
     } else yield* s.statusWait(z, ZoneStatus.DOWN);
     yield* zoneRele(s, z);
     rc = 0;
@@ -171,8 +171,8 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_destroy', { zone: id });
-  yield* k.enter(s.zonehash_lock);
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z) rc = EINVAL;
@@ -181,21 +181,21 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
     if (z.zone_status === ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DYING);
     yield* zoneHold(s, z);
   }
-  yield* k.exit(s.zone_status_lock);
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (z && rc === 0) {
     yield* s.statusWait(z, ZoneStatus.DEAD);
     yield* s.ops.zsdCallbacks(s, z, 'destroy');
     // Wait until only our hold is left (ZONE_IS_UNREF), then leave zone_active.
-    yield* k.enter(z.zone_lock);
+    if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
     while (z.zone_ref > 1) yield* k.cvWait(z.destroy_cv, z.zone_lock);
-    yield* k.exit(z.zone_lock);
-    yield* k.enter(s.zonehash_lock);
+    if (!k.exitInPlace(z.zone_lock)) yield;
+    if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
     k.tracker.touch(s.byId);
     s.byId.delete(z.zone_id);
     z.hashed = false;
     s.active.remove(z);
-    yield* k.exit(s.zonehash_lock);
+    if (!k.exitInPlace(s.zonehash_lock)) yield;
     if (z.zone_cred_ref > 0) s.deathrow.add(z);
     yield* zoneRele(s, z);
   }

@@ -14,9 +14,9 @@ export function* zoneHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_hold;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   z.zone_ref++;
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
 }
 
@@ -24,13 +24,16 @@ export function* zoneRele(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_rele;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   z.zone_ref--;
   s.assert(z.zone_ref >= 0, `zone ${z.zone_id} zone_ref below zero`);
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
   // zone_destroy waits for its own hold to be the last one.
-  if (z.zone_ref <= 1) yield* s.k.broadcast(z.destroy_cv);
-  yield* s.k.exit(z.zone_lock);
+  if (z.zone_ref <= 1) {
+    s.k.wakeAll(z.destroy_cv);
+    yield;
+  }
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   if (free) yield* zoneFree(s, z);
   s.fnOut(f, 0);
 }
@@ -39,9 +42,9 @@ export function* zoneCredHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_cred_hold;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   z.zone_cred_ref++;
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
 }
 
@@ -53,10 +56,10 @@ export function* zoneCredRele(s: ZoneSystem, z: Zone, drop = true): Co {
   const f = s.P.fbt.zone_cred_rele;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   if (drop && z.zone_cred_ref > 0) z.zone_cred_ref--;
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   if (free) yield* zoneFree(s, z);
   s.fnOut(f, 0);
 }
@@ -76,13 +79,13 @@ function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_free_zsd;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = z.zsd.head) {
     s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
     z.zsd.remove(e);
     s.markFreed(e, 'zone_free');
     s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key: e.zsd_key, src: 'zoneFree' });
   }
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
 }

@@ -237,14 +237,15 @@ export class ZoneSystem {
     z.zone_status = status;
     this.emit({ kind: 'status', t: this.now, tid: this.tid, zone: z.zone_id, from, to: status });
     if (this.P.zoneStatus.enabled) this.fire(this.P.zoneStatus, z, from, status);
-    yield* this.k.broadcast(z.zone_cv);
+    this.k.wakeAll(z.zone_cv);
+    yield;
     this.fnOut(f, 0);
   }
 
   /** zone_status_wait: sleep until the zone's status is at least `status`. */
   *statusWait(z: Zone, status: number): Co {
-    yield* this.k.enter(this.zone_status_lock);
+    if (!this.k.enterInPlace(this.zone_status_lock)) yield* this.k.enter(this.zone_status_lock);
     while (z.zone_status < status) yield* this.k.cvWait(z.zone_cv, this.zone_status_lock);
-    yield* this.k.exit(this.zone_status_lock);
+    if (!this.k.exitInPlace(this.zone_status_lock)) yield;
   }
 }

@@ -57,10 +57,10 @@ function* applyPhase(
   if (f.entry.enabled) s.fire(f.entry, lockp, zoneLockHeld ? 1 : 0, z, key);
   if (lockp) s.assert(lockp.owner === k.cur, `zsd_apply_${phase}: lockp not held`);
   if (zoneLockHeld) s.assert(z.zone_lock.owner === k.cur, `zsd_apply_${phase}: zone_lock not held`);
-  else yield* k.enter(z.zone_lock);
+  else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   const e = zsdFind(z.zsd, key);
   if (e === null) {
-    if (!zoneLockHeld) yield* k.exit(z.zone_lock);
+    if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
     s.fnOut(f, 0);
     return false;
   }
@@ -76,58 +76,82 @@ function* applyPhase(
   if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0 || wi.entry.enabled || wi.ret.enabled) {
     if (yield* waitForInprogress(s, z, e, lockp, phase)) dropped = true;
   }
-  const b = bits[phase];
-  if ((e.zsd_flags & b.needed) !== 0) {
+  if ((e.zsd_flags & bits[phase].needed) !== 0) {
     dropped = true;
-    yield* runCallback(s, phase, lockp, z, e);
+    // The callback with its flag changes (spec 2.12-2.14), inline rather than a coroutine of its
+    // own: every step of the callback resumes one coroutine less.
+    markInprogress(s, phase, z, e);
+    if (!k.exitInPlace(z.zone_lock)) yield;
+    if (lockp && !k.exitInPlace(lockp)) yield;
+    callbackStart(s, phase, z, e);
+    let result = 0;
+    if (phase === 'create') result = yield* e.fns.create!(z.zone_id);
+    else {
+      // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
+      k.tracker.touch(z.zone_lock);
+      yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
+    }
+    callbackEnd(s, phase, z, e, result);
+    if (lockp && !k.enterInPlace(lockp)) yield* k.enter(lockp);
+    if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+    if (!s.checkLive(e, `zsd_apply_${phase}`)) yield* halt();
+    markCompleted(s, phase, e, result);
+    // cv_broadcast's scheduling point (k.broadcast without its coroutine).
+    yield;
+    s.log.phaseEvent('completed', s.now, k.cur.tid, phase, z.zone_id, e.zsd_key);
+    const sdt = sdtOf(s, phase);
+    if (sdt.completed.enabled) s.fire(sdt.completed, z, e.zsd_key);
   }
-  if (!zoneLockHeld) yield* k.exit(z.zone_lock);
+  if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, dropped ? 1 : 0);
   return dropped;
 }
 
-/** NEEDED -> INPROGRESS, the callback unlocked, INPROGRESS -> COMPLETED (zone_lock held on entry and exit). */
-function* runCallback(s: ZoneSystem, phase: 'create' | Teardown, lockp: KMutex | null, z: Zone, e: ZsdEntry): Co {
-  const k = s.k;
-  const b = bits[phase];
-  const sdt = phase === 'create' ? s.P.sdt.create : phase === 'shutdown' ? s.P.sdt.shutdown : s.P.sdt.destroy;
-  const key = e.zsd_key;
-  const zone = z.zone_id;
-  e.zsd_flags = (e.zsd_flags & ~b.needed) | b.inprogress;
-  e.runner = k.cur.tid;
-  s.emit({ kind: 'inprogress', t: s.now, tid: k.cur.tid, phase, zone, key });
-  if (sdt.inprogress.enabled) s.fire(sdt.inprogress, z, key);
-  yield* k.exit(z.zone_lock);
-  if (lockp) yield* k.exit(lockp);
+function sdtOf(s: ZoneSystem, phase: 'create' | Teardown): ZoneSystem['P']['sdt']['create'] {
+  return phase === 'create' ? s.P.sdt.create : phase === 'shutdown' ? s.P.sdt.shutdown : s.P.sdt.destroy;
+}
 
-  s.emit({ kind: 'start', t: s.now, tid: k.cur.tid, phase, zone, key });
-  if (sdt.start.enabled) s.fire(sdt.start, z, key);
+/** NEEDED -> INPROGRESS under zone_lock, before the locks are dropped. */
+function markInprogress(s: ZoneSystem, phase: 'create' | Teardown, z: Zone, e: ZsdEntry): void {
+  const b = bits[phase];
+  const tid = s.k.cur.tid;
+  e.zsd_flags = (e.zsd_flags & ~b.needed) | b.inprogress;
+  e.runner = tid;
+  s.log.phaseEvent('inprogress', s.now, tid, phase, z.zone_id, e.zsd_key);
+  const p = sdtOf(s, phase).inprogress;
+  if (p.enabled) s.fire(p, z, e.zsd_key);
+}
+
+/** The start probe, with no lock held, just before the callback. */
+function callbackStart(s: ZoneSystem, phase: 'create' | Teardown, z: Zone, e: ZsdEntry): void {
+  s.log.phaseEvent('start', s.now, s.k.cur.tid, phase, z.zone_id, e.zsd_key);
+  const p = sdtOf(s, phase).start;
+  if (p.enabled) s.fire(p, z, e.zsd_key);
   s.callbacks++;
-  let result = 0;
+}
+
+/** The end probe: a create's carries its result (which must not be NULL), a teardown's the key. */
+function callbackEnd(s: ZoneSystem, phase: 'create' | Teardown, z: Zone, e: ZsdEntry, result: number): void {
+  const key = e.zsd_key;
+  const p = sdtOf(s, phase).end;
   if (phase === 'create') {
-    result = yield* e.fns.create!(zone);
-    s.emit({ kind: 'end', t: s.now, tid: k.cur.tid, phase, zone, key, result });
-    if (sdt.end.enabled) s.fire(sdt.end, z, result);
+    s.log.endResultEvent(s.now, s.k.cur.tid, phase, z.zone_id, key, result);
+    if (p.enabled) s.fire(p, z, result);
     s.assert(result !== 0, `create callback of key ${key} returned NULL`);
   } else {
-    // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
-    k.tracker.touch(z.zone_lock);
-    const data = e.zsd_data;
-    yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(zone, data);
-    s.emit({ kind: 'end', t: s.now, tid: k.cur.tid, phase, zone, key });
-    if (sdt.end.enabled) s.fire(sdt.end, z, key);
+    s.log.phaseEvent('end', s.now, s.k.cur.tid, phase, z.zone_id, key);
+    if (p.enabled) s.fire(p, z, key);
   }
+}
 
-  if (lockp) yield* k.enter(lockp);
-  yield* k.enter(z.zone_lock);
-  if (!s.checkLive(e, `zsd_apply_${phase}`)) yield* halt();
+/** INPROGRESS -> COMPLETED with the data the phase leaves, zone_lock held again; wakes waiters. */
+function markCompleted(s: ZoneSystem, phase: 'create' | Teardown, e: ZsdEntry, result: number): void {
+  const b = bits[phase];
   if (phase === 'create') e.zsd_data = result;
   else if (phase === 'destroy') e.zsd_data = 0;
   e.zsd_flags = (e.zsd_flags & ~b.inprogress) | b.completed;
   e.runner = -1;
-  yield* k.broadcast(e.cv);
-  s.emit({ kind: 'completed', t: s.now, tid: k.cur.tid, phase, zone, key });
-  if (sdt.completed.enabled) s.fire(sdt.completed, z, key);
+  s.k.wakeAll(e.cv);
 }
 
 /**
@@ -155,7 +179,7 @@ export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
       z = s.active.next(z);
       continue;
     }
-    if (yield* fn(s, s.zonehash_lock, false, z, key)) z = s.active.head;
+    if (yield* applyPhase(s, phase, s.zonehash_lock, false, z, key)) z = s.active.head;
     else z = s.active.next(z);
   }
   yield* k.exit(s.zonehash_lock);
@@ -181,17 +205,23 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   const phase = phaseOf(fn);
   const quick = unobserved(s, phase);
   const mask = busyMask(phase);
-  let e = z.zsd.head;
+  let e = quick ? nextBusy(z.zsd.head, mask) : z.zsd.head;
   while (e) {
-    if (quick && (e.zsd_flags & mask) === 0) {
-      e = e.lnext;
-      continue;
-    }
-    if (yield* fn(s, null, true, z, e.zsd_key)) e = z.zsd.head;
-    else e = e.lnext;
+    const restart = yield* applyPhase(s, phase, null, true, z, e.zsd_key);
+    const from = restart ? z.zsd.head : e.lnext;
+    e = quick ? nextBusy(from, mask) : from;
   }
   yield* k.exit(z.zone_lock);
   s.fnOut(f, 0);
+}
+
+/**
+ * The first entry from `e` on with a flag in `mask`. A plain function, not part of the coroutine:
+ * the skip loop runs O(N²) times over a pass and is optimised on its own.
+ */
+function nextBusy(e: ZsdEntry | null, mask: number): ZsdEntry | null {
+  while (e !== null && (e.zsd_flags & mask) === 0) e = e.lnext;
+  return e;
 }
 
 function applyAddr(s: ZoneSystem, fn: ApplyFn): number {

@@ -30,7 +30,8 @@ export const ZsdFlag = {
 
 /** A create callback returns the data pointer (must be non-zero). */
 export type CreateCallback = (zoneid: number) => Co<number>;
-export type TeardownCallback = (zoneid: number, data: number) => Co;
+/** A teardown callback; whatever its coroutine returns is ignored. */
+export type TeardownCallback = (zoneid: number, data: number) => Co<unknown>;
 
 /** A key's three callbacks as registered, with their simulated function addresses. */
 export interface KeyCallbacks {

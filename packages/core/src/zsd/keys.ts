@@ -46,7 +46,7 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
       s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(fns) });
       if (fns.create) {
         e.zsd_flags = ZsdFlag.CREATE_NEEDED;
-        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key, src: 'keyCreate' });
+        s.log.neededEvent(s.now, s.tid, 'create', z.zone_id, key, 'keyCreate');
         const p = s.P.sdt.createNeededKeyCreate;
         if (p.enabled) s.fire(p, z, key);
       }
@@ -94,13 +94,13 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
     if (e) {
       if (e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
         e.zsd_flags |= ZsdFlag.SHUTDOWN_NEEDED;
-        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'shutdown', zone: z.zone_id, key, src: 'keyDelete' });
+        s.log.neededEvent(s.now, s.tid, 'shutdown', z.zone_id, key, 'keyDelete');
         const p = s.P.sdt.shutdownNeededKeyDelete;
         if (p.enabled) s.fire(p, z, key);
       }
       if (e.fns.destroy && (e.zsd_flags & ZsdFlag.DESTROY_ALL) === 0) {
         e.zsd_flags |= ZsdFlag.DESTROY_NEEDED;
-        s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'destroy', zone: z.zone_id, key, src: 'keyDelete' });
+        s.log.neededEvent(s.now, s.tid, 'destroy', z.zone_id, key, 'keyDelete');
         const p = s.P.sdt.destroyNeededKeyDelete;
         if (p.enabled) s.fire(p, z, key);
       }

@@ -33,20 +33,20 @@ function* unlockTheWorld(s: ZoneSystem, zones: readonly Zone[]): Co {
 }
 
 function* runCreate(s: ZoneSystem, z: Zone, e: ZsdEntry): Co {
-  s.emit({ kind: 'start', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key: e.zsd_key });
+  s.log.phaseEvent('start', s.now, s.tid, 'create', z.zone_id, e.zsd_key);
   s.callbacks++;
   const r = yield* e.fns.create!(z.zone_id);
-  s.emit({ kind: 'end', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key: e.zsd_key, result: r });
+  s.log.endResultEvent(s.now, s.tid, 'create', z.zone_id, e.zsd_key, r);
   e.zsd_data = r;
 }
 
 function* runTeardown(s: ZoneSystem, ct: Teardown, fns: KeyCallbacks, zone: number, key: number, data: number): Co {
   const cb = ct === 'shutdown' ? fns.shutdown : fns.destroy;
   if (!cb) return;
-  s.emit({ kind: 'start', t: s.now, tid: s.tid, phase: ct, zone, key });
+  s.log.phaseEvent('start', s.now, s.tid, ct, zone, key);
   s.callbacks++;
   yield* cb(zone, data);
-  s.emit({ kind: 'end', t: s.now, tid: s.tid, phase: ct, zone, key });
+  s.log.phaseEvent('end', s.now, s.tid, ct, zone, key);
 }
 
 function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {

@@ -17,22 +17,22 @@ import type { Teardown } from './ops.js';
  */
 export function* zschedInit(s: ZoneSystem, z: Zone): Co {
   const k = s.k;
-  yield* k.enter(s.pool_lock);
-  yield* k.enter(s.cpu_lock);
-  yield* k.enter(s.zonehash_lock);
+  if (!k.enterInPlace(s.pool_lock)) yield* k.enter(s.pool_lock);
+  if (!k.enterInPlace(s.cpu_lock)) yield* k.enter(s.cpu_lock);
+  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
   yield* zoneZsdConfigure(s, z);
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   yield* s.statusSet(z, ZoneStatus.INITIALIZED);
-  yield* k.exit(s.zone_status_lock);
-  yield* k.exit(s.zonehash_lock);
-  yield* k.exit(s.cpu_lock);
-  yield* k.exit(s.pool_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
+  if (!k.exitInPlace(s.cpu_lock)) yield;
+  if (!k.exitInPlace(s.pool_lock)) yield;
 
   yield* applyAllKeys(s, applyCreate, z);
 
-  yield* k.enter(s.zone_status_lock);
+  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   yield* s.statusSet(z, ZoneStatus.READY);
-  yield* k.exit(s.zone_status_lock);
+  if (!k.exitInPlace(s.zone_status_lock)) yield;
 }
 
 /** Spec 2.7: copy every registered key into the new zone; CN where there is a create. */
@@ -45,22 +45,22 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   s.assert(z.zone_status === ZoneStatus.UNINITIALIZED, `configure of zone ${z.zone_id} not UNINITIALIZED`);
   k.tracker.touch(z.zone_lock);
   s.assert(z.zsd.size === 0, `configure of zone ${z.zone_id} with a non-empty zone_zsd`);
-  yield* k.enter(z.zone_lock);
-  yield* k.enter(s.zsd_key_lock);
+  if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+  if (!k.enterInPlace(s.zsd_key_lock)) yield* k.enter(s.zsd_key_lock);
   for (let t = s.registered.head; t; t = t.lnext) {
     s.assert(zsdFind(z.zsd, t.zsd_key) === null, `zone ${z.zone_id} already has key ${t.zsd_key}`);
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
     s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
     if (t.fns.create) {
       e.zsd_flags = ZsdFlag.CREATE_NEEDED;
-      s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'create', zone: z.zone_id, key: t.zsd_key, src: 'configure' });
+      s.log.neededEvent(s.now, s.tid, 'create', z.zone_id, t.zsd_key, 'configure');
       const p = s.P.sdt.createNeededConfigure;
       if (p.enabled) s.fire(p, z, t.zsd_key);
     }
     z.zsd.append(e);
   }
-  yield* k.exit(s.zsd_key_lock);
-  yield* k.exit(z.zone_lock);
+  if (!k.exitInPlace(s.zsd_key_lock)) yield;
+  if (!k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
 }
 
@@ -72,22 +72,22 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   if (f.entry.enabled) s.fire(f.entry, z, ct === 'shutdown' ? 1 : 2);
   if (ct === 'shutdown') s.assert(z.zone_status >= ZoneStatus.EMPTY, `ZSD_SHUTDOWN on zone ${z.zone_id} below EMPTY`);
   else s.assert(z.zone_status >= ZoneStatus.DOWN, `ZSD_DESTROY on zone ${z.zone_id} below DOWN`);
-  yield* k.enter(z.zone_lock);
+  if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = e.lnext) {
     if (ct === 'shutdown' && e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
       e.zsd_flags |= ZsdFlag.SHUTDOWN_NEEDED;
-      s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'shutdown', zone: z.zone_id, key: e.zsd_key, src: 'zoneShutdown' });
+      s.log.neededEvent(s.now, s.tid, 'shutdown', z.zone_id, e.zsd_key, 'zoneShutdown');
       const p = s.P.sdt.shutdownNeededCallbacks;
       if (p.enabled) s.fire(p, z, e.zsd_key);
     }
     if (ct === 'destroy' && e.fns.destroy && (e.zsd_flags & ZsdFlag.DESTROY_ALL) === 0) {
       e.zsd_flags |= ZsdFlag.DESTROY_NEEDED;
-      s.emit({ kind: 'needed', t: s.now, tid: s.tid, phase: 'destroy', zone: z.zone_id, key: e.zsd_key, src: 'zoneDestroy' });
+      s.log.neededEvent(s.now, s.tid, 'destroy', z.zone_id, e.zsd_key, 'zoneDestroy');
       const p = s.P.sdt.destroyNeededCallbacks;
       if (p.enabled) s.fire(p, z, e.zsd_key);
     }
   }
-  yield* k.exit(z.zone_lock);
+  if (!k.exitInPlace(z.zone_lock)) yield;
   // Both passes whatever ct is (spec 2.8 step 3).
   yield* applyAllKeys(s, applyShutdown, z);
   yield* applyAllKeys(s, applyDestroy, z);
@@ -99,10 +99,10 @@ export function* getspecific(s: ZoneSystem, key: number, z: Zone): Co<number> {
   const f = s.P.fbt.zone_getspecific;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key, z);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   const e = zsdFindMru(z.zsd, key);
   const value = e ? e.zsd_data : 0;
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.emit({ kind: 'getspecific', t: s.now, tid: s.tid, zone: z.zone_id, key, value });
   s.fnOut(f, value);
   return value;
@@ -113,10 +113,10 @@ export function* setspecific(s: ZoneSystem, key: number, z: Zone, data: number):
   const f = s.P.fbt.zone_setspecific;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key, z, data);
-  yield* s.k.enter(z.zone_lock);
+  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   const e = zsdFindMru(z.zsd, key);
   if (e) e.zsd_data = data;
-  yield* s.k.exit(z.zone_lock);
+  if (!s.k.exitInPlace(z.zone_lock)) yield;
   const rc = e ? 0 : -1;
   s.emit({ kind: 'setspecific', t: s.now, tid: s.tid, zone: z.zone_id, key, value: data, rc });
   s.fnOut(f, rc);
@@ -128,9 +128,9 @@ export function* findByIdNolock(s: ZoneSystem, id: number): Co<Zone | null> {
   const f = s.P.fbt.zone_find_by_id_nolock;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  yield* s.k.enter(s.zonehash_lock);
+  if (!s.k.enterInPlace(s.zonehash_lock)) yield* s.k.enter(s.zonehash_lock);
   const z = s.hashTablesReady ? (s.byId.get(id) ?? null) : s.zone0;
-  yield* s.k.exit(s.zonehash_lock);
+  if (!s.k.exitInPlace(s.zonehash_lock)) yield;
   s.fnOut(f, z);
   return z;
 }

@@ -68,19 +68,11 @@ function mergeSeeds(docs: readonly Json[]): Json {
   out.seedRanges = joined;
   out.seedBase = joined[0]?.[0] ?? out.seedBase;
   type F = { kind: string; firstSeed: number; seeds: number; message: string; explanation: string; replay: string };
-  const groups = new Map<string, F>();
-  for (const d of docs) {
-    for (const f of (d.findings ?? []) as F[]) {
-      const id = `${f.kind}\0${messageShape(f.message)}`;
-      const g = groups.get(id);
-      if (!g) groups.set(id, { ...f });
-      else {
-        g.seeds += f.seeds;
-        if (f.firstSeed < g.firstSeed) Object.assign(g, { firstSeed: f.firstSeed, message: f.message, explanation: f.explanation, replay: f.replay });
-      }
-    }
-  }
-  out.findings = [...groups.values()].sort((a, b) => a.firstSeed - b.firstSeed || a.kind.localeCompare(b.kind) || messageShape(a.message).localeCompare(messageShape(b.message)));
+  const groups = groupFindings<F>(docs, (g, f) => {
+    g.seeds += f.seeds;
+    if (f.firstSeed < g.firstSeed) Object.assign(g, { firstSeed: f.firstSeed, message: f.message, explanation: f.explanation, replay: f.replay });
+  });
+  out.findings = groups.sort((a, b) => a.firstSeed - b.firstSeed || a.kind.localeCompare(b.kind) || messageShape(a.message).localeCompare(messageShape(b.message)));
   return out;
 }
 
@@ -106,19 +98,28 @@ function mergeExhaustive(docs: readonly Json[]): Json {
   out.coverageRuns = orderedCoverage(coverageRuns);
   delete out.passes;
   type F = { kind: string; message: string; preemptions: number; schedules: number };
+  const groups = groupFindings<F>(docs, (g, f) => {
+    const total = g.schedules + f.schedules;
+    if (f.preemptions < g.preemptions) Object.assign(g, f);
+    g.schedules = total;
+  });
+  out.findings = groups.sort((a, b) => a.preemptions - b.preemptions || a.kind.localeCompare(b.kind));
+  return out;
+}
+
+/**
+ * The shards' findings, one per kind and message shape (numbers blanked), in order of first
+ * appearance; `combine` folds a later shard's copy into the first one.
+ */
+function groupFindings<F extends { kind: string; message: string }>(docs: readonly Json[], combine: (into: F, f: F) => void): F[] {
   const groups = new Map<string, F>();
   for (const d of docs) {
     for (const f of (d.findings ?? []) as F[]) {
       const id = `${f.kind}\0${messageShape(f.message)}`;
       const g = groups.get(id);
-      if (!g) groups.set(id, { ...f });
-      else {
-        const total = g.schedules + f.schedules;
-        if (f.preemptions < g.preemptions) Object.assign(g, f);
-        g.schedules = total;
-      }
+      if (g) combine(g, f);
+      else groups.set(id, { ...f });
     }
   }
-  out.findings = [...groups.values()].sort((a, b) => a.preemptions - b.preemptions || a.kind.localeCompare(b.kind));
-  return out;
+  return [...groups.values()];
 }
