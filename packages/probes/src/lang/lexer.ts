@@ -16,7 +16,7 @@
  */
 
 import { Lexer, type IToken } from 'chevrotain';
-import { ALL_TOKENS, BadChar, BadString, FloatLit } from './tokens.js';
+import { ALL_TOKENS, BadChar, BadString, FloatLit, Identifier, KEYWORD_TOKENS } from './tokens.js';
 import { beginLex, endLex, type LexError } from './lex-context.js';
 
 let lexer: Lexer | null = null;
@@ -55,6 +55,14 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
     } else if (t.tokenType === FloatLit) {
       errors.push({ code: 'D_SYNTAX', message: 'floating-point constants are not permitted', offset: t.startOffset });
     } else {
+      if (t.tokenType === Identifier) {
+        const kw = KEYWORD_TOKENS.get(t.image);
+        // A reserved word directly followed by a backquote stays a name (dt_lex.l).
+        if (kw !== undefined && text.charCodeAt(t.startOffset + t.image.length) !== 96 /* ` */) {
+          t.tokenType = kw;
+          t.tokenTypeIdx = kw.tokenTypeIdx!;
+        }
+      }
       // Offset-only tracking records where a token starts; its end (where dtrace reports a
       // clause without actions) follows from the image, before macros.ts changes images.
       t.endOffset = t.startOffset + t.image.length - 1;

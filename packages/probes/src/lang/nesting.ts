@@ -10,7 +10,7 @@
  * same limit; anything deeper still that overflows is caught by compile() as D_NEST_DEPTH.
  */
 
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { Kw, P, PrefixOp } from './tokens.js';
 import { MAX_NESTING } from './sema-expr.js';
 
@@ -19,6 +19,11 @@ export interface NestingError {
   readonly message: string;
   readonly offset: number;
 }
+
+/** Token types that open a level per operator in a run: prefix operators, sizeof, stringof. */
+let prefixes: ReadonlySet<TokenType> | null = null;
+const prefixTypes = (): ReadonlySet<TokenType> =>
+  (prefixes ??= new Set([...Object.values(P).filter((t) => t.CATEGORIES?.includes(PrefixOp)), Kw.sizeof, Kw.stringof]));
 
 export function nestingError(tokens: readonly IToken[]): NestingError | null {
   // levels[i]: the `?` and `if` levels opened inside the i-th open bracket.
@@ -32,9 +37,10 @@ export function nestingError(tokens: readonly IToken[]): NestingError | null {
   };
   // A run of operators (`!!!!x`, `- - -x`, `sizeof sizeof x`): each but a binary one nests.
   let run = 0;
+  const prefix = prefixTypes();
   for (const t of tokens) {
     const tt = t.tokenType;
-    if (tt.CATEGORIES?.includes(PrefixOp) || tt === Kw.sizeof || tt === Kw.stringof) {
+    if (prefix.has(tt)) {
       if (depth + ++run > MAX_NESTING) return { code: 'D_NEST_DEPTH', message: `program nested more than ${MAX_NESTING} levels deep`, offset: t.startOffset };
       continue;
     }
