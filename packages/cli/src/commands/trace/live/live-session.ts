@@ -7,7 +7,6 @@
  * targets are left as they were and a `-c` command is killed, as dtrace does.
  */
 
-import { builtinWorkloads } from '@zsdtrace/core';
 import { resolveOptions, validateOption, type AgentMessage, type Consumer, type LiveConfig, type ProgramOptions } from '@zsdtrace/probes';
 import type { CliArgs } from '../../../args.js';
 import { makeConsumer } from '../consumer.js';
@@ -23,13 +22,6 @@ import { LiveServer, type AgentConnection } from './server.js';
 import { readUnits } from './units.js';
 import type { LiveOtlp } from './otlp-live.js';
 import { LiveTargets, type LiveObserver } from './targets.js';
-
-/** True when -c names a command to run rather than a workload of the simulated kernel. */
-export function isLiveCommand(command: string | undefined): boolean {
-  if (command === undefined) return false;
-  const word = command.trim();
-  return !builtinWorkloads.includes(word) && !word.endsWith('.json');
-}
 
 /** Runs the trace; resolves with zsdtrace's exit status. */
 export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver): Promise<number> {
