@@ -123,12 +123,7 @@ export class VariableStore {
       for (let i = path.length - 1; i > 0; i--) if (path[i]!.size === 0) path[i - 1]!.delete(keys[i - 1]);
       return v;
     }
-    if (!cur.has(last)) {
-      if (!this.room()) return v;
-      this.dyn.used++;
-    }
-    cur.set(last, v);
-    return v;
+    return this.aset1(cur, last, v);
   }
 
   arrGet(a: unknown[], i: DIntValue, size: number): unknown {
