@@ -46,8 +46,12 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
   const r = lexer.tokenize(text);
   const errors = [...endLex(r.tokens)];
   for (const e of r.errors) errors.push({ code: 'D_SYNTAX', message: `syntax error near "${text[e.offset] ?? ''}"`, offset: e.offset });
-  const tokens: IToken[] = [];
-  for (const t of r.tokens) {
+  // Compacted in place (the tokens are this call's own) with an indexed loop: a script's tens
+  // of thousands of tokens are walked before this code is optimised, where for-of allocates.
+  const tokens = r.tokens;
+  let kept = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === BadString) {
       errors.push({ code: 'D_STR_NL', message: 'newline encountered in string literal', offset: t.startOffset });
     } else if (t.tokenType === BadChar) {
@@ -66,9 +70,10 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
       // Offset-only tracking records where a token starts; its end (where dtrace reports a
       // clause without actions) follows from the image, before macros.ts changes images.
       t.endOffset = t.startOffset + t.image.length - 1;
-      tokens.push(t);
+      tokens[kept++] = t;
     }
   }
+  tokens.length = kept;
   // Stable: at one offset, context errors come before scanning errors, as they were found.
   errors.sort((a, b) => a.offset - b.offset);
   return { tokens, errors };

@@ -38,7 +38,8 @@ export function nestingError(tokens: readonly IToken[]): NestingError | null {
   // A run of operators (`!!!!x`, `- - -x`, `sizeof sizeof x`): each but a binary one nests.
   let run = 0;
   const prefix = prefixTypes();
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const tt = t.tokenType;
     if (prefix.has(tt)) {
       if (depth + ++run > MAX_NESTING) return { code: 'D_NEST_DEPTH', message: `program nested more than ${MAX_NESTING} levels deep`, offset: t.startOffset };
