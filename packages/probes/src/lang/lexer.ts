@@ -67,9 +67,7 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
           t.tokenTypeIdx = kw.tokenTypeIdx!;
         }
       }
-      // Offset-only tracking records where a token starts; its end (where dtrace reports a
-      // clause without actions) follows from the image, before macros.ts changes images.
-      t.endOffset = t.startOffset + t.image.length - 1;
+      // Offset-only tracking records where a token starts; tokenEnd() derives its end.
       tokens[kept++] = t;
     }
   }

@@ -8,7 +8,7 @@
 
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { LexError } from './lex-context.js';
-import { Identifier, IntLit, MacroVar, ProbeDesc, StringLit } from './tokens.js';
+import { Identifier, IntLit, MacroVar, ProbeDesc, StringLit, tokenEnd } from './tokens.js';
 
 export interface MacroContext {
   /** `$0` … `$N`. */
@@ -45,7 +45,7 @@ function resolve(name: string, ctx: MacroContext, offset: number): Resolved {
 }
 
 function retype(t: IToken, type: TokenType, image: string, payload?: unknown): IToken {
-  const n = createTokenInstance(type, image, t.startOffset, t.endOffset ?? t.startOffset, t.startLine ?? 1, t.endLine ?? 1, t.startColumn ?? 1, t.endColumn ?? 1);
+  const n = createTokenInstance(type, image, t.startOffset, tokenEnd(t), t.startLine ?? 1, t.endLine ?? 1, t.startColumn ?? 1, t.endColumn ?? 1);
   if (payload !== undefined) n.payload = payload;
   return n;
 }

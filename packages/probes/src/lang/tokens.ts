@@ -7,7 +7,7 @@
  * trying the candidates in ALL_TOKENS order, first match wins.
  */
 
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DESC_START_CHARS, matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
 
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
@@ -209,3 +209,12 @@ export const ALL_TOKENS: TokenType[] = [
   Identifier,
   ...Object.values(P),
 ];
+
+/**
+ * Where a token ends (its last character's offset). The lexer tracks start offsets only; the
+ * end follows from the image as lexed. A token macros.ts substituted keeps the end of the text
+ * it replaced (createTokenInstance records it), since its image is no longer that text.
+ */
+export function tokenEnd(t: IToken): number {
+  return t.endOffset ?? t.startOffset + t.image.length - 1;
+}
