@@ -77,7 +77,7 @@ export class RuntimeContext {
   readonly as: Map<unknown, unknown>[];
   /** Aggregation stores, by id. */
   readonly ag: AggStore[];
-  readonly drops: DropCounters = newDropCounters();
+  private readonly drops: DropCounters = newDropCounters();
   firings = 0;
   errors = 0;
   /**
@@ -87,8 +87,10 @@ export class RuntimeContext {
    */
   inConsumer = false;
 
-  readonly vars: VariableStore;
+  private readonly vars: VariableStore;
+  /** The aggregations as a whole (the runtime snapshots and clears them). */
   readonly aggs: AggregationState;
+  /** exit() and the halt (the runtime halts, resumes for END and reads the status). */
   readonly exitState = new ExitState();
   private readonly buffer: PrincipalBuffer;
   private readonly specs: SpeculationBuffers;
@@ -99,8 +101,8 @@ export class RuntimeContext {
   private thread: ThreadInfo | null = null;
 
   constructor(
-    readonly program: Program,
-    readonly host: Host,
+    program: Program,
+    private readonly host: Host,
     readonly sink: RuntimeSink,
     private readonly hooks: RuntimeHooks,
   ) {
