@@ -125,12 +125,7 @@ export class RuntimeContext {
     this.thread = null;
     this.m.reset();
   }
-  get halted(): boolean {
-    return this.exitState.halted;
-  }
-  get exitPending(): boolean {
-    return this.exitState.exitPending;
-  }
+  /** Called by the fused probe function at the end of a firing that called exit(). */
   afterExit(): void {
     this.hooks.afterExit();
   }

@@ -70,13 +70,15 @@ export function fuse(program: Program, en: Enabling, ctx: RuntimeContext, probe:
     body = parts.map((_, i) => `Q[${i}](${ARGS}, ${usesThis ? 'T' : 'undefined'});`).join('\n');
   }
   const src = [
+    // The exit state is read on every firing: held by the closure rather than reached through $.
+    'const XS = $.exitState;',
     `return function fire(${ARGS}) {`,
-    'if ($.halted) return;',
+    'if (XS.halted) return;',
     '$.begin();',
     '$.firings++;',
     usesThis ? 'const T = [];' : '',
     body,
-    'if ($.exitPending) $.afterExit();',
+    'if (XS.exitPending) $.afterExit();',
     '};',
   ].join('\n');
   const make = new Function('$', 'K', 'P', 'Q', src) as (c: RuntimeContext, k: readonly unknown[], p: Probe, q: unknown[]) => ProbeHandler;
