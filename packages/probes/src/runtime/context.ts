@@ -141,7 +141,10 @@ export class RuntimeContext {
     return I.norm(this.host.walltimestamp());
   }
   th(): ThreadInfo {
-    return (this.thread ??= this.inConsumer ? { ...this.host.thread(), pid: process.pid, ppid: process.ppid, execname: 'zsdtrace' } : this.host.thread());
+    return (this.thread ??= this.inConsumer ? this.consumerThread() : this.host.thread());
+  }
+  private consumerThread(): ThreadInfo {
+    return { ...this.host.thread(), pid: process.pid, ppid: process.ppid, execname: 'zsdtrace' };
   }
   stackdepth(): number {
     return this.host.stack().length;
