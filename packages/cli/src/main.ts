@@ -17,6 +17,7 @@
 
 import { parseArgs, UsageError } from './args.js';
 import { listCommand } from './commands/list/list.js';
+import { isLiveCommand } from './commands/trace/live/live-command.js';
 import { traceCommand } from './commands/trace/trace.js';
 import { PROGNAME, type Io } from './io.js';
 import { LargeStackNeeded, runOnLargeStack } from './large-stack.js';
@@ -55,8 +56,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`${PROGNAME}: -c and -p cannot be given together\n`);
     return 2;
   }
-  const { isLiveCommand, traceLive } = await import('./commands/trace/live/live-session.js');
   if (args.pids.length > 0 || isLiveCommand(args.command)) {
+    const { traceLive } = await import('./commands/trace/live/live-session.js');
     if (args.programs.length === 0 && !args.list) {
       io.stderr.write(usageText(PROGNAME));
       return 2;

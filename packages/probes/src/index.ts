@@ -146,8 +146,8 @@ export type {
 } from './consumer/index.js';
 
 // The tracing handle: the one run sequence (open, setopt, compile, go, work, stop, finish).
-export { openTrace, TraceHandle, loadSources, foldLineMarkers, PreprocessError } from './handle/index.js';
-export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, RemoteCompilation, RemoteRun, RemoteSystem, TraceCounters, ProgramSource, CppOptions } from './handle/index.js';
+export { openTrace, TraceHandle, loadSources, foldLineMarkers, PreprocessError, consumerOptions, createConsumer } from './handle/index.js';
+export type { OpenOptions, CompileOutcome, CompileFailure, GoOptions, RemoteCompilation, RemoteRun, RemoteSystem, TraceCounters, ProgramSource, CppOptions, ConsumerFormat, ConsumerOutput } from './handle/index.js';
 
 // Programmatic tracer: a program traces itself with a D script.
 export { startTracing, DCompileError } from './tracer/index.js';

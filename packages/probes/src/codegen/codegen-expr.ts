@@ -167,8 +167,8 @@ export class ExprGen {
     if (r.kind === 'inline') return this.convert(this.gen(r.value), r.value.type ?? T.int64, e.type!);
     if (r.kind === 'array') return `G[${r.slot}]`;
     const name = (r as { name: string }).name;
-    const m = /^arg(\d)$/.exec(name);
-    if (m) return `$.int(a${m[1]})`;
+    // arg0 … arg9, tested without a regular expression: this runs for every name in a script.
+    if (name.length === 4 && name.startsWith('arg') && name.charCodeAt(3) >= 48 && name.charCodeAt(3) <= 57) return `$.int(a${name[3]})`;
     switch (name) {
       case 'probeprov':
         return 'P.provider';

@@ -33,8 +33,10 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
   const byProbe = new Map<number, { clause: number; epid: number }[]>();
   const epids: { epid: number; probeId: number; clause: number }[] = [];
   let epid = 0;
+  // Resolved once: resolving copies the whole option table, too dear to repeat per clause.
+  const resolved = resolveOptions(options);
   clauses.forEach((c, i) => {
-    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolveOptions(options).strsize }, K);
+    const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolved.strsize }, K);
     compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
     for (const p of c.probes) {
       epid++;
@@ -55,7 +57,7 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
     keyTypes: a.keyTypes.map(toDType),
   }));
   return {
-    options: resolveOptions(options),
+    options: resolved,
     explicitOptions: Object.keys(options),
     units,
     aggregations: aggDefs.map(({ id, name, fn }) => ({ id, name, fn })),

@@ -10,3 +10,5 @@ export { loadSources } from './sources.js';
 export type { ProgramSource } from './sources.js';
 export type { CppOptions } from './cpp.js';
 export { foldLineMarkers, PreprocessError } from './cpp.js';
+export { consumerOptions, createConsumer } from './consumer-factory.js';
+export type { ConsumerFormat, ConsumerOutput } from './consumer-factory.js';

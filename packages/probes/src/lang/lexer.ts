@@ -16,7 +16,7 @@
  */
 
 import { Lexer, type IToken } from 'chevrotain';
-import { ALL_TOKENS, BadChar, BadString, FloatLit } from './tokens.js';
+import { ALL_TOKENS, BadChar, BadString, FloatLit, Identifier, KEYWORD_TOKENS } from './tokens.js';
 import { beginLex, endLex, type LexError } from './lex-context.js';
 
 let lexer: Lexer | null = null;
@@ -46,8 +46,12 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
   const r = lexer.tokenize(text);
   const errors = [...endLex(r.tokens)];
   for (const e of r.errors) errors.push({ code: 'D_SYNTAX', message: `syntax error near "${text[e.offset] ?? ''}"`, offset: e.offset });
-  const tokens: IToken[] = [];
-  for (const t of r.tokens) {
+  // Compacted in place (the tokens are this call's own) with an indexed loop: a script's tens
+  // of thousands of tokens are walked before this code is optimised, where for-of allocates.
+  const tokens = r.tokens;
+  let kept = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === BadString) {
       errors.push({ code: 'D_STR_NL', message: 'newline encountered in string literal', offset: t.startOffset });
     } else if (t.tokenType === BadChar) {
@@ -55,12 +59,19 @@ export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
     } else if (t.tokenType === FloatLit) {
       errors.push({ code: 'D_SYNTAX', message: 'floating-point constants are not permitted', offset: t.startOffset });
     } else {
-      // Offset-only tracking records where a token starts; its end (where dtrace reports a
-      // clause without actions) follows from the image, before macros.ts changes images.
-      t.endOffset = t.startOffset + t.image.length - 1;
-      tokens.push(t);
+      if (t.tokenType === Identifier) {
+        const kw = KEYWORD_TOKENS.get(t.image);
+        // A reserved word directly followed by a backquote stays a name (dt_lex.l).
+        if (kw !== undefined && text.charCodeAt(t.startOffset + t.image.length) !== 96 /* ` */) {
+          t.tokenType = kw;
+          t.tokenTypeIdx = kw.tokenTypeIdx!;
+        }
+      }
+      // Offset-only tracking records where a token starts; tokenEnd() derives its end.
+      tokens[kept++] = t;
     }
   }
+  tokens.length = kept;
   // Stable: at one offset, context errors come before scanning errors, as they were found.
   errors.sort((a, b) => a.offset - b.offset);
   return { tokens, errors };

@@ -8,7 +8,7 @@
 
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { LexError } from './lex-context.js';
-import { Identifier, IntLit, MacroVar, ProbeDesc, StringLit } from './tokens.js';
+import { Identifier, IntLit, MacroVar, ProbeDesc, StringLit, tokenEnd } from './tokens.js';
 
 export interface MacroContext {
   /** `$0` … `$N`. */
@@ -45,15 +45,23 @@ function resolve(name: string, ctx: MacroContext, offset: number): Resolved {
 }
 
 function retype(t: IToken, type: TokenType, image: string, payload?: unknown): IToken {
-  const n = createTokenInstance(type, image, t.startOffset, t.endOffset ?? t.startOffset, t.startLine ?? 1, t.endLine ?? 1, t.startColumn ?? 1, t.endColumn ?? 1);
+  const n = createTokenInstance(type, image, t.startOffset, tokenEnd(t), t.startLine ?? 1, t.endLine ?? 1, t.startColumn ?? 1, t.endColumn ?? 1);
   if (payload !== undefined) n.payload = payload;
   return n;
 }
 
 export function substituteMacros(tokens: IToken[], ctx: MacroContext): { tokens: IToken[]; errors: LexError[] } {
   const errors: LexError[] = [];
-  const out: IToken[] = [];
-  for (const t of tokens) {
+  // Copied only from the first token that changes (most scripts use no macro); indexed, as
+  // this runs over every token before it is optimised.
+  let out: IToken[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType !== MacroVar && !(t.tokenType === ProbeDesc && t.image.includes('$'))) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
     if (t.tokenType === MacroVar) {
       const r = resolve(t.image, ctx, t.startOffset);
       if ('code' in r) {
@@ -62,7 +70,7 @@ export function substituteMacros(tokens: IToken[], ctx: MacroContext): { tokens:
       } else if (r.kind === 'int') out.push(retype(t, IntLit, r.text));
       else if (r.kind === 'ident') out.push(retype(t, Identifier, r.text));
       else out.push(retype(t, StringLit, JSON.stringify(r.text), r.text));
-    } else if (t.tokenType === ProbeDesc && t.image.includes('$')) {
+    } else {
       let failed = false;
       const image = t.image.replace(/\$\$?(?:\d+|[A-Za-z_][A-Za-z0-9_]*)/g, (m) => {
         const r = resolve(m, ctx, t.startOffset);
@@ -74,9 +82,9 @@ export function substituteMacros(tokens: IToken[], ctx: MacroContext): { tokens:
         return r.text;
       });
       out.push(retype(t, ProbeDesc, image));
-    } else out.push(t);
+    }
   }
-  return { tokens: out, errors };
+  return { tokens: out ?? tokens, errors };
 }
 
 /** `D_MACRO_UNUSED` for operands never referenced (unless `argref`). */

@@ -10,7 +10,7 @@
  * same limit; anything deeper still that overflows is caught by compile() as D_NEST_DEPTH.
  */
 
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { Kw, P, PrefixOp } from './tokens.js';
 
 export interface NestingError {
@@ -18,6 +18,11 @@ export interface NestingError {
   readonly message: string;
   readonly offset: number;
 }
+
+/** Token types that open a level per operator in a run: prefix operators, sizeof, stringof. */
+let prefixes: ReadonlySet<TokenType> | null = null;
+const prefixTypes = (): ReadonlySet<TokenType> =>
+  (prefixes ??= new Set([...Object.values(P).filter((t) => t.CATEGORIES?.includes(PrefixOp)), Kw.sizeof, Kw.stringof]));
 
 export function nestingError(tokens: readonly IToken[], limit: number): NestingError | null {
   // levels[i]: the `?` and `if` levels opened inside the i-th open bracket.
@@ -31,9 +36,11 @@ export function nestingError(tokens: readonly IToken[], limit: number): NestingE
   };
   // A run of operators (`!!!!x`, `- - -x`, `sizeof sizeof x`): each but a binary one nests.
   let run = 0;
-  for (const t of tokens) {
+  const prefix = prefixTypes();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const tt = t.tokenType;
-    if (tt.CATEGORIES?.includes(PrefixOp) || tt === Kw.sizeof || tt === Kw.stringof) {
+    if (prefix.has(tt)) {
       if (depth + ++run > limit) return { code: 'D_NEST_DEPTH', message: `program nested more than ${limit} levels deep`, offset: t.startOffset };
       continue;
     }

@@ -31,6 +31,7 @@
 import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } from 'chevrotain';
 import type { ErrorTag } from '../program/error-tags.js';
 import type * as A from './ast.js';
+import { LazyLookahead } from './lazy-lookahead.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
 import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, Operand, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
 import { T } from './types.js';
@@ -80,7 +81,7 @@ export class ExprParser extends EmbeddedActionsParser {
 
   /** `validate`: run chevrotain's grammar checks (ambiguities, left recursion); tests do. */
   constructor(validate: boolean) {
-    super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate });
+    super(ALL_TOKENS, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !validate, lookaheadStrategy: new LazyLookahead(1) });
   }
 
   protected resetState(): void {

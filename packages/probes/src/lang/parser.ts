@@ -19,7 +19,7 @@ import { EMPTY_ALT, type IOrAlt, type IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import type { DeferredError, MissingBody, PendingDiagnostic } from './parse-expr.js';
 import { DeclParser } from './parse-decl.js';
-import { Identifier, Kw, P, PredEnd, ProbeDesc, TypeName } from './tokens.js';
+import { Identifier, Kw, P, PredEnd, ProbeDesc, tokenEnd, TypeName } from './tokens.js';
 
 export type { DeferredError, MissingBody, PendingDiagnostic };
 
@@ -108,7 +108,7 @@ export class DParser extends DeclParser {
     if (body !== undefined) return { k: 'clause', at, probes, predicate, body };
     // The clause's last token: its last description or the predicate's closing `/`.
     const last = this.LA(0);
-    this.deferred.push({ missingBody: true, offset: last.endOffset ?? last.startOffset, predicate: predicate !== null });
+    this.deferred.push({ missingBody: true, offset: tokenEnd(last), predicate: predicate !== null });
     return { k: 'clause', at, probes, predicate, body: [] };
   });
   private readonly predicate = (): A.Expr => {

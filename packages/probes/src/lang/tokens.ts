@@ -7,7 +7,7 @@
  * trying the candidates in ALL_TOKENS order, first match wins.
  */
 
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DESC_START_CHARS, matchComment, matchPredEnd, matchProbeDesc } from './lex-context.js';
 
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
@@ -51,24 +51,26 @@ export const TypeKeyword = createToken({ name: 'TypeKeyword', pattern: Lexer.NA 
 const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', 'void', 'string', 'float', 'double']);
 
 /*
- * A keyword is a word matched as itself (dt_lex.l's reserved-word table). `longer_alt` hands a
- * longer word to Identifier (`integer`, `` int`x ``), and a reserved word directly followed by a
- * backquote is not one (dt_lex.l's scoping rule), hence the lookahead. ALL_TOKENS lists the
- * keywords longest first, so that `do` never claims the start of `double`.
+ * A keyword is a word that is exactly a reserved word (dt_lex.l's reserved-word table): the
+ * lexer matches every word as an Identifier and lexer.ts retypes the reserved ones through
+ * KEYWORD_TOKENS, one map lookup instead of trying each keyword's pattern at every word. A
+ * longer word (`integer`, `` int`x ``) is one Identifier whose image is no keyword, and lexer.ts
+ * leaves a reserved word directly followed by a backquote a name (dt_lex.l's scoping rule).
  */
 export const Kw = Object.fromEntries(
   KEYWORDS.map((k) => [
     k,
     createToken({
       name: `Kw_${k}`,
-      pattern: new RegExp(`${k}(?!\`)`),
-      start_chars_hint: [k[0]!],
-      longer_alt: Identifier,
+      pattern: Lexer.NA,
       label: `'${k}'`,
       categories: TYPE_WORDS.has(k) ? [TypeKeyword] : k === 'self' || k === 'this' ? [Operand] : [],
     }),
   ]),
 ) as Record<Keyword, TokenType>;
+
+/** The keyword token of each reserved word, for lexer.ts to retype identifiers with. */
+export const KEYWORD_TOKENS: ReadonlyMap<string, TokenType> = new Map(KEYWORDS.map((k) => [k, Kw[k]]));
 
 /** Every binary operator of levels `||` … `*`; the AST builder applies their precedence. */
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
@@ -203,7 +205,16 @@ export const ALL_TOKENS: TokenType[] = [
   AssignOp,
   PrefixOp,
   TypeName,
-  ...KEYWORDS.slice().sort((a, b) => b.length - a.length).map((k) => Kw[k]),
+  ...KEYWORDS.map((k) => Kw[k]),
   Identifier,
   ...Object.values(P),
 ];
+
+/**
+ * Where a token ends (its last character's offset). The lexer tracks start offsets only; the
+ * end follows from the image as lexed. A token macros.ts substituted keeps the end of the text
+ * it replaced (createTokenInstance records it), since its image is no longer that text.
+ */
+export function tokenEnd(t: IToken): number {
+  return t.endOffset ?? t.startOffset + t.image.length - 1;
+}

@@ -1,41 +1,58 @@
 /*
- * The runtime context `$` that generated clause code calls (program/codegen*.ts): integer
- * helpers, variable stores with D's semantics (reading unset is 0, storing 0 deletes,
- * `dynvarsize` bounds dynamic variables), aggregation stores, speculation buffers, the
- * principal buffer budget (`bufsize`), faults and the actions. It formats nothing: firings,
- * faults and drops go to the RuntimeSink.
+ * The runtime context `$` that generated clause code calls (codegen/codegen*.ts): a thin facade
+ * over the parts that hold the run's state, each in its own file:
+ *
+ *   variables.ts         globals, thread-locals, associative arrays, the dynvarsize budget
+ *   agg-state.ts         the aggregations, the aggsize budget, printa/clear/trunc/normalize
+ *   speculation.ts       the speculation buffers (nspec, specsize)
+ *   principal-buffer.ts  the principal buffer's budget (bufsize, bufpolicy)
+ *   flow-indent.ts       -F call depths
+ *   exit-state.ts        exit(), the halt after it
+ *   drops.ts             the drop counters shared by all of them, reported to the sink
+ *
+ * Generated code reaches everything as `$.name`: the integer helpers (int64.ts) and bucket
+ * functions as fields, the rest as methods here that forward to a part (V8 inlines them; the
+ * lang bench's D / closure ratio watches that). Built-in variables, values and the actions
+ * that touch no state of their own live here. It formats nothing: firings, faults, drops and
+ * errors go to the RuntimeSink. The runtime (runtime.ts) gives the hooks it must run itself.
  */
 
-import type { AggEntry, AggSnapshot, DataRecord, DropKind, DStack, DSymbol, DValue, Firing, RuntimeSink } from '../program/value-model.js';
+import type { DataRecord, DropKind, DStack, DSymbol, Firing, RuntimeSink } from '../program/value-model.js';
 import { llquantizeBucket, lquantizeBucket, quantizeBucket } from '../consumer/buckets.js';
-import { sortEntries } from '../consumer/aggregate-sort.js';
 import type { Host, ThreadInfo } from '../provider/host.js';
 import type { Probe } from '../provider/probe.js';
 import type { Program } from '../program/program.js';
 import { isDynamicOption, OptionError, resolveOptions, validateOption, type ProgramOptions } from '../program/options.js';
-import { AggStore } from './aggregations.js';
+import { AggregationState } from './agg-state.js';
+import type { AggStore } from './aggregations.js';
+import { DropReporter, newDropCounters, type DropCounters } from './drops.js';
+import { ExitState } from './exit-state.js';
 import { DFault, faultText, FaultCode } from './fault.js';
+import { FlowIndent } from './flow-indent.js';
 import * as I from './int64.js';
-import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
-import { createStringFns } from './strings.js';
 import { Memory } from './memory.js';
+import { PrincipalBuffer } from './principal-buffer.js';
+import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
+import { SpeculationBuffers } from './speculation.js';
+import { createStringFns } from './strings.js';
+import { VariableStore, type Slots } from './variables.js';
 
-/** Bytes charged per dynamic variable (assoc element or thread-local) against dynvarsize. */
-export const DYNVAR_CHUNK = 64;
-/** Bytes charged per aggregation entry against aggsize. */
-export const AGG_ENTRY_BYTES = 64;
+/** What the runtime does for the context: end a firing that called exit(), fire ERROR. */
+export interface RuntimeHooks {
+  /** At the end of a firing that called exit(): halt the probes, notify the exit callbacks. */
+  afterExit(): void;
+  /** Fires the ERROR probe's clauses for a fault (nothing when no clause is enabled on it). */
+  fireError(epid: number, action: number, code: number, addr: number): void;
+}
 
-type Slots = (unknown | undefined)[];
-
-
-interface SpecBuffer {
-  active: boolean;
-  bytes: number;
-  firings: Firing[];
+export interface RuntimeUsage {
+  readonly dynvars: { readonly used: number; readonly max: number };
+  readonly aggEntries: { readonly used: number; readonly max: number };
+  readonly buffer: { readonly used: number; readonly max: number };
 }
 
 export class RuntimeContext {
-  // 64-bit integer helpers (runtime/int64.ts), as methods so generated code reaches them as $.x.
+  // 64-bit integer helpers (runtime/int64.ts) and bucket functions, reached as $.x.
   readonly s8 = I.s8; readonly s16 = I.s16; readonly s32 = I.s32; readonly s64 = I.s64;
   readonly u8 = I.u8; readonly u16 = I.u16; readonly u32 = I.u32; readonly u64 = I.u64;
   readonly add = I.add; readonly sub = I.sub; readonly mul = I.mul; readonly div = I.div; readonly mod = I.mod;
@@ -44,61 +61,73 @@ export class RuntimeContext {
   readonly qb = quantizeBucket;
   readonly lqb = lquantizeBucket;
   readonly llqb = llquantizeBucket;
+  // print(), tracemem() and `*p` (runtime/records.ts).
+  readonly deref = deref;
+  readonly tracemem = tracemem;
 
-  readonly g: unknown[];
-  /** D objects in memory: structs, arrays, alloca() (runtime/memory.ts). */
-  readonly m = new Memory();
-  readonly as: Map<unknown, unknown>[];
-  readonly ag: AggStore[] = [];
-  readonly fn;
   /** The options in force: the program's, as setopt() changed the dynamic ones. */
   options: ProgramOptions;
-  readonly drops: Record<DropKind, number> = {
-    principal: 0, aggregation: 0, dynamic: 0, 'dynamic-rinsing': 0, 'dynamic-dirty': 0,
-    speculative: 0, 'speculation-busy': 0, 'speculation-unavailable': 0, error: 0,
-  };
-  private readonly reported: Record<string, number> = {};
+  /** D objects in memory: structs, arrays, alloca() (runtime/memory.ts). */
+  readonly m = new Memory();
+  /** String subroutines (runtime/strings.ts), reached as $.fn.name. */
+  readonly fn: ReturnType<typeof createStringFns>;
+  /** Global scalars and arrays (`G` in generated code), by slot. */
+  readonly g: unknown[];
+  /** Global associative arrays, by slot. */
+  readonly as: Map<unknown, unknown>[];
+  /** Aggregation stores, by id. */
+  readonly ag: AggStore[];
+  private readonly drops: DropCounters = newDropCounters();
   firings = 0;
   errors = 0;
-  exited = false;
-  exitStatus = 0;
-  halted = false;
-  exitPending = false;
-  /** Set by the runtime: fires the ERROR probe's clauses. */
-  fireError: ((epid: number, action: number, code: number, addr: number) => void) | null = null;
   /**
-   * Called by generated code at the end of a firing that called exit() (`exitPending`); the
-   * runtime sets it to halt the probes and notify its exit callbacks.
+   * BEGIN and END fire in the consumer's own process (dtrace_go()/dtrace_stop() run them on
+   * the dtrace process's thread), so there `pid` is `$pid`, `ppid` is `$ppid` and `execname`
+   * is the consumer's name.
    */
-  afterExit: () => void = () => {
-    this.exitPending = false;
-  };
+  inConsumer = false;
 
-  private readonly threads = new Map<number, Slots>();
-  private readonly dyn: { used: number; max: number };
-  private readonly aggBudget: { used: number; max: number; drops: number };
-  private readonly specs: SpecBuffer[];
-  private bufUsed = 0;
+  private readonly vars: VariableStore;
+  /** The aggregations as a whole (the runtime snapshots and clears them). */
+  readonly aggs: AggregationState;
+  /** exit() and the halt (the runtime halts, resumes for END and reads the status). */
+  readonly exitState = new ExitState();
+  private readonly buffer: PrincipalBuffer;
+  private readonly specs: SpeculationBuffers;
+  private readonly flow = new FlowIndent();
+  private readonly dropReporter: DropReporter;
   private inError = false;
-  private strsize: number;
-  private readonly kvals = new Map<string, DValue>();
   private seed = 0x2545f491;
   private thread: ThreadInfo | null = null;
 
   constructor(
-    readonly program: Program,
-    readonly host: Host,
+    program: Program,
+    private readonly host: Host,
     readonly sink: RuntimeSink,
+    private readonly hooks: RuntimeHooks,
   ) {
     this.options = program.options;
-    this.strsize = this.options.strsize;
-    this.fn = createStringFns(() => this.strsize);
-    this.g = program.globals.map((v) => (v.keys < 0 ? new Array(-v.keys).fill(v.zero) : v.zero));
-    this.as = program.globals.map(() => new Map());
-    this.dyn = { used: 0, max: Math.floor(this.options.dynvarsize / DYNVAR_CHUNK) };
-    this.aggBudget = { used: 0, max: Math.floor(this.options.aggsize / AGG_ENTRY_BYTES), drops: 0 };
-    for (const d of program.aggDefs) this.ag[d.id] = new AggStore(d, this.aggBudget, (k) => this.kvals.get(k as string) ?? (k as DValue));
-    this.specs = Array.from({ length: Math.max(0, this.options.nspec) }, () => ({ active: false, bytes: 0, firings: [] }));
+    const options = (): ProgramOptions => this.options;
+    this.fn = createStringFns(() => this.options.strsize);
+    this.vars = new VariableStore(program, this.options.dynvarsize, this.drops);
+    this.g = this.vars.g;
+    this.as = this.vars.as;
+    this.aggs = new AggregationState(program, options);
+    this.ag = this.aggs.ag;
+    this.buffer = new PrincipalBuffer(sink, this.drops, options);
+    this.specs = new SpeculationBuffers(this.options.nspec, this.drops, () => this.options.specsize, (f) => this.buffer.emit(f));
+    this.dropReporter = new DropReporter(sink);
+  }
+
+  // ---- the firing ----
+  /** Called at the start of each firing: thread info is read at most once per firing. */
+  begin(): void {
+    this.thread = null;
+    this.m.reset();
+  }
+  /** Called by the fused probe function at the end of a firing that called exit(). */
+  afterExit(): void {
+    this.hooks.afterExit();
   }
 
   // ---- built-in variables ----
@@ -114,19 +143,8 @@ export class RuntimeContext {
   th(): ThreadInfo {
     return (this.thread ??= this.inConsumer ? this.consumerThread() : this.host.thread());
   }
-  /**
-   * BEGIN and END fire in the consumer's own process (dtrace_go()/dtrace_stop() run them on
-   * the dtrace process's thread), so there `pid` is `$pid`, `ppid` is `$ppid` and `execname`
-   * is the consumer's name.
-   */
-  inConsumer = false;
   private consumerThread(): ThreadInfo {
     return { ...this.host.thread(), pid: process.pid, ppid: process.ppid, execname: 'zsdtrace' };
-  }
-  /** Called at the start of each firing: thread info is read at most once per firing. */
-  begin(): void {
-    this.thread = null;
-    this.m.reset();
   }
   stackdepth(): number {
     return this.host.stack().length;
@@ -135,7 +153,8 @@ export class RuntimeContext {
   // ---- values ----
   str(v: unknown): string {
     const s = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
-    return s.length >= this.strsize ? s.slice(0, this.strsize - 1) : s;
+    const strsize = this.options.strsize;
+    return s.length >= strsize ? s.slice(0, strsize - 1) : s;
   }
   ptr(v: unknown): unknown {
     return v ?? 0;
@@ -144,12 +163,9 @@ export class RuntimeContext {
     if (o === null || typeof o !== 'object') throw new DFault(FaultCode.BADADDR, Number(I.toInt(o)));
     return (o as Record<string, unknown>)[name];
   }
-  // print(), tracemem() and `*p` (runtime/records.ts).
-  readonly deref = deref;
   printStruct(o: unknown, desc: PrintStructDesc): DataRecord {
     return printStruct(o, desc, (v) => this.str(v));
   }
-  readonly tracemem = tracemem;
   tostr(v: unknown): string {
     return this.str(typeof v === 'object' && v !== null ? String(I.toInt(v)) : v);
   }
@@ -160,11 +176,8 @@ export class RuntimeContext {
     const sq = I.mul(v, v);
     return typeof q === 'number' && typeof sq === 'number' && q + sq <= Number.MAX_SAFE_INTEGER ? q + sq : BigInt(q) + BigInt(sq);
   }
-  /** Interns a stack or symbol so it can key a Map; the aggregation keeps the real value. */
   kv(v: unknown): string {
-    const k = `\u0000${JSON.stringify(v)}`;
-    if (!this.kvals.has(k)) this.kvals.set(k, v as DValue);
-    return k;
+    return this.aggs.kv(v);
   }
   stack(n?: I.DIntValue): DStack {
     const depth = n === undefined ? this.options.stackframes : Number(n);
@@ -189,229 +202,76 @@ export class RuntimeContext {
     return x | 0;
   }
 
-  // ---- variables ----
+  // ---- variables (variables.ts) ----
   self(): Slots {
-    const tid = this.th().tid;
-    let s = this.threads.get(tid);
-    if (!s) {
-      s = [];
-      this.threads.set(tid, s);
-    }
-    return s;
+    return this.vars.self(this.th().tid);
   }
-  private isZero(v: unknown): boolean {
-    return v === 0 || v === '' || v === undefined || v === null;
-  }
-  /** Stores a thread-local; 0 deletes it; a new one needs dynvarsize room. */
   sset(S: Slots, slot: number, v: unknown): unknown {
-    if (this.isZero(v)) {
-      if (S[slot] !== undefined) {
-        S[slot] = undefined;
-        this.dyn.used--;
-      }
-      return v;
-    }
-    if (S[slot] === undefined) {
-      if (!this.dynRoom()) return v;
-      this.dyn.used++;
-    }
-    S[slot] = v;
-    return v;
+    return this.vars.sset(S, slot, v);
   }
   smap(S: Slots, slot: number): Map<unknown, unknown> {
-    let m = S[slot] as Map<unknown, unknown> | undefined;
-    if (!m) {
-      m = new Map();
-      S[slot] = m;
-    }
-    return m;
-  }
-  private dynRoom(): boolean {
-    if (this.dyn.used < this.dyn.max) return true;
-    this.drops.dynamic++;
-    return false;
+    return this.vars.smap(S, slot);
   }
   aget1(m: Map<unknown, unknown>, k: unknown, zero: unknown): unknown {
-    const v = m.get(k);
-    return v === undefined ? zero : v;
+    return this.vars.aget1(m, k, zero);
   }
   aset1(m: Map<unknown, unknown>, k: unknown, v: unknown): unknown {
-    if (this.isZero(v)) {
-      if (m.delete(k)) this.dyn.used--;
-      return v;
-    }
-    if (!m.has(k)) {
-      if (!this.dynRoom()) return v;
-      this.dyn.used++;
-    }
-    m.set(k, v);
-    return v;
+    return this.vars.aset1(m, k, v);
   }
   agetN(m: Map<unknown, unknown>, keys: readonly unknown[], zero: unknown): unknown {
-    let cur: unknown = m;
-    for (const k of keys) {
-      cur = (cur as Map<unknown, unknown>).get(k);
-      if (cur === undefined) return zero;
-    }
-    return cur;
+    return this.vars.agetN(m, keys, zero);
   }
   asetN(m: Map<unknown, unknown>, keys: readonly unknown[], v: unknown): unknown {
-    const path: Map<unknown, unknown>[] = [m];
-    let cur = m;
-    for (let i = 0; i < keys.length - 1; i++) {
-      let next = cur.get(keys[i]) as Map<unknown, unknown> | undefined;
-      if (!next) {
-        if (this.isZero(v)) return v;
-        next = new Map();
-        cur.set(keys[i], next);
-      }
-      path.push(next);
-      cur = next;
-    }
-    const last = keys[keys.length - 1];
-    if (this.isZero(v)) {
-      if (cur.delete(last)) this.dyn.used--;
-      for (let i = path.length - 1; i > 0; i--) if (path[i]!.size === 0) path[i - 1]!.delete(keys[i - 1]);
-      return v;
-    }
-    if (!cur.has(last)) {
-      if (!this.dynRoom()) return v;
-      this.dyn.used++;
-    }
-    cur.set(last, v);
-    return v;
+    return this.vars.asetN(m, keys, v);
   }
   arrGet(a: unknown[], i: I.DIntValue, size: number): unknown {
-    if (typeof i !== 'number' || i < 0 || i >= size) throw new DFault(FaultCode.BADINDEX);
-    return a[i];
+    return this.vars.arrGet(a, i, size);
   }
   arrSet(a: unknown[], i: I.DIntValue, size: number, v: unknown): unknown {
-    if (typeof i !== 'number' || i < 0 || i >= size) throw new DFault(FaultCode.BADINDEX);
-    a[i] = v;
-    return v;
+    return this.vars.arrSet(a, i, size, v);
   }
 
-  // ---- records, buffers, speculation ----
-  private sizeOf(records: readonly DataRecord[]): number {
-    let n = 16;
-    for (const r of records) n += r.kind === 'printf' ? 8 + 8 * r.args.length : r.kind === 'trace' && typeof r.value === 'string' ? this.strsize : 8;
-    return n;
-  }
-  /**
-   * -F: call depth per thread, counted over the entry/return firings that produce output (as
-   * dtrace counts over the records it consumes, but per thread rather than per CPU so that
-   * interleaved simulated threads do not disturb each other's indentation).
-   */
-  private readonly flowDepth = new Map<number, number>();
-  private flowOf(tid: number, name: string): Firing['flow'] {
-    const d = this.flowDepth.get(tid) ?? 0;
-    if (name === 'entry') {
-      this.flowDepth.set(tid, d + 1);
-      return { kind: 'entry', depth: d };
-    }
-    const nd = d > 0 ? d - 1 : 0;
-    if (nd === 0) this.flowDepth.delete(tid);
-    else this.flowDepth.set(tid, nd);
-    return { kind: 'return', depth: nd };
-  }
+  // ---- records: the principal buffer or a speculation ----
   record(P: Probe, R: DataRecord[], SP: number): void {
     const th = this.th();
     const flowing = (P.name === 'entry' || P.name === 'return') && this.options.flowindent;
     const f: Firing = flowing
-      ? { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, flow: this.flowOf(th.tid, P.name), records: R }
+      ? { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, flow: this.flow.flowOf(th.tid, P.name), records: R }
       : { cpu: th.cpu, probeId: P.id, provider: P.provider, module: P.module, func: P.func, name: P.name, records: R };
-    if (SP === -1) return this.emit(f);
-    if (SP === 0) return;
-    const buf = this.specs[SP - 1];
-    if (!buf || !buf.active) return;
-    const size = this.sizeOf(R);
-    if (buf.bytes + size > this.options.specsize) {
-      this.drops.speculative++;
-      return;
-    }
-    buf.bytes += size;
-    buf.firings.push(f);
-  }
-  private emit(f: Firing): void {
-    const size = this.sizeOf(f.records);
-    if (this.bufUsed + size > this.options.bufsize) {
-      this.drops.principal++;
-      return;
-    }
-    this.bufUsed += size;
-    this.sink.firing(f);
+    if (SP === -1) this.buffer.emit(f);
+    else if (SP !== 0) this.specs.hold(SP, f, this.buffer.sizeOf(R));
   }
   speculation(): number {
-    const i = this.specs.findIndex((b) => !b.active);
-    if (i < 0) {
-      this.drops['speculation-unavailable']++;
-      return 0;
-    }
-    this.specs[i]!.active = true;
-    return i + 1;
+    return this.specs.speculation();
   }
   speculate(id: I.DIntValue): number {
-    const n = Number(id);
-    return n > 0 && n <= this.specs.length && this.specs[n - 1]!.active ? n : 0;
+    return this.specs.speculate(id);
   }
   commit(id: I.DIntValue): void {
-    const buf = this.specs[Number(id) - 1];
-    if (!buf || !buf.active) return;
-    const fs = buf.firings;
-    this.free(buf);
-    for (const f of fs) this.emit(f);
+    this.specs.commit(id);
   }
   discard(id: I.DIntValue): void {
-    const buf = this.specs[Number(id) - 1];
-    if (buf) this.free(buf);
-  }
-  private free(buf: SpecBuffer): void {
-    buf.active = false;
-    buf.bytes = 0;
-    buf.firings = [];
+    this.specs.discard(id);
   }
 
   // ---- actions ----
   exit(status: I.DIntValue): void {
-    if (this.exited) return;
-    this.exited = true;
-    this.exitStatus = Number(BigInt.asIntN(32, BigInt(status)));
-    this.exitPending = true;
+    this.exitState.exit(status);
   }
   printa(format: string | undefined, ids: readonly number[]): DataRecord {
-    const aggs: AggSnapshot[] = ids.map((id) => {
-      const s = this.ag[id]!;
-      s.printed = true;
-      return this.sorted(s.snapshot());
-    });
-    return format === undefined ? { kind: 'printa', aggs } : { kind: 'printa', format, aggs };
-  }
-  sorted(s: AggSnapshot): AggSnapshot {
-    return { ...s, entries: sortEntries(s, this.sortOptions()) };
-  }
-  sortOptions(): { aggsortkey: boolean; aggsortrev: boolean; aggsortkeypos: number; aggsortpos: number } {
-    const o = this.options;
-    return {
-      aggsortkey: o.aggsortkey,
-      aggsortrev: o.aggsortrev,
-      aggsortkeypos: o.aggsortkeypos,
-      aggsortpos: o.aggsortpos,
-    };
+    return this.aggs.printa(format, ids);
   }
   clear(id: number): void {
-    this.ag[id]?.clear();
+    this.aggs.clear(id);
   }
   trunc(id: number, n: I.DIntValue | undefined): void {
-    const s = this.ag[id];
-    s?.trunc(n === undefined ? undefined : Number(n), (e: AggEntry[]) => sortEntries({ ...s.snapshot(), entries: e }));
+    this.aggs.trunc(id, n);
   }
   normalize(id: number, n: I.DIntValue): void {
-    const s = this.ag[id];
-    if (s) s.normal = Number(n) || 1;
+    this.aggs.normalize(id, n);
   }
   denormalize(id: number): void {
-    const s = this.ag[id];
-    if (s) s.normal = 1;
+    this.aggs.denormalize(id);
   }
   setopt(name: string, value: string | undefined): void {
     const err = this.setOption(name, value);
@@ -439,7 +299,7 @@ export class RuntimeContext {
     this.sink.error(`${name}( ) requested${args.length > 0 ? ` (${args.map(String).join(', ')})` : ''}: destructive actions are not carried out by zsdtrace`);
   }
 
-  // ---- faults and drops ----
+  // ---- faults, drops and counters ----
   fault(x: unknown, epid: number, P: Probe, where: number): void {
     this.errors++;
     const f = x instanceof DFault ? x : new DFault(FaultCode.ILLOP);
@@ -457,32 +317,31 @@ export class RuntimeContext {
       where: where === 0 ? 'predicate' : { action: where },
       offset: 0,
     });
-    if (this.fireError) {
-      this.inError = true;
-      try {
-        this.fireError(epid, where, f.fault, f.addr ?? 0);
-      } finally {
-        this.inError = false;
-      }
+    this.inError = true;
+    try {
+      this.hooks.fireError(epid, where, f.fault, f.addr ?? 0);
+    } finally {
+      this.inError = false;
     }
   }
+  /** The switch interval: reports new drops and empties the principal buffer (bufpolicy). */
   flushDrops(): void {
-    const total = { ...this.drops, aggregation: this.aggBudget.drops };
-    for (const [kind, n] of Object.entries(total)) {
-      const prev = this.reported[kind] ?? 0;
-      if (n > prev) this.sink.drop({ kind: kind as DropKind, count: n - prev });
-      this.reported[kind] = n;
-    }
-    if (this.options.bufpolicy !== 'fill') this.bufUsed = 0;
+    this.dropReporter.report(this.totalDrops());
+    this.buffer.switched();
   }
-  usage(): { dynvars: { used: number; max: number }; aggEntries: { used: number; max: number }; buffer: { used: number; max: number } } {
+  usage(): RuntimeUsage {
+    const { dyn } = this.vars;
+    const { budget } = this.aggs;
     return {
-      dynvars: { used: this.dyn.used, max: this.dyn.max },
-      aggEntries: { used: this.aggBudget.used, max: this.aggBudget.max },
-      buffer: { used: this.bufUsed, max: this.options.bufsize },
+      dynvars: { used: dyn.used, max: dyn.max },
+      aggEntries: { used: budget.used, max: budget.max },
+      buffer: { used: this.buffer.used, max: this.options.bufsize },
     };
   }
   counters(): { firings: number; errors: number; drops: Record<DropKind, number> } {
-    return { firings: this.firings, errors: this.errors, drops: { ...this.drops, aggregation: this.aggBudget.drops } };
+    return { firings: this.firings, errors: this.errors, drops: this.totalDrops() };
+  }
+  private totalDrops(): DropCounters {
+    return { ...this.drops, aggregation: this.aggs.budget.drops };
   }
 }

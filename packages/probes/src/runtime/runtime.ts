@@ -13,7 +13,7 @@ import type { Probe, ProbeHandler } from '../provider/probe.js';
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { ProgramOptions } from '../program/options.js';
 import type { Enabling, Program } from '../program/program.js';
-import { RuntimeContext } from './context.js';
+import { RuntimeContext, type RuntimeUsage } from './context.js';
 import { profilePeriod } from '../provider/profile.js';
 
 export interface RuntimeOptions {
@@ -40,11 +40,6 @@ export interface Runtime {
   flushDrops(): void;
 }
 
-export interface RuntimeUsage {
-  readonly dynvars: { readonly used: number; readonly max: number };
-  readonly aggEntries: { readonly used: number; readonly max: number };
-  readonly buffer: { readonly used: number; readonly max: number };
-}
 
 const ARGS = 'a0, a1, a2, a3, a4, a5, a6, a7, a8, a9';
 const BEGIN = 1;
@@ -75,13 +70,15 @@ export function fuse(program: Program, en: Enabling, ctx: RuntimeContext, probe:
     body = parts.map((_, i) => `Q[${i}](${ARGS}, ${usesThis ? 'T' : 'undefined'});`).join('\n');
   }
   const src = [
+    // The exit state is read on every firing: held by the closure rather than reached through $.
+    'const XS = $.exitState;',
     `return function fire(${ARGS}) {`,
-    'if ($.halted) return;',
+    'if (XS.halted) return;',
     '$.begin();',
     '$.firings++;',
     usesThis ? 'const T = [];' : '',
     body,
-    'if ($.exitPending) $.afterExit();',
+    'if (XS.exitPending) $.afterExit();',
     '};',
   ].join('\n');
   const make = new Function('$', 'K', 'P', 'Q', src) as (c: RuntimeContext, k: readonly unknown[], p: Probe, q: unknown[]) => ProbeHandler;
@@ -113,33 +110,32 @@ class ProgramRuntime implements Runtime {
     private readonly program: Program,
     private readonly opts: RuntimeOptions,
   ) {
-    this.ctx = new RuntimeContext(program, opts.host, opts.sink);
-    this.ctx.afterExit = () => this.afterExit();
+    this.ctx = new RuntimeContext(program, opts.host, opts.sink, {
+      afterExit: () => this.afterExit(),
+      fireError: (epid, action, code, addr) => this.handlers.get(ERROR)?.(0, epid, action, 0, code, addr),
+    });
     for (const en of program.enablings) {
       const probe = opts.registry.byId(en.probeId);
       if (probe) this.handlers.set(en.probeId, fuse(program, en, this.ctx, probe));
     }
-    const errorHandler = this.handlers.get(ERROR);
-    if (errorHandler) {
-      this.ctx.fireError = (epid, action, code, addr) => errorHandler(0, epid, action, 0, code, addr);
-    }
   }
 
   get exited(): boolean {
-    return this.ctx.exited;
+    return this.ctx.exitState.exited;
   }
   get options(): ProgramOptions {
     return this.ctx.options;
   }
   get exitStatus(): number {
-    return this.ctx.exitStatus;
+    return this.ctx.exitState.exitStatus;
   }
 
   private afterExit(): void {
-    this.ctx.exitPending = false;
+    const exit = this.ctx.exitState;
+    exit.exitPending = false;
     // After exit() no further probe fires clauses; END still runs in stop().
-    this.ctx.halted = true;
-    for (const cb of this.exitCbs.splice(0)) cb(this.ctx.exitStatus);
+    exit.halted = true;
+    for (const cb of this.exitCbs.splice(0)) cb(exit.exitStatus);
   }
 
   start(): void {
@@ -151,7 +147,7 @@ class ProgramRuntime implements Runtime {
     } finally {
       this.ctx.inConsumer = false;
     }
-    if (this.ctx.exited) return;
+    if (this.ctx.exitState.exited) return;
     for (const [id, h] of this.handlers) {
       if (id === BEGIN || id === END || id === ERROR) continue;
       const probe = this.opts.registry.byId(id);
@@ -173,19 +169,20 @@ class ProgramRuntime implements Runtime {
     // the probe is still enabled.
     for (const d of this.disable.splice(0).reverse()) d();
     const end = this.handlers.get(END);
+    const exit = this.ctx.exitState;
     if (end) {
-      this.ctx.halted = false;
-      const wasExited = this.ctx.exited;
+      exit.halted = false;
+      const wasExited = exit.exited;
       this.ctx.inConsumer = true;
       try {
         end();
       } finally {
         this.ctx.inConsumer = false;
       }
-      this.ctx.halted = true;
-      if (!wasExited && this.ctx.exitPending) this.afterExit();
+      exit.halted = true;
+      if (!wasExited && exit.exitPending) this.afterExit();
     }
-    this.ctx.halted = true;
+    exit.halted = true;
   }
 
   onExit(cb: (status: number) => void): void {
@@ -193,17 +190,15 @@ class ProgramRuntime implements Runtime {
   }
 
   snapshot(): AggSnapshot[] {
-    return this.ctx.ag.filter((s) => s !== undefined).map((s) => this.ctx.sorted(s.snapshot()));
+    return this.ctx.aggs.snapshot();
   }
 
   unprinted(): AggSnapshot[] {
-    return this.ctx.ag
-      .filter((s) => s !== undefined && !s.printed && s.cells().length > 0)
-      .map((s) => this.ctx.sorted(s.snapshot()));
+    return this.ctx.aggs.unprinted();
   }
 
   clear(): void {
-    for (const s of this.ctx.ag) s?.clear();
+    this.ctx.aggs.clearAll();
   }
 
   setOption(name: string, value?: string): string | null {
@@ -227,4 +222,4 @@ export function createRuntime(program: Program, opts: RuntimeOptions): Runtime {
   return new ProgramRuntime(program, opts);
 }
 
-export type { RuntimeSink };
+export type { RuntimeSink, RuntimeUsage };

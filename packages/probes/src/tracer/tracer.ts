@@ -19,7 +19,8 @@
  */
 
 import type { AggSnapshot } from '../program/value-model.js';
-import { TextConsumer } from '../consumer/text-consumer.js';
+import type { TextConsumer } from '../consumer/text-consumer.js';
+import { createConsumer } from '../handle/consumer-factory.js';
 import { openTrace, type TraceHandle } from '../handle/handle.js';
 import type { ProgramSource } from '../handle/sources.js';
 import type { Host } from '../provider/host.js';
@@ -95,16 +96,7 @@ class ScriptTracer implements Tracer {
     const options = handle.options;
     const out = opts.out ?? ((s: string): void => void (this.text += s));
     const err = opts.err ?? ((s: string): void => void process.stderr.write(s));
-    this.consumer = new TextConsumer({
-      out,
-      err,
-      quiet: options.quiet,
-      flowindent: options.flowindent,
-      progname: PROGNAME,
-      droptags: options.droptags,
-      strsize: options.strsize,
-      options,
-    });
+    this.consumer = createConsumer('text', options, { out, err, progname: PROGNAME });
     // exit() ends tracing as in dtrace: END runs and the aggregations are printed. The runtime
     // calls this at the end of the firing that called exit(), so stopping here is not re-entrant.
     handle.onExit((status) => {

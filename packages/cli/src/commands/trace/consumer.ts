@@ -1,9 +1,9 @@
 /*
- * The trace command's consumer: dtrace's text, or NDJSON with --format json, built from the
- * program's resolved options (the same strsize, quiet and flowindent the runtime uses).
+ * The trace command's consumer: dtrace's text or NDJSON (--format json) as the handle's
+ * createConsumer() builds them, or folded stacks (--format folded) over the same options.
  */
 
-import { JsonConsumer, TextConsumer, type Consumer, type ProgramOptions } from '@zsdtrace/probes';
+import { consumerOptions, createConsumer, type Consumer, type ProgramOptions } from '@zsdtrace/probes';
 import { PROGNAME } from '../../io.js';
 import { FoldedConsumer } from './live/folded.js';
 
@@ -13,16 +13,6 @@ export function makeConsumer(
   out: (s: string) => void,
   err: (s: string) => void,
 ): Consumer {
-  const common = {
-    out,
-    err,
-    quiet: options.quiet,
-    flowindent: options.flowindent,
-    progname: PROGNAME,
-    droptags: options.droptags,
-    strsize: options.strsize,
-    options,
-  };
-  if (format === 'json') return new JsonConsumer(common);
-  return format === 'folded' ? new FoldedConsumer(common, out) : new TextConsumer(common);
+  const io = { out, err, progname: PROGNAME };
+  return format === 'folded' ? new FoldedConsumer(consumerOptions(options, io), out) : createConsumer(format, options, io);
 }

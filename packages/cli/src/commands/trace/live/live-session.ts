@@ -17,7 +17,6 @@
  *      a `-c` command is killed, as dtrace does.
  */
 
-import { builtinWorkloads } from '@zsdtrace/core';
 import { createNodeHost, openTrace, ProbeRegistry, type AgentMessage, type Consumer, type LiveConfig } from '@zsdtrace/probes';
 import type { CliArgs } from '../../../args.js';
 import { makeConsumer } from '../consumer.js';
@@ -34,13 +33,6 @@ import { LiveServer, type AgentConnection } from './server.js';
 import { readUnits } from './units.js';
 import type { LiveOtlp } from './otlp-live.js';
 import { LiveTargets, type LiveObserver } from './targets.js';
-
-/** True when -c names a command to run rather than a workload of the simulated kernel. */
-export function isLiveCommand(command: string | undefined): boolean {
-  if (command === undefined) return false;
-  const word = command.trim();
-  return !builtinWorkloads.includes(word) && !word.endsWith('.json');
-}
 
 /** Runs the trace; resolves with zsdtrace's exit status. */
 export async function traceLive(args: CliArgs, io: Io, observer?: LiveObserver): Promise<number> {
