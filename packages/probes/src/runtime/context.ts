@@ -64,6 +64,11 @@ export class RuntimeContext {
   exitStatus = 0;
   halted = false;
   exitPending = false;
+  /**
+   * True while END runs. dtrace records exit() once while tracing is active (later calls are
+   * dropped), but an exit() in END replaces the status.
+   */
+  coolingDown = false;
   /** Set by the runtime: fires the ERROR probe's clauses. */
   fireError: ((epid: number, action: number, code: number, addr: number) => void) | null = null;
   /**
@@ -373,7 +378,7 @@ export class RuntimeContext {
 
   // ---- actions ----
   exit(status: I.DIntValue): void {
-    if (this.exited) return;
+    if (this.exited && !this.coolingDown) return;
     this.exited = true;
     this.exitStatus = Number(BigInt.asIntN(32, BigInt(status)));
     this.exitPending = true;

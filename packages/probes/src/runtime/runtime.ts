@@ -177,10 +177,12 @@ class ProgramRuntime implements Runtime {
       this.ctx.halted = false;
       const wasExited = this.ctx.exited;
       this.ctx.inConsumer = true;
+      this.ctx.coolingDown = true;
       try {
         end();
       } finally {
         this.ctx.inConsumer = false;
+        this.ctx.coolingDown = false;
       }
       this.ctx.halted = true;
       if (!wasExited && this.ctx.exitPending) this.afterExit();
