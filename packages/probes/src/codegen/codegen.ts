@@ -59,6 +59,10 @@ class ClauseGen {
     return this.out.join('\n');
   }
 
+  private recording(): boolean {
+    return (this.input.clause.body ?? []).length === 0 || this.input.flags.records;
+  }
+
   private statements(list: readonly A.Stmt[]): void {
     for (const s of list) {
       if (s.k === 'if') {
@@ -134,7 +138,9 @@ class ClauseGen {
       case 'discard':
         return `$.discard(${this.int(a[0]!)});`;
       case 'setopt':
-        return `$.setopt(${x.gen(a[0]!)}, ${a[1] ? x.gen(a[1]) : 'undefined'});`;
+        // In a recording clause the change travels with the records, so that the consumer
+        // applies it between the records before and after it.
+        return `$.setopt(${x.gen(a[0]!)}, ${a[1] ? x.gen(a[1]) : 'undefined'}${this.recording() ? ', R' : ''});`;
       case 'chill':
         return `$.chill(${this.int(a[0]!)});`;
       default:

@@ -9,6 +9,7 @@
 
 import type { StackFrame } from '../provider/host.js';
 import { printa } from './aggregate-print.js';
+import type { AggDisplayOptions } from './aggregate-packed.js';
 import type { AggSortOptions } from './aggregate-sort.js';
 import { formatPrintf } from './printf.js';
 import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
@@ -18,7 +19,7 @@ import {
 import type { DataRecord, DType, DValue } from '../program/value-model.js';
 
 /** The consumer options that change how records look (dtrace's dynamic options). */
-export interface DisplayOptions extends AggSortOptions {
+export interface DisplayOptions extends AggSortOptions, AggDisplayOptions {
   readonly quiet: boolean;
   readonly strsize: number;
   readonly stackindent?: number;
@@ -87,7 +88,8 @@ export function formatRecord(rec: DataRecord, opts: DisplayOptions): string {
     case 'print':
       return formatPrint(rec);
     case 'freopen':
-      // The text consumer switches its output; the record itself prints nothing.
+    case 'setopt':
+      // The text consumer switches its output or options; the record itself prints nothing.
       return '';
   }
 }

@@ -418,19 +418,21 @@ export class RuntimeContext {
     const s = this.ag[id];
     if (s) s.normal = 1;
   }
-  setopt(name: string, value: string | undefined): void {
-    const err = this.setOption(name, value);
+  setopt(name: string, value: string | undefined, R?: DataRecord[]): void {
+    const err = this.setOption(name, value, R);
     // dtrace's wording names the value even when setopt() was given none (`to ""`).
     if (err) this.sink.error(`couldn't set option "${name}" to "${value ?? ''}": ${err}`);
   }
-  setOption(name: string, value?: string): string | null {
+  /** With `R` (a firing's records) the consumer learns of the change in record order. */
+  setOption(name: string, value?: string, R?: DataRecord[]): string | null {
     const v = value === undefined ? true : value;
     const err = validateOption(name, v);
     if (err) return err;
     if (!isDynamicOption(name)) return OptionError.active;
     this.options = resolveOptions({ [name]: v }, this.options);
     // The consumer sorts and formats with these options (dtrace's consumer reads them back).
-    this.sink.options?.(this.options);
+    if (R) R.push({ kind: 'setopt', options: this.options });
+    else this.sink.options?.(this.options);
     return null;
   }
   chill(ns: I.DIntValue): void {
