@@ -4,6 +4,7 @@
  */
 
 import { norm, type DIntValue } from './int64.js';
+import { jsonSelect } from './json-select.js';
 
 export function createStringFns(strsize: () => number) {
   const cut = (s: string): string => (s.length >= strsize() ? s.slice(0, strsize() - 1) : s);
@@ -73,6 +74,8 @@ export function createStringFns(strsize: () => number) {
     lltostr(v: DIntValue, base?: DIntValue): string {
       return BigInt(v).toString(base === undefined ? 10 : num(base));
     },
+    // The document is read as dtrace reads it: at most strsize characters of it.
+    json: (s: string, selector: string): string => cut(jsonSelect(s.slice(0, strsize()), selector) ?? ''),
     toupper: (s: string): string => s.toUpperCase(),
     tolower: (s: string): string => s.toLowerCase(),
     basename(p: string): string {
