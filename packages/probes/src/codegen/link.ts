@@ -9,6 +9,7 @@ import type * as A from '../lang/ast.js';
 import type { ClauseContext } from '../lang/sema-expr.js';
 import type { Scope } from '../lang/sema-scope.js';
 import { toDType, type CType } from '../lang/types.js';
+import { sizeOf } from '../lang/ctypes.js';
 import { resolveOptions, type RawOptionTable } from '../program/options.js';
 import type { AggDef, CompiledClause, Enabling, Program, VariableInfo } from '../program/program.js';
 import type { Probe } from '../provider/probe.js';
@@ -45,8 +46,13 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
     }
   });
   const enablings: Enabling[] = [...byProbe.entries()].sort((a, b) => a[0] - b[0]).map(([probeId, list]) => ({ probeId, clauses: list }));
+  const strsize = resolveOptions(options).strsize;
   const vars = (s: 'global' | 'self' | 'this'): VariableInfo[] =>
-    scope.vars(s).map((v) => ({ name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) }));
+    scope.vars(s).map((v) => {
+      const info = { name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) };
+      const dynamic = s === 'self' || (s === 'global' && v.keys !== undefined);
+      return dynamic ? { ...info, dynBytes: dynBytes(v.keys ?? [], v.type, strsize) } : info;
+    });
   const aggDefs: AggDef[] = scope.aggList.map((a) => ({
     id: a.id,
     name: a.name,
@@ -68,6 +74,19 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
     thisVars: vars('this'),
     epids,
   };
+}
+
+/**
+ * The size of one dynamic variable element as dtrace_difo_chunksize sums it: the element header
+ * (48 bytes), one 16-byte key descriptor per key beyond the first (the variable's own id is a
+ * key; a thread-local's thread is another), the data of keys passed by reference (strings and
+ * structs), and the value, rounded up to 8 bytes.
+ */
+function dynBytes(keys: readonly CType[], value: CType, strsize: number): number {
+  const nkeys = keys.length === 0 ? 2 : keys.length + 1;
+  let bytes = 48 + 16 * (nkeys - 1) + sizeOf(value, strsize);
+  for (const k of keys) if (k.kind === 'string' || k.kind === 'sou' || k.kind === 'array') bytes += sizeOf(k, strsize);
+  return Math.ceil(bytes / 8) * 8;
 }
 
 type ProgramUnitInfoList = { matched: number; description: string }[];

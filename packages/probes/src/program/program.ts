@@ -51,6 +51,11 @@ export interface VariableInfo {
   readonly zero: number | string;
   /** Number of keys for an associative array (0 for a scalar). */
   readonly keys: number;
+  /**
+   * Bytes one element takes in dynamic variable space, for associative arrays and thread-locals
+   * (dtrace_difo_chunksize's sum); absent for other variables.
+   */
+  readonly dynBytes?: number;
 }
 
 export interface Program {

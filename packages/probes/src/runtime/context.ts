@@ -19,11 +19,8 @@ import * as I from './int64.js';
 import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
 import { createStringFns } from './strings.js';
 import { Memory } from './memory.js';
+import { AGG_UNIT, aggEntryUnits, dynvarCapacity } from './space.js';
 
-/** Bytes charged per dynamic variable (assoc element or thread-local) against dynvarsize. */
-export const DYNVAR_CHUNK = 64;
-/** Bytes charged per aggregation entry against aggsize. */
-export const AGG_ENTRY_BYTES = 64;
 
 type Slots = (unknown | undefined)[];
 
@@ -100,9 +97,11 @@ export class RuntimeContext {
     this.fn = createStringFns(() => this.strsize);
     this.g = program.globals.map((v) => (v.keys < 0 ? new Array(-v.keys).fill(v.zero) : v.zero));
     this.as = program.globals.map(() => new Map());
-    this.dyn = { used: 0, max: Math.floor(this.options.dynvarsize / DYNVAR_CHUNK) };
-    this.aggBudget = { used: 0, max: Math.floor(this.options.aggsize / AGG_ENTRY_BYTES), drops: 0 };
-    for (const d of program.aggDefs) this.ag[d.id] = new AggStore(d, this.aggBudget, (k) => this.kvals.get(k as string) ?? (k as DValue));
+    this.dyn = { used: 0, max: dynvarCapacity(program, this.options.dynvarsize) };
+    this.aggBudget = { used: 0, max: Math.floor(this.options.aggsize / AGG_UNIT), drops: 0 };
+    for (const d of program.aggDefs) {
+      this.ag[d.id] = new AggStore(d, this.aggBudget, (k) => this.kvals.get(k as string) ?? (k as DValue), aggEntryUnits(d, this.strsize));
+    }
     this.specs = Array.from({ length: Math.max(0, this.options.nspec) }, () => ({ active: false, bytes: 0, firings: [] }));
   }
 
