@@ -36,6 +36,30 @@ export function generateClause(input: ClauseInput, K: Constants): string {
   return g.generate();
 }
 
+/** Actions that leave one record (besides printf and trace, sized by their arguments). */
+const RECORDING: ReadonlySet<string> = new Set(['printa', 'stack', 'ustack', 'jstack', 'func', 'sym', 'mod', 'print', 'tracemem', 'freopen', 'exit']);
+
+/**
+ * The bytes a clause's records take in a buffer, as the runtime counts them (RuntimeContext
+ * sizeOf): a 16-byte header, then 8 per record, a printf's arguments 8 each, a traced string
+ * its strsize. Both branches of an `if` count, as dtrace reserves for the whole clause.
+ */
+export function recordBytes(list: readonly A.Stmt[], strsize: number): number {
+  let n = 0;
+  for (const s of list) {
+    if (s.k === 'if') {
+      n += recordBytes(s.then, strsize) - 16 + (s.else ? recordBytes(s.else, strsize) - 16 : 0);
+      continue;
+    }
+    const e = s.expr;
+    if (e.k !== 'call' || e.res?.kind !== 'call' || e.res.role !== 'action') continue;
+    if (e.fn === 'printf') n += 8 * e.args.length;
+    else if (e.fn === 'trace') n += e.args[0]?.type?.kind === 'string' ? strsize : 8;
+    else if (RECORDING.has(e.fn)) n += 8;
+  }
+  return 16 + n;
+}
+
 class ClauseGen {
   private action = 0;
   private readonly out: string[] = [];
@@ -132,7 +156,9 @@ class ClauseGen {
       case 'normalize':
         return `$.normalize(${aggId(a[0]!)}, ${this.int(a[1]!)});`;
       case 'speculate':
-        return `SP = $.speculate(${this.int(a[0]!)});`;
+        // A speculation that cannot take the clause's data (no such buffer, or not enough room
+        // left in it) drops the clause: dtrace runs none of its later actions.
+        return `SP = $.speculate(${this.int(a[0]!)}, ${recordBytes(this.input.clause.body ?? [], this.input.strsize ?? 256)}); if (SP === 0) break c;`;
       case 'commit':
         return `$.commit(${this.int(a[0]!)});`;
       case 'discard':

@@ -13,7 +13,7 @@ import { sizeOf } from '../lang/ctypes.js';
 import { resolveOptions, type RawOptionTable } from '../program/options.js';
 import type { AggDef, CompiledClause, Enabling, Program, VariableInfo } from '../program/program.js';
 import type { Probe } from '../provider/probe.js';
-import { generateClause } from './codegen.js';
+import { generateClause, recordBytes } from './codegen.js';
 import { Constants } from './codegen-expr.js';
 
 /** One checked clause: its unit, its AST, the probes it matched, what sema learned of it. */
@@ -36,7 +36,7 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
   let epid = 0;
   clauses.forEach((c, i) => {
     const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolveOptions(options).strsize }, K);
-    compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
+    compiled.push({ index: i, source, usesThis: c.ctx.usesThis, needed: recordBytes(c.ast.body ?? [], resolveOptions(options).strsize) });
     for (const p of c.probes) {
       epid++;
       epids.push({ epid, probeId: p.id, clause: i });

@@ -17,6 +17,7 @@
  */
 
 import { formatDiagnostic, type Diagnostic, type SourceUnit } from '../lang/diagnostics.js';
+import { bufferProblem } from '../runtime/buffer-check.js';
 import { compile } from '../lang/compile.js';
 import {
   DEFAULT_OPTIONS,
@@ -161,6 +162,15 @@ export class TraceHandle {
       const what = this.units[i]?.kind === 'script' ? `script '${u.description}'` : `description '${u.description}'`;
       return `${this.progname}: ${what} matched ${u.matched} probe${u.matched === 1 ? '' : 's'}`;
     });
+  }
+
+  /**
+   * What dtrace_go would refuse about the compiled program's buffers (runtime/buffer-check.ts),
+   * or null; the caller reports it as `could not enable tracing: …` and does not go().
+   */
+  enableProblem(): string | null {
+    const program = this.compiled;
+    return program ? bufferProblem(program) : null;
   }
 
   /** dtrace_go: creates the runtime on the host, fires BEGIN and enables the probes. */

@@ -37,6 +37,8 @@ export interface CompiledClause {
   readonly source: string;
   /** The clause reads `this->` variables (so the fused function allocates them). */
   readonly usesThis: boolean;
+  /** Bytes its records take in a buffer (codegen.ts recordBytes), for dtrace_go's size checks. */
+  readonly needed?: number;
 }
 
 /** Which clauses run, in program order, when one probe fires. */

@@ -354,9 +354,15 @@ export class RuntimeContext {
     this.specs[i]!.active = true;
     return i + 1;
   }
-  speculate(id: I.DIntValue): number {
+  speculate(id: I.DIntValue, needed = 0): number {
     const n = Number(id);
-    return n > 0 && n <= this.specs.length && this.specs[n - 1]!.active ? n : 0;
+    const buf = n > 0 && n <= this.specs.length ? this.specs[n - 1]! : undefined;
+    if (!buf?.active) return 0;
+    if (buf.bytes + needed > this.options.specsize) {
+      this.drops.speculative++;
+      return 0;
+    }
+    return n;
   }
   commit(id: I.DIntValue): void {
     const buf = this.specs[Number(id) - 1];

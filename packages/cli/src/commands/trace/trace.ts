@@ -89,6 +89,11 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
   const program = compiled.program;
   if (args.compileOnly) return 0;
   if (!program.options.quiet) for (const line of handle.matchNotices()) err(`${line}\n`);
+  const refused = handle.enableProblem();
+  if (refused !== null) {
+    err(`${PROGNAME}: could not enable tracing: ${refused}\n`);
+    return 1;
+  }
 
   // 3. Output, consumer, exporters; go.
   const state = new RunState();
