@@ -17,7 +17,7 @@
  */
 
 import { formatDiagnostic, type Diagnostic, type SourceUnit } from '../lang/diagnostics.js';
-import { bufferProblem } from '../runtime/buffer-check.js';
+import { planBuffers } from '../runtime/buffer-check.js';
 import { compile } from '../lang/compile.js';
 import {
   DEFAULT_OPTIONS,
@@ -165,12 +165,17 @@ export class TraceHandle {
   }
 
   /**
-   * What dtrace_go would refuse about the compiled program's buffers (runtime/buffer-check.ts),
-   * or null; the caller reports it as `could not enable tracing: …` and does not go().
+   * dtrace_go's buffer sizing (runtime/buffer-check.ts): sizes too large are lowered (the
+   * notices say so) or, like a buffer too small, refused; the caller reports a problem as
+   * `could not enable tracing: …` and does not go().
    */
-  enableProblem(): string | null {
+  enableProblem(): { problem: string | null; notices: readonly string[] } {
     const program = this.compiled;
-    return program ? bufferProblem(program) : null;
+    if (!program) return { problem: null, notices: [] };
+    const plan = planBuffers(program);
+    // Lowered sizes are the ones tracing runs with.
+    this.compiled = plan.program;
+    return { problem: plan.problem, notices: plan.notices };
   }
 
   /** dtrace_go: creates the runtime on the host, fires BEGIN and enables the probes. */
