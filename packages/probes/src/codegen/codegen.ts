@@ -13,6 +13,7 @@
  */
 
 import type * as A from '../lang/ast.js';
+import { recordBytes as layoutBytes } from '../program/record-size.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
 import { parseTypeName, T, toDType, typeName, type CType } from '../lang/types.js';
 import { formatOf, isFormatError } from '../program/printf-format.js';
@@ -39,25 +40,32 @@ export function generateClause(input: ClauseInput, K: Constants): string {
 /** Actions that leave one record (besides printf and trace, sized by their arguments). */
 const RECORDING: ReadonlySet<string> = new Set(['printa', 'stack', 'ustack', 'jstack', 'func', 'sym', 'mod', 'print', 'tracemem', 'freopen', 'exit']);
 
-/**
- * The bytes a clause's records take in a buffer, as the runtime counts them (RuntimeContext
- * sizeOf): a 16-byte header, then 8 per record, a printf's arguments 8 each, a traced string
- * its strsize. Both branches of an `if` count, as dtrace reserves for the whole clause.
- */
-export function recordBytes(list: readonly A.Stmt[], strsize: number): number {
-  let n = 0;
+/** The sizes of the values a clause records, in order (program/record-size.ts lays them out). */
+function recordedSizes(list: readonly A.Stmt[], strsize: number, out: number[]): number[] {
+  const size = (e: A.Expr | undefined): number => {
+    const t = e?.type;
+    if (t?.kind === 'string') return strsize;
+    if (t?.kind === 'int') return t.size;
+    return 8;
+  };
   for (const s of list) {
     if (s.k === 'if') {
-      n += recordBytes(s.then, strsize) - 16 + (s.else ? recordBytes(s.else, strsize) - 16 : 0);
+      recordedSizes(s.then, strsize, out);
+      if (s.else) recordedSizes(s.else, strsize, out);
       continue;
     }
     const e = s.expr;
     if (e.k !== 'call' || e.res?.kind !== 'call' || e.res.role !== 'action') continue;
-    if (e.fn === 'printf') n += 8 * e.args.length;
-    else if (e.fn === 'trace') n += e.args[0]?.type?.kind === 'string' ? strsize : 8;
-    else if (RECORDING.has(e.fn)) n += 8;
+    if (e.fn === 'printf') for (const a of e.args.slice(1)) out.push(size(a));
+    else if (e.fn === 'trace') out.push(size(e.args[0]));
+    else if (RECORDING.has(e.fn)) out.push(8);
   }
-  return 16 + n;
+  return out;
+}
+
+/** The bytes a clause's records take in a buffer; both branches of an `if` count. */
+export function recordBytes(list: readonly A.Stmt[], strsize: number): number {
+  return layoutBytes(recordedSizes(list, strsize, []));
 }
 
 class ClauseGen {

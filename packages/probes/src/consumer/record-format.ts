@@ -40,7 +40,7 @@ function printHex(v: DValue, type: DType): string {
   return n === 0n ? '0' : `0x${n.toString(16)}`;
 }
 
-/** One value of print(): strings as illumos prints a char array, `[ "text" ]`. */
+/** One member's value in print(): strings as illumos prints a nested char array, `[ "text" ]`. */
 function printValue(value: DValue, type: DType): string {
   if (typeof value === 'string') return `[ "${value}" ]`;
   if (typeof value === 'number' || typeof value === 'bigint') return printHex(value, type);
@@ -60,7 +60,9 @@ function formatPrint(rec: Extract<DataRecord, { kind: 'print' }>): string {
     for (const m of rec.members) out += `    ${m.typeName} ${m.name} = ${printValue(m.value, m.type)}\n`;
     return `${out}}\n`;
   }
-  return `${rec.typeName} ${printValue(rec.value, rec.type)}\n`;
+  // dt_print.c leaves the brackets off a string printed on its own: `string "text"`.
+  const shown = typeof rec.value === 'string' ? `"${rec.value}"` : printValue(rec.value, rec.type);
+  return `${rec.typeName} ${shown}\n`;
 }
 
 /** The file name a freopen() record asks for (its printf-formatted text). */

@@ -19,7 +19,7 @@ import * as I from './int64.js';
 import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
 import { createStringFns } from './strings.js';
 import { Memory } from './memory.js';
-import { AGG_UNIT, aggEntryUnits, dynvarCapacity } from './space.js';
+import { AGG_UNIT, aggEntryUnits, dynvarCapacity, recordsSize } from './space.js';
 
 
 type Slots = (unknown | undefined)[];
@@ -297,9 +297,7 @@ export class RuntimeContext {
 
   // ---- records, buffers, speculation ----
   private sizeOf(records: readonly DataRecord[]): number {
-    let n = 16;
-    for (const r of records) n += r.kind === 'printf' ? 8 + 8 * r.args.length : r.kind === 'trace' && typeof r.value === 'string' ? this.strsize : 8;
-    return n;
+    return recordsSize(records, this.strsize);
   }
   /**
    * -F: call depth per thread, counted over the entry/return firings that produce output (as
@@ -340,6 +338,8 @@ export class RuntimeContext {
     const size = this.sizeOf(f.records);
     if (this.bufUsed + size > this.options.bufsize) {
       this.drops.principal++;
+      // A full buffer under the fill policy ends tracing, as dtrace stops when it fills.
+      if (this.options.bufpolicy === 'fill' && !this.exited) this.exited = this.exitPending = true;
       return;
     }
     this.bufUsed += size;

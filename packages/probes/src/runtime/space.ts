@@ -9,7 +9,8 @@
  */
 
 import type { AggDef, Program } from '../program/program.js';
-import type { DType } from '../program/value-model.js';
+import type { DataRecord, DType } from '../program/value-model.js';
+import { recordBytes } from '../program/record-size.js';
 import { quantizeBucketCount } from '../consumer/buckets.js';
 
 /** Bytes charged per element when the program declares no dynamic variable. */
@@ -61,4 +62,22 @@ export function aggEntryUnits(def: AggDef, strsize: number): number {
   let bytes = AGG_HEADER + valueBytes(def);
   for (const k of def.keyTypes) bytes += keyBytes(k, strsize);
   return Math.ceil(bytes / AGG_UNIT);
+}
+
+/** Bytes of one recorded value of type `t` (program/record-size.ts). */
+function valueSize(t: DType, strsize: number): number {
+  if (t.kind === 'string') return strsize;
+  if (t.kind === 'int') return t.size;
+  return 8;
+}
+
+/** Bytes a firing's records take in a buffer. */
+export function recordsSize(records: readonly DataRecord[], strsize: number): number {
+  const sizes: number[] = [];
+  for (const r of records) {
+    if (r.kind === 'printf') for (const t of r.types) sizes.push(valueSize(t, strsize));
+    else if (r.kind === 'trace') sizes.push(typeof r.value === 'string' ? strsize : valueSize(r.type, strsize));
+    else if (r.kind !== 'setopt') sizes.push(8);
+  }
+  return recordBytes(sizes);
 }
