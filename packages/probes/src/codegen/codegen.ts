@@ -13,6 +13,7 @@
  */
 
 import type * as A from '../lang/ast.js';
+import { recordBytes as layoutBytes } from '../program/record-size.js';
 import type { ClauseFlags } from '../lang/sema-expr.js';
 import { parseTypeName, T, toDType, typeName, type CType } from '../lang/types.js';
 import { formatOf, isFormatError } from '../program/printf-format.js';
@@ -36,6 +37,37 @@ export function generateClause(input: ClauseInput, K: Constants): string {
   return g.generate();
 }
 
+/** Actions that leave one record (besides printf and trace, sized by their arguments). */
+const RECORDING: ReadonlySet<string> = new Set(['printa', 'stack', 'ustack', 'jstack', 'func', 'sym', 'mod', 'print', 'tracemem', 'freopen', 'exit']);
+
+/** The sizes of the values a clause records, in order (program/record-size.ts lays them out). */
+function recordedSizes(list: readonly A.Stmt[], strsize: number, out: number[]): number[] {
+  const size = (e: A.Expr | undefined): number => {
+    const t = e?.type;
+    if (t?.kind === 'string') return strsize;
+    if (t?.kind === 'int') return t.size;
+    return 8;
+  };
+  for (const s of list) {
+    if (s.k === 'if') {
+      recordedSizes(s.then, strsize, out);
+      if (s.else) recordedSizes(s.else, strsize, out);
+      continue;
+    }
+    const e = s.expr;
+    if (e.k !== 'call' || e.res?.kind !== 'call' || e.res.role !== 'action') continue;
+    if (e.fn === 'printf') for (const a of e.args.slice(1)) out.push(size(a));
+    else if (e.fn === 'trace') out.push(size(e.args[0]));
+    else if (RECORDING.has(e.fn)) out.push(8);
+  }
+  return out;
+}
+
+/** The bytes a clause's records take in a buffer; both branches of an `if` count. */
+export function recordBytes(list: readonly A.Stmt[], strsize: number): number {
+  return layoutBytes(recordedSizes(list, strsize, []));
+}
+
 class ClauseGen {
   private action = 0;
   private readonly out: string[] = [];
@@ -57,6 +89,10 @@ class ClauseGen {
     if (records) this.out.push('$.record(P, R, SP);');
     this.out.push('}', '} catch (x) { $.fault(x, E, P, w); }');
     return this.out.join('\n');
+  }
+
+  private recording(): boolean {
+    return (this.input.clause.body ?? []).length === 0 || this.input.flags.records;
   }
 
   private statements(list: readonly A.Stmt[]): void {
@@ -128,13 +164,17 @@ class ClauseGen {
       case 'normalize':
         return `$.normalize(${aggId(a[0]!)}, ${this.int(a[1]!)});`;
       case 'speculate':
-        return `SP = $.speculate(${this.int(a[0]!)});`;
+        // A speculation that cannot take the clause's data (no such buffer, or not enough room
+        // left in it) drops the clause: dtrace runs none of its later actions.
+        return `SP = $.speculate(${this.int(a[0]!)}, ${recordBytes(this.input.clause.body ?? [], this.input.strsize ?? 256)}); if (SP === 0) break c;`;
       case 'commit':
         return `$.commit(${this.int(a[0]!)});`;
       case 'discard':
         return `$.discard(${this.int(a[0]!)});`;
       case 'setopt':
-        return `$.setopt(${x.gen(a[0]!)}, ${a[1] ? x.gen(a[1]) : 'undefined'});`;
+        // In a recording clause the change travels with the records, so that the consumer
+        // applies it between the records before and after it.
+        return `$.setopt(${x.gen(a[0]!)}, ${a[1] ? x.gen(a[1]) : 'undefined'}${this.recording() ? ', R' : ''});`;
       case 'chill':
         return `$.chill(${this.int(a[0]!)});`;
       default:

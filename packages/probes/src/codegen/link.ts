@@ -9,10 +9,11 @@ import type * as A from '../lang/ast.js';
 import type { ClauseContext } from '../lang/sema-expr.js';
 import type { Scope } from '../lang/sema-scope.js';
 import { toDType, type CType } from '../lang/types.js';
+import { sizeOf } from '../lang/ctypes.js';
 import { resolveOptions, type RawOptionTable } from '../program/options.js';
 import type { AggDef, CompiledClause, Enabling, Program, VariableInfo } from '../program/program.js';
 import type { Probe } from '../provider/probe.js';
-import { generateClause } from './codegen.js';
+import { generateClause, recordBytes } from './codegen.js';
 import { Constants } from './codegen-expr.js';
 
 /** One checked clause: its unit, its AST, the probes it matched, what sema learned of it. */
@@ -37,7 +38,7 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
   const resolved = resolveOptions(options);
   clauses.forEach((c, i) => {
     const source = generateClause({ clause: c.ast, flags: c.ctx.flags, usesSelf: c.ctx.usesSelf, usesThis: c.ctx.usesThis, aggParams, structs: scope.structs, strsize: resolved.strsize }, K);
-    compiled.push({ index: i, source, usesThis: c.ctx.usesThis });
+    compiled.push({ index: i, source, usesThis: c.ctx.usesThis, needed: recordBytes(c.ast.body ?? [], resolved.strsize) });
     for (const p of c.probes) {
       epid++;
       epids.push({ epid, probeId: p.id, clause: i });
@@ -47,8 +48,13 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
     }
   });
   const enablings: Enabling[] = [...byProbe.entries()].sort((a, b) => a[0] - b[0]).map(([probeId, list]) => ({ probeId, clauses: list }));
+  const strsize = resolved.strsize;
   const vars = (s: 'global' | 'self' | 'this'): VariableInfo[] =>
-    scope.vars(s).map((v) => ({ name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) }));
+    scope.vars(s).map((v) => {
+      const info = { name: v.name, zero: zero(v.type), keys: v.keys?.length ?? (v.size !== undefined ? -v.size : 0) };
+      const dynamic = s === 'self' || (s === 'global' && v.keys !== undefined);
+      return dynamic ? { ...info, dynBytes: dynBytes(v.keys ?? [], v.type, strsize) } : info;
+    });
   const aggDefs: AggDef[] = scope.aggList.map((a) => ({
     id: a.id,
     name: a.name,
@@ -70,6 +76,19 @@ export function link(clauses: readonly ClauseOut[], scope: Scope, options: RawOp
     thisVars: vars('this'),
     epids,
   };
+}
+
+/**
+ * The size of one dynamic variable element as dtrace_difo_chunksize sums it: the element header
+ * (48 bytes), one 16-byte key descriptor per key beyond the first (the variable's own id is a
+ * key; a thread-local's thread is another), the data of keys passed by reference (strings and
+ * structs), and the value, rounded up to 8 bytes.
+ */
+function dynBytes(keys: readonly CType[], value: CType, strsize: number): number {
+  const nkeys = keys.length === 0 ? 2 : keys.length + 1;
+  let bytes = 48 + 16 * (nkeys - 1) + sizeOf(value, strsize);
+  for (const k of keys) if (k.kind === 'string' || k.kind === 'sou' || k.kind === 'array') bytes += sizeOf(k, strsize);
+  return Math.ceil(bytes / 8) * 8;
 }
 
 type ProgramUnitInfoList = { matched: number; description: string }[];

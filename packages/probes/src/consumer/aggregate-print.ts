@@ -16,13 +16,14 @@ import { countsOf, isDistribution, scalarOf } from './agg-values.js';
 import { joinAggregations, sortAll, type AggSortOptions } from './aggregate-sort.js';
 import { formatConversion, resolveSpec, type FormatContext } from './printf.js';
 import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
-import { formatDistribution } from './quantize-table.js';
+import { formatDistribution, type BarStyle } from './quantize-table.js';
+import { packedMode, PackedPrinter, type AggDisplayOptions } from './aggregate-packed.js';
 import {
   DEFAULT_STACK_INDENT, formatStack, formatSymbol, formatTraceInt, formatTraceString,
 } from './trace-format.js';
 import type { AggEntry, AggFunction, AggParams, AggSnapshot, AggValue, DType, DValue } from '../program/value-model.js';
 
-export interface AggPrintOptions extends AggSortOptions, FormatContext {
+export interface AggPrintOptions extends AggSortOptions, FormatContext, AggDisplayOptions {
   readonly rawbytes?: boolean;
 }
 
@@ -43,13 +44,18 @@ export function formatKeyColumn(value: DValue, type: DType | undefined, opts: Ag
 
 /** One value column of the default format (a quantize-family value is its table). */
 export function formatValueColumn(
-  fn: AggFunction, params: AggParams | undefined, value: AggValue, normal: number,
+  fn: AggFunction, params: AggParams | undefined, value: AggValue, normal: number, style: BarStyle = {},
 ): string {
-  if (isDistribution(fn)) return formatDistribution(countsOf(value), params, normal);
+  if (isDistribution(fn)) return formatDistribution(countsOf(value), params, normal, style);
   const v = scalarOf(fn, value, normal);
   // stddev is printed `%16llu`; the others `%16lld` (64-bit two's complement either way).
   const shown = fn === 'stddev' ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v);
   return ' ' + shown.toString().padStart(16);
+}
+
+/** The bar options of the distribution tables. */
+function barStyle(opts: AggDisplayOptions): BarStyle {
+  return { zoom: opts.aggzoom, utf8: opts.encoding === 'utf8' };
 }
 
 /** A whole default-format entry: keys, value columns, newline. */
@@ -61,7 +67,7 @@ function formatRow(
   for (let i = 0; i < key.length; i++) out += formatKeyColumn(key[i]!, types[i], opts);
   for (let a = 0; a < aggs.length; a++) {
     const agg = aggs[a]!;
-    out += formatValueColumn(agg.fn, agg.params, values[a]!, agg.normal);
+    out += formatValueColumn(agg.fn, agg.params, values[a]!, agg.normal, barStyle(opts));
   }
   return out + '\n';
 }
@@ -81,16 +87,21 @@ export function printAggregation(agg: AggSnapshot, opts: AggPrintOptions): strin
  */
 export function printUnprinted(aggs: readonly AggSnapshot[], opts: AggPrintOptions): string {
   let out = '';
-  for (const { agg, entry } of sortAll(aggs, opts)) out += formatEntry(agg, entry, opts);
+  // aggpack/agghist print some aggregations compactly, with one header per aggregation.
+  const packed = new PackedPrinter(opts);
+  for (const { agg, entry } of sortAll(aggs, opts)) {
+    const mode = packedMode(agg, opts);
+    out += mode ? packed.entry(agg, entry, mode) : formatEntry(agg, entry, opts);
+  }
   return out;
 }
 
 /** A `%@` conversion: the aggregation value (avg/stddev reduced, a table for distributions). */
 function formatAggConversion(
   fmt: ParsedFormat['conversions'][number], agg: AggSnapshot, value: AggValue, spec: ReturnType<typeof resolveSpec>,
-  ctx: FormatContext,
+  ctx: FormatContext & AggDisplayOptions,
 ): string {
-  if (isDistribution(agg.fn)) return formatDistribution(countsOf(value), agg.params, agg.normal);
+  if (isDistribution(agg.fn)) return formatDistribution(countsOf(value), agg.params, agg.normal, barStyle(ctx));
   const v = scalarOf(agg.fn, value, agg.normal);
   return formatConversion(fmt, v, agg.fn === 'stddev' ? UINT64 : INT64, spec, ctx);
 }

@@ -119,7 +119,7 @@ export class JsonConsumer implements RuntimeSink {
     return p;
   }
 
-  private record(rec: DataRecord): Record<string, Json> {
+  private record(rec: Exclude<DataRecord, { kind: 'setopt' }>): Record<string, Json> {
     switch (rec.kind) {
       case 'trace':
         return {
@@ -151,11 +151,17 @@ export class JsonConsumer implements RuntimeSink {
 
   firing(f: Firing): void {
     const probe = this.probeOf(f);
-    if (f.records.length === 0) {
+    if (f.records.every((r) => r.kind === 'setopt')) {
+      for (const rec of f.records) if (rec.kind === 'setopt') this.setOptions(rec.options);
       this.emit({ type: 'probe', probe, cpu: f.cpu });
       return;
     }
     for (const rec of f.records) {
+      // setopt() is applied in record order and is not an output record of its own.
+      if (rec.kind === 'setopt') {
+        this.setOptions(rec.options);
+        continue;
+      }
       const { type, ...rest } = this.record(rec);
       this.emit({ type: type!, probe, cpu: f.cpu, ...rest });
     }

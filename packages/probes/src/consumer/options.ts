@@ -16,12 +16,18 @@ export interface DynamicOptions extends AggSortOptions {
   readonly flowindent?: boolean;
   readonly stackindent?: number;
   readonly rawbytes?: boolean;
+  /** Aggregation display (dt_consume.c): packed quantize rows, histogram of scalars, zoom. */
+  readonly aggpack?: boolean;
+  readonly agghist?: boolean;
+  readonly aggzoom?: boolean;
+  /** The `encoding` option: how bars are drawn; absent means dtrace's default. */
+  readonly encoding?: 'ascii' | 'utf8';
 }
 
 /** dtrace's option table as the compiler and CLI keep it. */
 export type RawOptions = Readonly<Record<string, string | number | boolean | undefined>>;
 
-const BOOLEAN = ['aggsortkey', 'aggsortrev', 'quiet', 'flowindent', 'rawbytes'] as const;
+const BOOLEAN = ['aggsortkey', 'aggsortrev', 'quiet', 'flowindent', 'rawbytes', 'aggpack', 'agghist', 'aggzoom'] as const;
 const NUMERIC = ['aggsortkeypos', 'aggsortpos', 'stackindent'] as const;
 
 function flag(v: string | number | boolean | undefined): boolean | undefined {
@@ -41,7 +47,8 @@ function count(v: string | number | boolean | undefined): number | undefined {
 export function dynamicOptions(raw: DynamicOptions | RawOptions | undefined): DynamicOptions {
   if (!raw) return {};
   const src = raw as RawOptions;
-  const out: Record<string, boolean | number> = {};
+  const out: Record<string, boolean | number | string> = {};
+  if (src.encoding === 'ascii' || src.encoding === 'utf8') out.encoding = src.encoding;
   for (const name of BOOLEAN) {
     const v = flag(src[name]);
     if (v !== undefined) out[name] = v;

@@ -76,12 +76,15 @@ export function formatConversion(
 ): string {
   if (value === undefined) return '';
   switch (conv.letter) {
-    case 'd':
-    case 'i': {
+    case 'd': {
       // dt_printf.c pfcheck_dint: %d of an unsigned argument prints as %u.
       const signed = intShape(type).signed;
       return formatInteger(integerFor(conv, value, type, signed), signed ? 'd' : 'u', spec, signed);
     }
+    case 'i':
+      // dt_printf.c prints %i signed at the argument's size whatever its type: a uint16_t
+      // 0xffff is -1.
+      return formatInteger(integerFor(conv, value, type, true), 'd', spec, true);
     case 'u':
     case 'o':
     case 'x':
@@ -134,12 +137,16 @@ function stringOf(v: DValue, ctx: FormatContext): string {
   return symbolText(v);
 }
 
-/** A `*` width or precision from its argument: a negative width means `-` (C's rule). */
+/**
+ * A `*` width or precision from its argument: a negative width means `-` (C's rule). As
+ * dt_printf.c builds the C format, a precision of 0 or less is left out altogether, so `%.0s`
+ * prints the whole string.
+ */
 export function resolveSpec(
   conv: Conversion, star: () => DValue | undefined,
 ): FieldSpec {
   let width = conv.width === '*' ? undefined : conv.width;
-  let precision = conv.precision === '*' ? undefined : conv.precision;
+  let precision = conv.precision === '*' || conv.precision === 0 ? undefined : conv.precision;
   let flags = conv.flags;
   if (conv.width === '*') {
     const w = Number(asBigInt(star() ?? 0));
@@ -150,7 +157,7 @@ export function resolveSpec(
   }
   if (conv.precision === '*') {
     const p = Number(asBigInt(star() ?? 0));
-    precision = p < 0 ? undefined : p;
+    precision = p <= 0 ? undefined : p;
   }
   return { flags, width, precision };
 }

@@ -9,13 +9,34 @@
  * Rows: from one bucket before the first non-zero to one after the last (clipped to the ends);
  * when every bucket is zero, quantize prints -1, 0, 1, lquantize its first three buckets and
  * llquantize its first two. Bars are 40 characters, `@` count rounded to nearest from
- * |count|×40/total, where total sums |count| over the printed rows.
+ * |count|×40/total, where total sums |count| over the printed rows. With `aggzoom` the total is
+ * instead the largest |count| over 0.95, so the tallest bar fills 95% of the width. With
+ * `encoding=utf8`, all-positive bars are drawn in block elements with eighth-width steps.
  */
 
 import { bucketLayout, QUANTIZE_ZERO } from './buckets.js';
 import type { AggParams } from '../program/value-model.js';
 
 const BAR = 40;
+/** Height of the tallest bar under aggzoom (DTRACE_AGGZOOM_MAX). */
+export const AGGZOOM_MAX = 0.95;
+/** U+2588 FULL BLOCK; U+258F is the one-eighth block, the partial blocks run down to it. */
+const FULL_BLOCK = 0x2588;
+const EIGHTH_BLOCK = 0x258f;
+
+/** How bars are scaled and drawn (the aggzoom and encoding options). */
+export interface BarStyle {
+  readonly zoom?: boolean;
+  readonly utf8?: boolean;
+}
+
+/** Adds one row's |count| to a table's total: a sum, or under aggzoom the zoomed maximum. */
+export function addToTotal(total: number, count: number, zoom: boolean | undefined): number {
+  const v = Math.abs(count);
+  if (!zoom) return total + v;
+  const z = v * (1 / AGGZOOM_MAX);
+  return total < z ? z : total;
+}
 const HEADER = `\n${'value'.padStart(16)} ${'------------- Distribution -------------'.padStart(41)} ${'count'.padEnd(9)}\n`;
 
 /** `%-9lld` of the (normalized) count. */
@@ -29,8 +50,9 @@ function countColumn(count: number, normal: number): string {
  * Only negative: a right-aligned bar then `|`. Both: half-width bars either side of `|`.
  */
 export function quantizeLine(
-  count: number, normal: number, total: number, positives: boolean, negatives: boolean,
+  count: number, normal: number, total: number, positives: boolean, negatives: boolean, utf8 = false,
 ): string {
+  if (utf8 && positives && !negatives) return utf8Line(count, normal, total);
   const depthOf = (len: number): number => (total === 0 ? 0 : Math.floor((Math.abs(count) * len) / total + 0.5));
   if (!negatives) {
     const d = positives ? depthOf(BAR) : 0;
@@ -48,6 +70,20 @@ export function quantizeLine(
   return `${' '.repeat(half)}|${'@'.repeat(d)}${' '.repeat(half - d)} ${countColumn(count, normal)}\n`;
 }
 
+/** An all-positive bar in block elements: whole blocks, then one partial block in eighths. */
+function utf8Line(count: number, normal: number, total: number): string {
+  const f = (Math.abs(count) * BAR) / total;
+  const whole = Math.floor(f);
+  const partial = Math.floor((f - whole) * 8);
+  let bar = String.fromCodePoint(FULL_BLOCK).repeat(whole);
+  let used = whole;
+  if (partial !== 0) {
+    bar += String.fromCodePoint(EIGHTH_BLOCK - (partial - 1));
+    used++;
+  }
+  return `|${bar}${' '.repeat(Math.max(0, BAR - used))} ${countColumn(count, normal)}\n`;
+}
+
 /** The first and last rows to print, by the ±1 neighbour rule, or the all-zero fallback. */
 export function selectRows(counts: readonly number[], emptyFirst: number, emptyLast: number): [number, number] {
   let first = 0;
@@ -59,7 +95,9 @@ export function selectRows(counts: readonly number[], emptyFirst: number, emptyL
 }
 
 /** The table for a quantize-family value; `params` absent means quantize(). */
-export function formatDistribution(counts: readonly number[], params: AggParams | undefined, normal = 1): string {
+export function formatDistribution(
+  counts: readonly number[], params: AggParams | undefined, normal = 1, style: BarStyle = {},
+): string {
   const layout = bucketLayout(params);
   const n = Math.min(counts.length, layout.length);
   const data = counts.length === n ? counts : counts.slice(0, n);
@@ -75,12 +113,12 @@ export function formatDistribution(counts: readonly number[], params: AggParams 
     const c = data[i] ?? 0;
     if (c > 0) positives = true;
     if (c < 0) negatives = true;
-    total += Math.abs(c);
+    total = addToTotal(total, c, style.zoom);
   }
   let out = HEADER;
   for (let i = first; i <= last; i++) {
     out += layout[i]!.label.padStart(16) + ' ';
-    out += quantizeLine(data[i] ?? 0, normal, total, positives, negatives);
+    out += quantizeLine(data[i] ?? 0, normal, total, positives, negatives, style.utf8);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 import type { StackFrame } from '../provider/host.js';
 import { printa } from './aggregate-print.js';
+import type { AggDisplayOptions } from './aggregate-packed.js';
 import type { AggSortOptions } from './aggregate-sort.js';
 import { formatPrintf } from './printf.js';
 import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
@@ -18,7 +19,7 @@ import {
 import type { DataRecord, DType, DValue } from '../program/value-model.js';
 
 /** The consumer options that change how records look (dtrace's dynamic options). */
-export interface DisplayOptions extends AggSortOptions {
+export interface DisplayOptions extends AggSortOptions, AggDisplayOptions {
   readonly quiet: boolean;
   readonly strsize: number;
   readonly stackindent?: number;
@@ -39,7 +40,7 @@ function printHex(v: DValue, type: DType): string {
   return n === 0n ? '0' : `0x${n.toString(16)}`;
 }
 
-/** One value of print(): strings as illumos prints a char array, `[ "text" ]`. */
+/** One member's value in print(): strings as illumos prints a nested char array, `[ "text" ]`. */
 function printValue(value: DValue, type: DType): string {
   if (typeof value === 'string') return `[ "${value}" ]`;
   if (typeof value === 'number' || typeof value === 'bigint') return printHex(value, type);
@@ -59,7 +60,9 @@ function formatPrint(rec: Extract<DataRecord, { kind: 'print' }>): string {
     for (const m of rec.members) out += `    ${m.typeName} ${m.name} = ${printValue(m.value, m.type)}\n`;
     return `${out}}\n`;
   }
-  return `${rec.typeName} ${printValue(rec.value, rec.type)}\n`;
+  // dt_print.c leaves the brackets off a string printed on its own: `string "text"`.
+  const shown = typeof rec.value === 'string' ? `"${rec.value}"` : printValue(rec.value, rec.type);
+  return `${rec.typeName} ${shown}\n`;
 }
 
 /** The file name a freopen() record asks for (its printf-formatted text). */
@@ -87,7 +90,8 @@ export function formatRecord(rec: DataRecord, opts: DisplayOptions): string {
     case 'print':
       return formatPrint(rec);
     case 'freopen':
-      // The text consumer switches its output; the record itself prints nothing.
+    case 'setopt':
+      // The text consumer switches its output or options; the record itself prints nothing.
       return '';
   }
 }

@@ -112,7 +112,8 @@ export class TextConsumer implements RuntimeSink {
         if (s !== '') this.out(s);
         s = '';
         this.reopen(freopenPath(rec, this.display));
-      } else s += formatRecord(rec, this.display);
+      } else if (rec.kind === 'setopt') this.setOptions(rec.options);
+      else s += formatRecord(rec, this.display);
     }
     if (!quiet) s += '\n';
     if (s !== '') this.out(s);

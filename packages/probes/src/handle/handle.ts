@@ -19,6 +19,7 @@
  */
 
 import { formatDiagnostic, type Diagnostic, type SourceUnit } from '../lang/diagnostics.js';
+import { planBuffers } from '../runtime/buffer-check.js';
 import { compile } from '../lang/compile.js';
 import {
   DEFAULT_OPTIONS,
@@ -176,6 +177,20 @@ export class TraceHandle {
       const what = this.units[i]?.kind === 'script' ? `script '${u.description}'` : `description '${u.description}'`;
       return `${this.progname}: ${what} matched ${u.matched} probe${u.matched === 1 ? '' : 's'}`;
     });
+  }
+
+  /**
+   * dtrace_go's buffer sizing (runtime/buffer-check.ts): sizes too large are lowered (the
+   * notices say so) or, like a buffer too small, refused; the caller reports a problem as
+   * `could not enable tracing: …` and does not go().
+   */
+  enableProblem(): { problem: string | null; notices: readonly string[] } {
+    const program = this.compiled;
+    if (!program) return { problem: null, notices: [] };
+    const plan = planBuffers(program);
+    // Lowered sizes are the ones tracing runs with.
+    this.compiled = plan.program;
+    return { problem: plan.problem, notices: plan.notices };
   }
 
   /** dtrace_go: creates the runtime on the host, fires BEGIN and enables the probes. */

@@ -32,6 +32,7 @@
  * refused when enabled (destructive actions without -w) fails with an `enable` diagnostic.
  */
 
+import { seedLibrary } from './library.js';
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { Program } from '../program/program.js';
 import { LIMITS, optionLimitError } from '../program/limits.js';
@@ -122,6 +123,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   const structs = new Map<string, Map<string, string>>(Object.entries(opts.types ?? {}).map(([k, v]) => [k, new Map(Object.entries(v))]));
   const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...[...structs.keys()].filter((k) => !k.includes(' '))]);
   const scope = new Scope(structs);
+  seedLibrary(scope);
   const checker = new Checker(scope, 256, callHooks);
   checker.maxDepth = opts.largeStack ? LIMITS.expressionDepth : LIMITS.defaultStackNesting;
   const used = new Set<number>();

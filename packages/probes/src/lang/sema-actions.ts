@@ -42,6 +42,7 @@ export const SUBROUTINES: Readonly<Record<string, Proto>> = nameTable({
   basename: p(T.string, ['string']),
   dirname: p(T.string, ['string']),
   cleanpath: p(T.string, ['string']),
+  json: p(T.string, ['string', 'string']),
   rand: p(T.int, []),
   alloca: p(T.voidp, ['int']),
   bcopy: p(T.void, ['int', 'int', 'int']),

@@ -1,7 +1,8 @@
 /*
  * Probe matching (d-language.md 1.3): each probe description of a clause is matched against
  * the ProbeRegistry (globs, numeric ids, on-demand profile probes). A description matching
- * nothing is `D_PDESC_ZERO` unless `zdefs` (-Z).
+ * nothing is `D_PDESC_ZERO` unless `zdefs` (-Z). Descriptions are not merged: a probe that two
+ * descriptions of a clause match is enabled twice.
  */
 
 import type { Probe } from '../provider/probe.js';
@@ -28,7 +29,6 @@ function parseCached(text: string): ProbeDescription | null {
 
 export function matchProbes(specs: readonly ProbeSpec[], registry: ProbeRegistry, zdefs: boolean): Probe[] {
   const out: Probe[] = [];
-  const seen = new Set<number>();
   for (const spec of specs) {
     let found: Probe[];
     let shown = spec.text;
@@ -42,6 +42,9 @@ export function matchProbes(specs: readonly ProbeSpec[], registry: ProbeRegistry
       found = registry.match(desc);
     }
     if (found.length === 0 && !zdefs) fail('D_PDESC_ZERO', `probe description ${shown} does not match any probes`, spec.at);
+    // Each description enables its own probes: a probe named by two descriptions of one clause
+    // runs the clause twice per firing, as dtrace creates one ECB per description and probe.
+    const seen = new Set<number>();
     for (const p of found) {
       if (!seen.has(p.id)) {
         seen.add(p.id);

@@ -46,7 +46,6 @@ export const LIMITS = {
   bufferBytes: 256 * 1024 * 1024,
 } as const;
 
-const SIZE_OPTIONS: ReadonlySet<string> = new Set(['bufsize', 'aggsize', 'dynvarsize', 'specsize']);
 
 /** The message for an option value beyond its limit, or null (the value is already valid). */
 export function optionLimitError(name: string, value: string | true): string | null {
@@ -59,9 +58,8 @@ export function optionLimitError(name: string, value: string | true): string | n
     const n = parseSize(value);
     return n !== null && n > LIMITS.strsize ? `${value} exceeds the limit of ${LIMITS.strsize} bytes` : null;
   }
-  if (SIZE_OPTIONS.has(name)) {
-    const n = parseSize(value);
-    return n !== null && n > LIMITS.bufferBytes ? `${value} exceeds the limit of ${LIMITS.bufferBytes} bytes` : null;
-  }
+  // bufsize, aggsize, dynvarsize and specsize beyond LIMITS.bufferBytes are not refused here:
+  // as dtrace_go does, they are lowered (bufresize=auto) or refused when tracing is enabled
+  // (bufresize=manual; runtime/buffer-check.ts).
   return null;
 }

@@ -30,6 +30,10 @@ export const OPTIONS = {
   aggsortkeypos: { kind: 'count', dynamic: true, default: '0' },
   aggsortpos: { kind: 'count', dynamic: true, default: '0' },
   aggsortrev: { kind: 'flag', dynamic: true },
+  aggpack: { kind: 'flag', dynamic: true },
+  agghist: { kind: 'flag', dynamic: true },
+  aggzoom: { kind: 'flag', dynamic: true },
+  encoding: { kind: 'enum', dynamic: false, values: ['ascii', 'utf8'] },
   aggrate: { kind: 'rate', dynamic: true, default: '1hz' },
   switchrate: { kind: 'rate', dynamic: true, default: '1hz' },
   statusrate: { kind: 'rate', dynamic: false, default: '1hz' },
@@ -69,9 +73,11 @@ type ValueOf<S> = S extends { kind: 'flag' }
   ? boolean
   : S extends { kind: 'size' | 'rate' | 'count' }
     ? number
-    : S extends { kind: 'enum'; values: readonly (infer V)[] }
+    : S extends { kind: 'enum'; values: readonly (infer V)[]; default: string }
       ? V
-      : string | undefined;
+      : S extends { kind: 'enum'; values: readonly (infer V)[] }
+        ? V | undefined
+        : string | undefined;
 
 /** Every option resolved to its typed value (sizes in bytes, rates in ns, flags as booleans). */
 export type ProgramOptions = { readonly [K in OptionName]: ValueOf<(typeof OPTIONS)[K]> };
@@ -89,10 +95,37 @@ export function isOptionName(name: string): name is OptionName {
 
 const spec = (name: OptionName): Spec => OPTIONS[name];
 
+/**
+ * Flags that dtrace parses with dt_opt_runtime: a bare name or any non-negative integer sets
+ * them (even `0`), `yes/enable/enabled/true/on/set` (any case) set them, their opposites and
+ * an empty value unset them. The compiler's flags (cpp, zdefs, …) take no value at all.
+ */
+const RUNTIME_FLAGS: ReadonlySet<string> = new Set([
+  'quiet', 'flowindent', 'aggsortkey', 'aggsortrev', 'rawbytes', 'destructive', 'aggpack', 'agghist', 'aggzoom',
+]);
+const SETTING_WORDS: Readonly<Record<string, boolean>> = {
+  yes: true, no: false, enable: true, disable: false, enabled: true, disabled: false,
+  true: true, false: false, on: true, off: false, set: true, unset: false,
+};
+
+function parseRuntimeFlag(value: string | true): boolean | null {
+  if (value === true) return true;
+  if (value === '') return false;
+  const word = SETTING_WORDS[value.toLowerCase()];
+  if (word !== undefined) return word;
+  return parseCInteger(value) === null ? null : true;
+}
+
 /** Parses one value by its option's kind: the typed value, or dtrace's message. */
 function parseValue(name: OptionName, value: string | true): { value: unknown } | { error: string } {
   const s = spec(name);
-  if (s.kind === 'flag') return value === true || value === '' ? { value: true } : { error: OptionError.value };
+  if (s.kind === 'flag') {
+    if (RUNTIME_FLAGS.has(name)) {
+      const on = parseRuntimeFlag(value);
+      return on === null ? { error: OptionError.value } : { value: on };
+    }
+    return value === true || value === '' ? { value: true } : { error: OptionError.value };
+  }
   if (value === true) return { error: OptionError.value };
   let v: unknown = null;
   switch (s.kind) {

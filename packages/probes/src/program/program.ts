@@ -37,6 +37,8 @@ export interface CompiledClause {
   readonly source: string;
   /** The clause reads `this->` variables (so the fused function allocates them). */
   readonly usesThis: boolean;
+  /** Bytes its records take in a buffer (codegen.ts recordBytes), for dtrace_go's size checks. */
+  readonly needed?: number;
 }
 
 /** Which clauses run, in program order, when one probe fires. */
@@ -51,6 +53,11 @@ export interface VariableInfo {
   readonly zero: number | string;
   /** Number of keys for an associative array (0 for a scalar). */
   readonly keys: number;
+  /**
+   * Bytes one element takes in dynamic variable space, for associative arrays and thread-locals
+   * (dtrace_difo_chunksize's sum); absent for other variables.
+   */
+  readonly dynBytes?: number;
 }
 
 export interface Program {

@@ -69,7 +69,12 @@ export type DataRecord =
    * freopen(): from this record on, output goes to the file named by the formatted text
    * (appending), or back to the original output when it is empty.
    */
-  | { readonly kind: 'freopen'; readonly format: string; readonly args: readonly DValue[]; readonly types: readonly DType[] };
+  | { readonly kind: 'freopen'; readonly format: string; readonly args: readonly DValue[]; readonly types: readonly DType[] }
+  /**
+   * setopt() changed a dynamic option: the consumer applies `options` here, between the records
+   * before and after it (dtrace's consumer processes the request in buffer order).
+   */
+  | { readonly kind: 'setopt'; readonly options: ProgramOptions };
 
 /** One member of a struct printed by print(). */
 export interface PrintMember {

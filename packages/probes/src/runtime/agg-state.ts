@@ -1,6 +1,6 @@
 /*
  * The program's aggregations at run time: one AggStore per aggregation (aggregations.ts) under
- * one `aggsize` budget (entries of AGG_ENTRY_BYTES bytes), the interning of stack and symbol
+ * one `aggsize` budget (counted in AGG_UNIT units, space.ts), the interning of stack and symbol
  * keys, and the actions on whole aggregations: printa() snapshots, clear(), trunc(),
  * normalize() and denormalize(). Snapshots are sorted by the aggsort* options in force.
  */
@@ -11,9 +11,8 @@ import type { Program } from '../program/program.js';
 import { sortEntries } from '../consumer/aggregate-sort.js';
 import { AggStore } from './aggregations.js';
 import type { DIntValue } from './int64.js';
+import { AGG_UNIT, aggEntryUnits } from './space.js';
 
-/** Bytes charged per aggregation entry against aggsize. */
-export const AGG_ENTRY_BYTES = 64;
 
 export class AggregationState {
   /** The stores by aggregation id (generated code updates `$.ag[id]` cells in place). */
@@ -26,8 +25,11 @@ export class AggregationState {
     program: Program,
     private readonly options: () => ProgramOptions,
   ) {
-    this.budget = { used: 0, max: Math.floor(program.options.aggsize / AGG_ENTRY_BYTES), drops: 0 };
-    for (const d of program.aggDefs) this.ag[d.id] = new AggStore(d, this.budget, (k) => this.kvals.get(k as string) ?? (k as DValue));
+    this.budget = { used: 0, max: Math.floor(program.options.aggsize / AGG_UNIT), drops: 0 };
+    const strsize = program.options.strsize;
+    for (const d of program.aggDefs) {
+      this.ag[d.id] = new AggStore(d, this.budget, (k) => this.kvals.get(k as string) ?? (k as DValue), aggEntryUnits(d, strsize));
+    }
   }
 
   /** Interns a stack or symbol so it can key a Map; the aggregation keeps the real value. */

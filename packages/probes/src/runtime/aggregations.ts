@@ -2,7 +2,7 @@
  * Aggregation storage (d-language.md 1.8). Each aggregation keeps one mutable cell per key
  * tuple: no keys -> one cell; one key -> a Map from the key to its cell; more keys -> nested
  * Maps. Generated code updates cells in place (`c.v++`), so the hot path is one Map.get.
- * `aggsize` bounds the number of cells (aggregation drops). Snapshots copy the cells into the
+ * `aggsize` bounds the cells, each costing its units of space (runtime/space.ts; aggregation drops). Snapshots copy the cells into the
  * value model of program/value-model.ts.
  */
 
@@ -34,16 +34,18 @@ export class AggStore {
     readonly def: AggDef,
     private readonly budget: { used: number; max: number; drops: number },
     private readonly keyValues: (k: unknown) => DValue,
+    /** Units of the budget one entry takes (runtime/space.ts). */
+    private readonly cost = 1,
   ) {
     this.buckets = isDist(def.fn) ? quantizeBucketCount(def.params) : 0;
   }
 
   private make(k: readonly DValue[]): Cell | null {
-    if (this.budget.used >= this.budget.max) {
+    if (this.budget.used + this.cost > this.budget.max) {
       this.budget.drops++;
       return null;
     }
-    this.budget.used++;
+    this.budget.used += this.cost;
     const fn = this.def.fn;
     const v = fn === 'min' ? INT64_MAX : fn === 'max' ? INT64_MIN : 0;
     return { k, v, n: 0, q: 0, b: this.buckets > 0 ? new Array<number>(this.buckets).fill(0) : [] };
@@ -104,7 +106,7 @@ export class AggStore {
   /** trunc(): drop all keys, or keep the n largest (n > 0) / |n| smallest (n < 0). */
   trunc(n: number | undefined, sorted: (entries: AggEntry[]) => AggEntry[]): void {
     if (n === undefined || n === 0) {
-      this.budget.used -= this.cells().length;
+      this.budget.used -= this.cells().length * this.cost;
       this.c0 = null;
       this.m.clear();
       return;
@@ -122,7 +124,7 @@ export class AggStore {
   private remove(c: Cell): void {
     if (this.c0 === c) {
       this.c0 = null;
-      this.budget.used--;
+      this.budget.used -= this.cost;
       return;
     }
     const del = (m: Map<unknown, unknown>): boolean => {
@@ -138,7 +140,7 @@ export class AggStore {
       }
       return false;
     };
-    if (del(this.m as Map<unknown, unknown>)) this.budget.used--;
+    if (del(this.m as Map<unknown, unknown>)) this.budget.used -= this.cost;
   }
 
   snapshot(): AggSnapshot {

@@ -114,7 +114,10 @@ export class RuntimeContext {
     this.as = this.vars.as;
     this.aggs = new AggregationState(program, options);
     this.ag = this.aggs.ag;
-    this.buffer = new PrincipalBuffer(sink, this.drops, options);
+    this.buffer = new PrincipalBuffer(sink, this.drops, options, () => {
+      const x = this.exitState;
+      if (!x.exited) x.exited = x.exitPending = true;
+    });
     this.specs = new SpeculationBuffers(this.options.nspec, this.drops, () => this.options.specsize, (f) => this.buffer.emit(f));
     this.dropReporter = new DropReporter(sink);
   }
@@ -244,8 +247,8 @@ export class RuntimeContext {
   speculation(): number {
     return this.specs.speculation();
   }
-  speculate(id: I.DIntValue): number {
-    return this.specs.speculate(id);
+  speculate(id: I.DIntValue, needed = 0): number {
+    return this.specs.speculate(id, needed);
   }
   commit(id: I.DIntValue): void {
     this.specs.commit(id);
@@ -273,19 +276,21 @@ export class RuntimeContext {
   denormalize(id: number): void {
     this.aggs.denormalize(id);
   }
-  setopt(name: string, value: string | undefined): void {
-    const err = this.setOption(name, value);
+  setopt(name: string, value: string | undefined, R?: DataRecord[]): void {
+    const err = this.setOption(name, value, R);
     // dtrace's wording names the value even when setopt() was given none (`to ""`).
     if (err) this.sink.error(`couldn't set option "${name}" to "${value ?? ''}": ${err}`);
   }
-  setOption(name: string, value?: string): string | null {
+  /** With `R` (a firing's records) the consumer learns of the change in record order. */
+  setOption(name: string, value?: string, R?: DataRecord[]): string | null {
     const v = value === undefined ? true : value;
     const err = validateOption(name, v);
     if (err) return err;
     if (!isDynamicOption(name)) return OptionError.active;
     this.options = resolveOptions({ [name]: v }, this.options);
     // The consumer sorts and formats with these options (dtrace's consumer reads them back).
-    this.sink.options?.(this.options);
+    if (R) R.push({ kind: 'setopt', options: this.options });
+    else this.sink.options?.(this.options);
     return null;
   }
   chill(ns: I.DIntValue): void {

@@ -14,9 +14,14 @@ export class ExitState {
   halted = false;
   /** exit() was called during the current firing; afterExit runs when the firing ends. */
   exitPending = false;
+  /**
+   * True while END runs. dtrace records exit() once while tracing is active (later calls are
+   * dropped), but an exit() in END replaces the status.
+   */
+  coolingDown = false;
 
   exit(status: DIntValue): void {
-    if (this.exited) return;
+    if (this.exited && !this.coolingDown) return;
     this.exited = true;
     this.exitStatus = Number(BigInt.asIntN(32, BigInt(status)));
     this.exitPending = true;

@@ -9,6 +9,7 @@
 import type { DataRecord, Firing, RuntimeSink } from '../program/value-model.js';
 import type { ProgramOptions } from '../program/options.js';
 import type { DropCounters } from './drops.js';
+import { recordsSize } from './space.js';
 
 export class PrincipalBuffer {
   used = 0;
@@ -17,14 +18,13 @@ export class PrincipalBuffer {
     private readonly sink: RuntimeSink,
     private readonly drops: DropCounters,
     private readonly options: () => ProgramOptions,
+    /** Called when a firing does not fit under the fill policy: tracing ends. */
+    private readonly onFull: () => void,
   ) {}
 
   /** The bytes a firing's records take: a header, then each record by its kind. */
   sizeOf(records: readonly DataRecord[]): number {
-    const strsize = this.options().strsize;
-    let n = 16;
-    for (const r of records) n += r.kind === 'printf' ? 8 + 8 * r.args.length : r.kind === 'trace' && typeof r.value === 'string' ? strsize : 8;
-    return n;
+    return recordsSize(records, this.options().strsize);
   }
 
   /** Delivers a firing to the sink if it fits, else counts a principal drop. */
@@ -32,6 +32,8 @@ export class PrincipalBuffer {
     const size = this.sizeOf(f.records);
     if (this.used + size > this.options().bufsize) {
       this.drops.principal++;
+      // A full buffer under the fill policy ends tracing, as dtrace stops when it fills.
+      if (this.options().bufpolicy === 'fill') this.onFull();
       return;
     }
     this.used += size;

@@ -56,14 +56,17 @@ export const CLAUSES_PER_PART = 256;
 /** Builds the one function that runs every clause enabled on a probe. */
 export function fuse(program: Program, en: Enabling, ctx: RuntimeContext, probe: Probe): ProbeHandler {
   const usesThis = en.clauses.some((c) => program.clauses[c.clause]!.usesThis);
-  const block = (c: Enabling['clauses'][number]): string => `{ const E = ${c.epid};\n${program.clauses[c.clause]!.source}\n}`;
+  // Once a clause has called exit(), dtrace is draining and runs no further clause of the same
+  // firing; only END (cooldown) runs all its clauses.
+  const block = (c: Enabling['clauses'][number], i: number): string =>
+    `${i > 0 ? 'if (!XS.exitPending || XS.coolingDown) ' : ''}{ const E = ${c.epid};\n${program.clauses[c.clause]!.source}\n}`;
   let body: string;
   let parts: ((...a: unknown[]) => void)[] = [];
   if (en.clauses.length <= CLAUSES_PER_PART) body = ['let w = 0;', 'const G = $.g;', ...en.clauses.map(block)].join('\n');
   else {
     // Each part sees the same probe arguments and `this->` store; `w` and `G` are per clause.
     for (let i = 0; i < en.clauses.length; i += CLAUSES_PER_PART) {
-      const src = [`return function part(${ARGS}, T) {`, 'let w = 0;', 'const G = $.g;', ...en.clauses.slice(i, i + CLAUSES_PER_PART).map(block), '};'];
+      const src = ['const XS = $.exitState;', `return function part(${ARGS}, T) {`, 'let w = 0;', 'const G = $.g;', ...en.clauses.slice(i, i + CLAUSES_PER_PART).map((c, j) => block(c, i + j)), '};'];
       const makePart = new Function('$', 'K', 'P', src.join('\n')) as (c: RuntimeContext, k: readonly unknown[], p: Probe) => (...a: unknown[]) => void;
       parts.push(makePart(ctx, program.constants, probe));
     }
@@ -174,10 +177,12 @@ class ProgramRuntime implements Runtime {
       exit.halted = false;
       const wasExited = exit.exited;
       this.ctx.inConsumer = true;
+      exit.coolingDown = true;
       try {
         end();
       } finally {
         this.ctx.inConsumer = false;
+        exit.coolingDown = false;
       }
       exit.halted = true;
       if (!wasExited && exit.exitPending) this.afterExit();

@@ -38,10 +38,19 @@ export class SpeculationBuffers {
     return i + 1;
   }
 
-  /** The buffer id speculate(id) directs records to: `id` if it is active, else 0 (none). */
-  speculate(id: DIntValue): number {
+  /**
+   * The buffer id speculate(id) directs records to: `id` if it is active and has room for
+   * `needed` more bytes (else a speculative drop), else 0 (none).
+   */
+  speculate(id: DIntValue, needed = 0): number {
     const n = Number(id);
-    return n > 0 && n <= this.specs.length && this.specs[n - 1]!.active ? n : 0;
+    const buf = n > 0 && n <= this.specs.length ? this.specs[n - 1]! : undefined;
+    if (!buf?.active) return 0;
+    if (buf.bytes + needed > this.specsize()) {
+      this.drops.speculative++;
+      return 0;
+    }
+    return n;
   }
 
   /** Keeps a firing of `size` bytes in buffer `id` (1-based), if active and it fits. */

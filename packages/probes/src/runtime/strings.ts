@@ -4,6 +4,8 @@
  */
 
 import { norm, type DIntValue } from './int64.js';
+import { jsonSelect } from './json-select.js';
+import { DFault, FaultCode } from './fault.js';
 
 export function createStringFns(strsize: () => number) {
   const cut = (s: string): string => (s.length >= strsize() ? s.slice(0, strsize() - 1) : s);
@@ -34,13 +36,15 @@ export function createStringFns(strsize: () => number) {
       else if (index + remaining > size) remaining = size - index;
       return remaining <= 0 ? '' : cut(s.slice(index, index + remaining));
     },
+    /** DIF_SUBR_INDEX: from a start at or past the end only "" is found, at the end. */
     index(s: string, sub: string, start?: DIntValue): number {
       const from = start === undefined ? 0 : Math.max(0, num(start));
-      if (from > s.length) return -1;
+      if (from >= s.length) return sub === '' ? s.length : -1;
       return s.indexOf(sub, from);
     },
+    /** DIF_SUBR_RINDEX: from a negative start only "" is found, at 0. */
     rindex(s: string, sub: string, start?: DIntValue): number {
-      if (start !== undefined && num(start) < 0) return -1;
+      if (start !== undefined && num(start) < 0) return sub === '' ? 0 : -1;
       const from = start === undefined ? s.length : num(start);
       return s.lastIndexOf(sub, from);
     },
@@ -70,9 +74,21 @@ export function createStringFns(strsize: () => number) {
       tokState = tokState.slice(j + 1);
       return tok;
     },
+    /**
+     * DIF_SUBR_LLTOSTR: base 10 prints the value signed; any other base prints its unsigned
+     * 64-bit pattern, with `0x` in base 16 and a leading `0` in base 8 (0 itself gets `0x0` and
+     * `0`); a base outside 2…36 is an illegal operation.
+     */
     lltostr(v: DIntValue, base?: DIntValue): string {
-      return BigInt(v).toString(base === undefined ? 10 : num(base));
+      const b = base === undefined ? 10 : Number(base);
+      if (!(b >= 2 && b <= 36)) throw new DFault(FaultCode.ILLOP);
+      if (b === 10) return BigInt(v).toString();
+      const digits = BigInt.asUintN(64, BigInt(v)).toString(b);
+      if (b === 16) return '0x' + digits;
+      return b === 8 && digits !== '0' ? '0' + digits : digits;
     },
+    // The document is read as dtrace reads it: at most strsize characters of it.
+    json: (s: string, selector: string): string => cut(jsonSelect(s.slice(0, strsize()), selector) ?? ''),
     toupper: (s: string): string => s.toUpperCase(),
     tolower: (s: string): string => s.toLowerCase(),
     basename(p: string): string {
@@ -100,8 +116,10 @@ export function createStringFns(strsize: () => number) {
       }
       return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
     },
+    /** DIF_SUBR_STRTOLL: a base given must be 2…36 (an illegal operation otherwise). */
     strtoll(s: string, base?: DIntValue): DIntValue {
       const b = base === undefined ? 10 : num(base);
+      if (base !== undefined && !(b >= 2 && b <= 36)) throw new DFault(FaultCode.ILLOP);
       const m = /^\s*([+-]?)(0[xX])?([0-9a-zA-Z]*)/.exec(s);
       if (!m) return 0;
       const radix = b === 0 ? (m[2] ? 16 : m[3]!.startsWith('0') ? 8 : 10) : b;

@@ -2,17 +2,16 @@
  * D variables with their runtime semantics (d-language.md 1.6): thread-locals (`self->`), one
  * slot array per thread; associative arrays, one Map per key level; global scalar arrays with
  * bounds checks. Reading an unset variable yields its zero; storing 0 (or "") deletes a
- * dynamic variable; a new dynamic variable needs room under `dynvarsize`, counted in chunks
- * of DYNVAR_CHUNK bytes, and is dropped (a dynamic drop) when there is none.
+ * dynamic variable; a new dynamic variable needs room under `dynvarsize`, counted in
+ * elements of dynamic variable space (space.ts), and is dropped (a dynamic drop) when there is none.
  */
 
 import type { Program } from '../program/program.js';
 import type { DropCounters } from './drops.js';
 import { DFault, FaultCode } from './fault.js';
 import type { DIntValue } from './int64.js';
+import { dynvarCapacity } from './space.js';
 
-/** Bytes charged per dynamic variable (assoc element or thread-local) against dynvarsize. */
-export const DYNVAR_CHUNK = 64;
 
 /** One thread's `self->` slots (a slot holds a value or, for an associative one, its Map). */
 export type Slots = (unknown | undefined)[];
@@ -37,7 +36,7 @@ export class VariableStore {
   ) {
     this.g = program.globals.map((v) => (v.keys < 0 ? new Array(-v.keys).fill(v.zero) : v.zero));
     this.as = program.globals.map(() => new Map());
-    this.dyn = { used: 0, max: Math.floor(dynvarsize / DYNVAR_CHUNK) };
+    this.dyn = { used: 0, max: dynvarCapacity(program, dynvarsize) };
   }
 
   /** The slots of thread `tid`, made on first use. */

@@ -44,7 +44,8 @@ describe('printf integer conversions', () => {
     expect(pf('%.3d', [5])).toBe('005');
     expect(pf('%8.3d|', [5])).toBe('     005|');
     expect(pf('%08.3d|', [5])).toBe('     005|');
-    expect(pf('[%.0d]', [0])).toBe('[]');
+    // dt_printf.c leaves a zero precision out of the C format, so 0 still prints.
+    expect(pf('[%.0d]', [0])).toBe('[0]');
   });
 
   it("groups thousands with '", () => {

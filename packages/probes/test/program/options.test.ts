@@ -11,7 +11,8 @@ describe('option table', () => {
     expect(validateOption('nosuch', true)).toBe(OptionError.name);
     expect(validateOption('bufsize', 'lots')).toBe(OptionError.value);
     expect(validateOption('bufsize', true)).toBe(OptionError.value);
-    expect(validateOption('quiet', 'yes')).toBe(OptionError.value);
+    expect(validateOption('quiet', 'maybe')).toBe(OptionError.value);
+    expect(validateOption('zdefs', 'yes')).toBe(OptionError.value);
     expect(validateOption('bufpolicy', 'fill')).toBeNull();
     expect(validateOption('bufpolicy', 'drain')).toBe(OptionError.value);
     expect(validateOption('nspec', '-1')).toBe(OptionError.value);
@@ -34,9 +35,21 @@ describe('option table', () => {
       const v = DEFAULT_OPTIONS[name as keyof typeof OPTIONS];
       if (spec.kind === 'flag') expect(v, name).toBe(false);
       else if (spec.kind === 'string') expect(v, name).toBeUndefined();
+      else if (spec.kind === 'enum' && !('default' in spec)) expect(v, name).toBeUndefined();
       else if (spec.kind === 'enum') expect(spec.values, name).toContain(v);
       else expect(typeof v, name).toBe('number');
     }
+  });
+
+  it("reads run-time flags as dt_opt_runtime does: setting words, empty, any integer", () => {
+    const o = resolveOptions({ quiet: 'YES', flowindent: 'off', aggsortrev: '0', aggpack: '', agghist: 'Set' });
+    expect(o.quiet).toBe(true);
+    expect(o.flowindent).toBe(false);
+    expect(o.aggsortrev).toBe(true);
+    expect(o.aggpack).toBe(false);
+    expect(o.agghist).toBe(true);
+    expect(resolveOptions({ encoding: 'utf8' }).encoding).toBe('utf8');
+    expect(DEFAULT_OPTIONS.encoding).toBeUndefined();
   });
 
   it('refuses an unvalidated table rather than guessing', () => {

@@ -83,7 +83,7 @@ describe('print()', () => {
     const text = records(r.sink.firings).map((rec) => formatRecord(rec, DISPLAY)).join('');
     expect(text).toBe(
       'zone_t {\n    zoneid_t zone_id = 0x3\n    string zone_name = [ "z1" ]\n    zone_status_t zone_status = 0\n}\n' +
-        'zone_key_t 0x7\nshort 0xffff\nint 0\nstring [ "abc" ]\n',
+        'zone_key_t 0x7\nshort 0xffff\nint 0\nstring "abc"\n',
     );
   });
   it('faults on a NULL struct pointer', () => {

@@ -92,6 +92,12 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
   const program = compiled.program;
   if (args.compileOnly) return 0;
   if (!program.options.quiet) for (const line of handle.matchNotices()) err(`${line}\n`);
+  const buffers = handle.enableProblem();
+  if (buffers.problem !== null) {
+    err(`${PROGNAME}: could not enable tracing: ${buffers.problem}\n`);
+    return 1;
+  }
+  for (const n of buffers.notices) err(`${PROGNAME}: ${n}\n`);
 
   // 3. Output, consumer, exporters; go.
   const state = new RunState();
