@@ -14,7 +14,8 @@
  *   5. ast-builder.ts    reports what the parser deferred (bad literals, calls on non-names,
  *                        clauses without actions, by kind of unit) in dtrace's order.
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
- *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); calls, aggregation,
+ *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); operators
+ *      sema-ops.ts,      (sema-ops.ts); calls, aggregation,
  *      sema-actions.ts   printf and speculation rules. Program order matters: the first
  *                        assignment of a variable fixes its type, as in dtrace.
  *   8. codegen/codegen*  clauses -> JavaScript source + constants table; printf formats are

@@ -4,22 +4,20 @@
  * from the types table) and types (C's usual conversions on LP64, strings compared by
  * content). Each node gets `type` and, for names, `res`. The first error aborts the pass with
  * dtrace's tag and wording (d-language.md 1.4–1.6, 2.6); calls are delegated to
- * sema-actions.ts.
+ * sema-actions.ts and operators to sema-ops.ts.
  */
-
-import type { ErrorTag } from '../program/error-tags.js';
 
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
-import { constValue } from './sema-const.js';
 import { LIMITS } from '../program/limits.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
-import { arithResult, builtinTypedefs, isInt, isScalar, parseTypeName, promote, sameType, T, typeName, type CType } from './types.js';
+import { arithResult, builtinTypedefs, isScalar, parseTypeName, sameType, T, typeName, type CType } from './types.js';
 import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
 import { PARAM, xlateType } from './sema-xlate.js';
-import { addrOfType, asValue, derefType, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
+import { asValue, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
 
 import { fail, SemaError } from './sema-error.js';
+import { assignType, binaryType, unaryType } from './sema-ops.js';
 
 export { fail, SemaError };
 
@@ -150,14 +148,14 @@ export class Checker {
       case 'call':
         return this.hooks.call(this, e, false);
       case 'unary':
-        return this.unary(e);
+        return unaryType(this, e);
       case 'incdec': {
         const t = this.lvalue(e.arg, null);
         if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${e.op} requires an operand of scalar type`, e.at);
         return t;
       }
       case 'binary':
-        return this.binary(e);
+        return binaryType(this, e);
       case 'ternary': {
         const c = this.expr(e.cond);
         if (!isScalar(c)) fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
@@ -169,7 +167,7 @@ export class Checker {
         return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
       }
       case 'assign':
-        return this.assign(e);
+        return assignType(this, e);
       case 'cast': {
         const to = this.typeOf(e.to);
         const from = this.expr(e.arg);
@@ -231,7 +229,7 @@ export class Checker {
     if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name) || e.name === 'self' || e.name === 'this') {
       fail('D_IDENT_RDONLY', `cannot modify read-only variable ${e.name}`, e.at);
     }
-    const sym = this.scope.declare('global', e.name, assignType(assigned));
+    const sym = this.scope.declare('global', e.name, newVarType(assigned));
     e.res = { kind: 'global', slot: sym.slot };
     return sym.type;
   }
@@ -247,7 +245,7 @@ export class Checker {
     // A unary operator's operand (`!self->x`, `++self->x`) may come first and becomes int64_t
     // (dt_cook_op1); plain `=` creates it with the value's type.
     if (!sym && assigned === null) fail('D_VAR_UNDEF', `${e.scope}->${e.name} has not yet been declared or assigned`, e.at);
-    sym ??= this.scope.declare(e.scope, e.name, assignType(assigned!));
+    sym ??= this.scope.declare(e.scope, e.name, newVarType(assigned!));
     e.res = { kind: e.scope, slot: sym.slot };
     return asValue(e, sym.type);
   }
@@ -302,7 +300,7 @@ export class Checker {
     }
     if (!sym) {
       if (!assigned) return fail('D_IDENT_UNDEF', `failed to resolve ${label}: Unknown variable name`, e.at);
-      sym = this.scope.declare(scope, base.k === 'ident' ? base.name : (base as A.ScopedExpr).name, assignType(assigned), { keys: keyTypes });
+      sym = this.scope.declare(scope, base.k === 'ident' ? base.name : (base as A.ScopedExpr).name, newVarType(assigned), { keys: keyTypes });
     } else if (!sym.keys) {
       return fail('D_IDX_SCALAR', `${label} is not an array`, e.at);
     } else {
@@ -345,90 +343,6 @@ export class Checker {
     return parseTypeName(mt, this.structNames) ?? T.int64;
   }
 
-  private unary(e: A.UnaryExpr): CType {
-    if (e.op === '&') return addrOfType(this, e);
-    if (e.op === '*') {
-      const pt = this.expr(e.arg);
-      const at = e.arg.view ?? pt;
-      if ((at.kind === 'pointer' && at.ref && at.ref.kind !== 'struct') || at.kind === 'array') return derefType(e, at);
-    }
-    // dt_cook_op1 cooks its operand without a read reference and gives a still-unreferenced
-    // variable the type int64_t, so `!self->x` may be the first reference (not D_VAR_UNDEF).
-    const t = e.arg.type ?? (e.arg.k === 'scoped' ? this.lvalue(e.arg, T.int64) : this.expr(e.arg));
-    switch (e.op) {
-      case 'stringof':
-        return T.string;
-      case '!':
-        if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', 'operator ! requires an operand of scalar type', e.at);
-        return T.int;
-      case '~':
-        if (!isInt(t)) fail('D_OP_INT', 'operator ~ requires an operand of integral type', e.at);
-        return promote(t);
-      case '-':
-      case '+':
-        if (!isInt(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
-        return promote(t);
-      case '*':
-        // Only the engine's structs have contents to read (print(*args[0]), (*p).member).
-        if (t.kind !== 'pointer') return fail('D_DEREF_NONPTR', 'cannot dereference non-pointer type', e.at);
-        if (t.to === 'void') return fail('D_DEREF_VOID', 'cannot dereference pointer to void', e.at);
-        if (!this.scope.structs.has(t.to)) return fail('D_DEREF_NONPTR', `cannot dereference ${typeName(t)}: no ${t.to} contents are available`, e.at);
-        return { kind: 'struct', name: t.to };
-      default:
-        return fail('D_OP_LVAL', `operator ${e.op} is not supported on this operand`, e.at);
-    }
-  }
-
-  private binary(e: A.BinaryExpr): CType {
-    const op = e.op;
-    // An aggregation as an operand has dtrace's dynamic type "aggregation": the operator's type
-    // check rejects it (aggs/err.D_OP_INCOMPAT.agg_in_expr.d).
-    if (e.left.k === 'agg' || e.right.k === 'agg') {
-      const name = (x: A.Expr): string => (x.k === 'agg' ? '"aggregation"' : q(this.expr(x)));
-      fail('D_OP_INCOMPAT', `operands have incompatible types: ${name(e.left)} ${op} ${name(e.right)}`, e.at);
-    }
-    const a = this.expr(e.left);
-    const b = this.expr(e.right);
-    switch (op) {
-      case '&&':
-      case '||':
-      case '^^':
-        for (const t of [a, b]) if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.at);
-        return T.int;
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-      case '==':
-      case '!=':
-        if (a.kind === 'string' && b.kind === 'string') return T.int;
-        if (isScalar(a) && isScalar(b)) return T.int;
-        return fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-      case '+':
-      case '-':
-        if ((a.kind === 'pointer' && a.to === 'void' && isInt(b)) || (b.kind === 'pointer' && b.to === 'void' && isInt(a))) {
-          fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-        }
-        if (a.kind === 'pointer' && isInt(b)) return a;
-        if (op === '+' && isInt(a) && b.kind === 'pointer') return b;
-        if (op === '-' && a.kind === 'pointer' && b.kind === 'pointer') return T.long;
-        // dt_cook_op2: the additive operators report D_OP_INCOMPAT, not D_OP_ARITH.
-        if (!isInt(a) || !isInt(b)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-        return arithResult(a, b);
-      case '*':
-      case '/':
-      case '%':
-        if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
-        if ((op === '/' || op === '%') && constValue(e.right) === 0n) {
-          fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
-        }
-        return arithResult(a, b);
-      default:
-        if (!isInt(a) || !isInt(b)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.at);
-        return op === '<<' || op === '>>' ? promote(a) : arithResult(a, b);
-    }
-  }
-
   /** Resolves an assignment target, creating implicitly typed variables on first store. */
   lvalue(t: A.Expr, assigned: CType | null): CType {
     let ty: CType;
@@ -456,31 +370,13 @@ export class Checker {
     return ty;
   }
 
-  private assign(e: A.AssignExpr): CType {
-    if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
-    const v = this.expr(e.value);
-    // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
-    const t = e.op !== '=' && e.target.k === 'scoped' ? this.expr(e.target) : this.lvalue(e.target, v);
-    if (e.op === '=') {
-      const tm = e.target.view ?? t;
-      if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
-      const decays = t.kind === 'pointer' && (e.value.view ?? v).kind === 'array';
-      const ok = decays || (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || sameType(t, v);
-      if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
-      return t;
-    }
-    if (!isScalar(t) || !isScalar(v)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
-    if ((e.op === '/=' || e.op === '%=') && constValue(e.value) === 0n) {
-      fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
-    }
-    return t;
-  }
+
 }
 
 const SIZE_T: CType = { kind: 'int', size: 8, signed: false, name: 'size_t' };
 
 /** A variable created by assignment takes the value's type; small integers widen to int. */
-function assignType(t: CType): CType {
+function newVarType(t: CType): CType {
   if (t.kind === 'int' && t.size < 4) return T.int;
   return t;
 }
