@@ -30,5 +30,5 @@ export interface CheckerView {
   expr(e: A.Expr): CType;
   typeOf(ref: A.TypeRef): CType;
   /** Resolves an assignment target; `assigned` is the stored value's type (null: a read). */
-  lvalue(t: A.Expr, assigned: CType | null): CType;
+  lvalue(t: A.Expr, assigned: CType | null, op?: string): CType;
 }

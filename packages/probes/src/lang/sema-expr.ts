@@ -150,7 +150,7 @@ export class Checker {
       case 'unary':
         return unaryType(this, e);
       case 'incdec': {
-        const t = this.lvalue(e.arg, null);
+        const t = this.lvalue(e.arg, null, e.op);
         if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${e.op} requires an operand of scalar type`, e.at);
         return t;
       }
@@ -226,8 +226,11 @@ export class Checker {
       }
       return fail('D_IDENT_UNDEF', `failed to resolve ${e.name}: Unknown variable name`, e.at);
     }
-    if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name) || e.name === 'self' || e.name === 'this') {
-      fail('D_IDENT_RDONLY', `cannot modify read-only variable ${e.name}`, e.at);
+    // dt_assign_common: a built-in variable is an lvalue that is not writable; an inline or an
+    // enumerator is no lvalue at all.
+    if (e.name in BUILTIN_VARS || e.name === 'self' || e.name === 'this') this.notWritable(e.at);
+    if (this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name)) {
+      fail('D_OP_LVAL', `operator ${this.writeOp} requires modifiable lvalue as an operand`, e.at);
     }
     const sym = this.scope.declare('global', e.name, newVarType(assigned));
     e.res = { kind: 'global', slot: sym.slot };
@@ -253,7 +256,7 @@ export class Checker {
   index(e: A.IndexExpr, assigned: CType | null): CType {
     const base = e.base;
     if (base.k === 'ident' && base.name === 'args' && !this.scope.globals.has('args')) {
-      if (assigned) fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', e.at);
+      if (assigned) this.notWritable(e.at);
       const k = e.keys[0];
       if (e.keys.length !== 1 || !k || k.k !== 'int') return fail('D_ARGS_IDX', 'args[ ] index must be an integer constant', e.at);
       k.type = k.literalType;
@@ -343,8 +346,16 @@ export class Checker {
     return parseTypeName(mt, this.structNames) ?? T.int64;
   }
 
+  /** The operator of the store being checked, for dt_assign_common's messages. */
+  private writeOp = '=';
+
+  private notWritable(at: number): never {
+    return fail('D_OP_WRITE', `operator ${this.writeOp} can only be applied to a writable variable`, at);
+  }
+
   /** Resolves an assignment target, creating implicitly typed variables on first store. */
-  lvalue(t: A.Expr, assigned: CType | null): CType {
+  lvalue(t: A.Expr, assigned: CType | null, op = '='): CType {
+    this.writeOp = op;
     let ty: CType;
     switch (t.k) {
       case 'ident':
@@ -354,7 +365,7 @@ export class Checker {
         ty = this.scoped(t, assigned ?? T.int64);
         break;
       case 'index':
-        if (t.base.k === 'ident' && t.base.name === 'args') fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', t.at);
+        if (t.base.k === 'ident' && t.base.name === 'args') this.notWritable(t.at);
         ty = this.index(t, assigned ?? T.int64);
         if (isMem(t) && !t.view && ty.kind === 'array') fail('D_OP_ARRFUN', 'cannot modify an array', t.at);
         break;

@@ -103,7 +103,7 @@ export function assignType(c: Checker, e: A.AssignExpr): CType {
   if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
   const v = c.expr(e.value);
   // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
-  const t = e.op !== '=' && e.target.k === 'scoped' ? c.expr(e.target) : c.lvalue(e.target, v);
+  const t = e.op !== '=' && e.target.k === 'scoped' ? c.expr(e.target) : c.lvalue(e.target, v, e.op);
   if (e.op === '=') {
     const tm = e.target.view ?? t;
     if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
