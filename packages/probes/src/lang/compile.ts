@@ -16,7 +16,8 @@
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
  *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); operators
  *      sema-ops.ts,      (sema-ops.ts); calls, aggregation,
- *      sema-actions.ts   printf and speculation rules. Program order matters: the first
+ *      sema-actions.ts   printf and speculation rules (sema-action-args.ts: the formats and
+ *                        aggregations actions take). Program order matters: the first
  *                        assignment of a variable fixes its type, as in dtrace.
  *   8. codegen/codegen*  clauses -> JavaScript source + constants table; printf formats are
  *                        parsed once (program/printf-format.ts) and shared by sema, codegen
@@ -192,7 +193,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             checker.clause = ctx;
             if (item.predicate) {
               region = 'predicate';
-              checker.expr(item.predicate);
+              checker.condition(item.predicate, true);
             }
             region = 'action list';
             checkStatements(checker, item.body ?? []);
@@ -237,7 +238,7 @@ function checkStatements(c: Checker, list: readonly A.Stmt[], depth = 0): void {
   for (const s of list) {
     if (s.k === 'if') {
       if (depth >= MAX_NESTING) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${MAX_NESTING} levels deep`, s.at);
-      c.expr(s.cond);
+      c.condition(s.cond, false);
       checkStatements(c, s.then, depth + 1);
       if (s.else) checkStatements(c, s.else, depth + 1);
     } else c.statement(s.expr);

@@ -31,4 +31,6 @@ export interface CheckerView {
   typeOf(ref: A.TypeRef): CType;
   /** Resolves an assignment target; `assigned` is the stored value's type (null: a read). */
   lvalue(t: A.Expr, assigned: CType | null, op?: string): CType;
+  isName(name: string): boolean;
+  aggRef(e: A.Expr): boolean;
 }

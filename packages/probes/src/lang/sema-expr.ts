@@ -98,17 +98,44 @@ export class Checker {
 
   /** Checks an expression in statement position (an action call is legal there). */
   statement(e: A.Expr): void {
+    // dt_compile_agg: an aggregation with no function applied has no effect.
+    if (e.k === 'agg' && (e.keys !== null || this.aggRef(e))) fail('D_AGG_NULL', `expression has null effect: @${e.name}`, e.at);
     if (e.k === 'call') {
       e.type = this.hooks.call(this, e, true);
+      this.settleActions();
       return;
     }
     if (e.k === 'assign' && e.target.k === 'agg') {
       if (e.op !== '=') fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
       this.hooks.aggregate(this, e.target, e);
       e.type = T.void;
+      this.settleActions();
       return;
     }
     this.expr(e);
+    this.settleActions();
+  }
+
+  /** Checks a predicate or an `if` condition: a whole expression whose value is used. */
+  condition(e: A.Expr, predicate: boolean): CType {
+    const t = this.expr(e);
+    this.settleActions();
+    if (predicate && !isScalar(t)) fail('D_PRED_SCALAR', 'predicate result must be of scalar type', e.at);
+    return t;
+  }
+
+  /**
+   * An action called inside an expression (`x = trace(1)`). dtrace types it void and lets the
+   * operator around it refuse it with that operator's tag (D_OP_ARITH, D_STRINGOF_TYPE,
+   * D_OP_ACT, D_PRINTF_ARG_TYPE, …); one that no operator refused is refused here.
+   */
+  nestedAction: A.CallExpr | null = null;
+
+  private settleActions(): void {
+    const a = this.nestedAction;
+    this.nestedAction = null;
+    if (a?.res?.kind === 'call' && a.res.role === 'action') fail('D_ACT_EXPR', `${a.fn}( ) may not be used in an expression`, a.at);
+    if (a) fail('D_AGG_FUNC', `${a.fn}( ) may only be used as the value of an aggregation`, a.at);
   }
 
   expr(e: A.Expr): CType {
@@ -161,10 +188,13 @@ export class Checker {
         if (!isScalar(c)) fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
         const a = this.expr(e.then);
         const b = this.expr(e.else);
-        if (a.kind === 'string' && b.kind === 'string') return T.string;
-        if (isScalar(a) && isScalar(b)) return a.kind === 'pointer' ? a : b.kind === 'pointer' ? b : arithResult(a, b);
-        if (a.kind === b.kind && typeName(a) === typeName(b)) return a;
-        return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
+        let t: CType;
+        if (a.kind === 'string' && b.kind === 'string') t = T.string;
+        else if (isScalar(a) && isScalar(b)) t = a.kind === 'pointer' ? a : b.kind === 'pointer' ? b : arithResult(a, b);
+        else if (a.kind === b.kind && typeName(a) === typeName(b)) t = a;
+        else return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
+        if (isAction(e.then) || isAction(e.else)) fail('D_OP_ACT', 'action cannot be used in a conditional context', e.at);
+        return t;
       }
       case 'assign':
         return assignType(this, e);
@@ -183,10 +213,37 @@ export class Checker {
       case 'offsetof':
         e.res = { kind: 'builtin', name: String(offsetofValue(this, e)) };
         return SIZE_T;
-      case 'comma':
+      case 'comma': {
         this.expr(e.left);
-        return this.expr(e.right);
+        const t = this.expr(e.right);
+        if (isAction(e.left) || isAction(e.right)) fail('D_OP_ACT', 'operator , operands cannot be actions', e.at);
+        return t;
+      }
     }
+  }
+
+  /**
+   * Whether `e` is a bare aggregation reference (`@a`), which dtrace cooks to its dynamic type
+   * "aggregation" (dt_xcook_ident): an undefined one is D_IDENT_UNDEF, a defined one is left for
+   * the caller to accept (printa, clear, …) or refuse with its own tag.
+   */
+  aggRef(e: A.Expr): boolean {
+    if (e.k !== 'agg' || e.keys !== null) return false;
+    const sym = this.scope.aggs.get(e.name);
+    if (!sym) return fail('D_IDENT_UNDEF', `failed to resolve @${e.name}: Unknown variable name`, e.at);
+    e.res = { kind: 'agg', id: sym.id };
+    e.type = T.void;
+    return true;
+  }
+
+  /** The types of an array's or aggregation's keys; an aggregation is no key (dt_idcook_assc). */
+  keyTypes(keys: readonly A.Expr[]): CType[] {
+    return keys.map((k, i) => (this.aggRef(k) ? fail('D_KEY_TYPE', `key #${i + 1} may not be an aggregation`, k.at) : this.expr(k)));
+  }
+
+  /** Whether `name` is a built-in variable, an inline or an enumerator (a name not for storing). */
+  isName(name: string): boolean {
+    return name in BUILTIN_VARS || this.scope.inlines.has(name) || this.lib.enumConsts.has(name) || name === 'self' || name === 'this';
   }
 
   /** xlate<T>(e), with the translators defined so far (sema-xlate.ts). */
@@ -270,9 +327,10 @@ export class Checker {
       const ty = args?.[i]?.type;
       return (ty && parseTypeName(ty, this.structNames)) || T.int64;
     }
+    if (base.k === 'agg') fail('D_AGG_MDIM', `improper attempt to reference @${base.name} as a multi-dimensional array`, e.at);
     const memBase = this.memBase(base);
     if (memBase) return indexType(this, e, memBase, base.k === 'ident' ? base.name : base.k === 'scoped' ? `${base.scope}->${base.name}` : null);
-    const keyTypes = e.keys.map((k) => this.expr(k));
+    const keyTypes = this.keyTypes(e.keys);
     for (let i = 0; i < keyTypes.length; i++) {
       const kt = keyTypes[i]!;
       if (kt.kind === 'void' || kt.kind === 'struct') fail('D_KEY_TYPE', `key #${i + 1} has void or struct type`, e.keys[i]!.at);
@@ -384,12 +442,21 @@ export class Checker {
 
 }
 
+/** A call of an action (typed void where it is used as a value). */
+const isAction = (e: A.Expr): boolean => e.k === 'call' && e.res?.kind === 'call' && e.res.role === 'action';
+
 const SIZE_T: CType = { kind: 'int', size: 8, signed: false, name: 'size_t' };
 
 /** A variable created by assignment takes the value's type; small integers widen to int. */
 function newVarType(t: CType): CType {
   if (t.kind === 'int' && t.size < 4) return T.int;
   return t;
+}
+
+/** dt_node_is_argcompat for keys: strings with strings, stacks with stacks, structs by type. */
+export function keyCompatible(w: CType, g: CType): boolean {
+  return (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
+    && ((w.kind !== 'sou' && g.kind !== 'sou') || sameType(w, g));
 }
 
 export function checkKeys(label: string, want: readonly CType[], got: readonly CType[], at: number): void {
@@ -399,9 +466,7 @@ export function checkKeys(label: string, want: readonly CType[], got: readonly C
   for (let i = 0; i < want.length; i++) {
     const w = want[i]!;
     const g = got[i]!;
-    const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
-      && ((w.kind !== 'sou' && g.kind !== 'sou') || sameType(w, g));
-    if (!ok) {
+    if (!keyCompatible(w, g)) {
       fail('D_PROTO_ARG', `${label} key #${i + 1} is incompatible with prototype:\n\tprototype: ${typeName(w)}\n\t      key: ${typeName(g)}`, at);
     }
   }

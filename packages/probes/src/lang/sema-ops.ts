@@ -25,6 +25,7 @@ export function unaryType(c: Checker, e: A.UnaryExpr): CType {
   const t = e.arg.type ?? (e.arg.k === 'scoped' ? c.lvalue(e.arg, T.int64) : c.expr(e.arg));
   switch (e.op) {
     case 'stringof':
+      if (!isScalar(t) && t.kind !== 'string' && t.kind !== 'array') fail('D_STRINGOF_TYPE', `cannot apply stringof to a value of type ${typeName(t)}`, e.at);
       return T.string;
     case '!':
       if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', 'operator ! requires an operand of scalar type', e.at);
@@ -53,6 +54,9 @@ export function binaryType(c: Checker, e: A.BinaryExpr): CType {
   // An aggregation as an operand has dtrace's dynamic type "aggregation": the operator's type
   // check rejects it (aggs/err.D_OP_INCOMPAT.agg_in_expr.d).
   if (e.left.k === 'agg' || e.right.k === 'agg') {
+    // Each operand is cooked first: an undefined aggregation is D_IDENT_UNDEF.
+    c.aggRef(e.left);
+    c.aggRef(e.right);
     const name = (x: A.Expr): string => (x.k === 'agg' ? '"aggregation"' : q(c.expr(x)));
     fail('D_OP_INCOMPAT', `operands have incompatible types: ${name(e.left)} ${op} ${name(e.right)}`, e.at);
   }
@@ -101,9 +105,14 @@ export function binaryType(c: Checker, e: A.BinaryExpr): CType {
 /** Assignments, plain and compound (dt_assign_common, dt_cook_op2). */
 export function assignType(c: Checker, e: A.AssignExpr): CType {
   if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
+  // A compound assignment reads its target, cooked before the value (dt_cook_op2 cooks it with
+  // DT_IDFLG_REF): a variable not yet assigned is D_VAR_UNDEF.
+  if (e.op !== '=' && e.target.k === 'ident' && !c.scope.globals.has(e.target.name) && !c.isName(e.target.name)) {
+    fail('D_VAR_UNDEF', `${e.target.name} has not yet been declared or assigned`, e.target.at);
+  }
+  const early = e.op !== '=' && e.target.k === 'scoped' ? c.expr(e.target) : null;
   const v = c.expr(e.value);
-  // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
-  const t = e.op !== '=' && e.target.k === 'scoped' ? c.expr(e.target) : c.lvalue(e.target, v, e.op);
+  const t = early ?? c.lvalue(e.target, v, e.op);
   if (e.op === '=') {
     const tm = e.target.view ?? t;
     if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
