@@ -207,6 +207,12 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
           bail();
         }
       }
+      // dt_compile: a #pragma attributes/binding whose identifier was never defined is unused.
+      const unused = pre.retargeted.find((r) => !scope.globals.has(r.name) && !scope.inlines.has(r.name) && !checker.isName(r.name));
+      if (unused) {
+        sink.error('D_PRAGMA_UNUSED', `unused #pragma ${unused.pragma}`, unused.offset);
+        bail();
+      }
       unitInfo.push({ matched, description: describe(unit) });
     });
     if (options.argref === undefined) {

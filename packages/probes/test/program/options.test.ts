@@ -11,11 +11,18 @@ describe('option table', () => {
     expect(validateOption('nosuch', true)).toBe(OptionError.name);
     expect(validateOption('bufsize', 'lots')).toBe(OptionError.value);
     expect(validateOption('bufsize', true)).toBe(OptionError.value);
-    expect(validateOption('quiet', 'yes')).toBe(OptionError.value);
+    expect(validateOption('quiet', 'maybe')).toBe(OptionError.value);
+    expect(validateOption('zdefs', 'yes')).toBe(OptionError.value);
     expect(validateOption('bufpolicy', 'fill')).toBeNull();
     expect(validateOption('bufpolicy', 'drain')).toBe(OptionError.value);
     expect(validateOption('nspec', '-1')).toBe(OptionError.value);
     expect(validateOption('switchrate', '10hz')).toBeNull();
+  });
+
+  it("reads a flag's value as dt_opt_runtime does: words in any case, empty unsets, a number sets", () => {
+    const o = (v: string): boolean => resolveOptions({ quiet: v }).quiet;
+    expect([o('yes'), o('ENABLED'), o('On'), o('set'), o('0'), o('7')]).toEqual([true, true, true, true, true, true]);
+    expect([o('no'), o('Disable'), o('off'), o('UnSeT'), o('FALSE'), o('')]).toEqual([false, false, false, false, false, false]);
   });
 
   it('resolves every option once: sizes in bytes, rates in ns, flags as booleans', () => {

@@ -1,0 +1,6 @@
+#pragma D option quiet=maybe
+
+BEGIN
+{
+	exit(0);
+}
