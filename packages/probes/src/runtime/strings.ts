@@ -3,6 +3,7 @@
  * `strsize - 1` characters, as D strings are fixed-size buffers. NULL string results are "".
  */
 
+import { DFault, FaultCode } from './fault.js';
 import { norm, type DIntValue } from './int64.js';
 
 export function createStringFns(strsize: () => number) {
@@ -70,8 +71,17 @@ export function createStringFns(strsize: () => number) {
       tokState = tokState.slice(j + 1);
       return tok;
     },
+    /**
+     * DIF_SUBR_LLTOSTR: a base from 2 to 36 (else an illegal-operation fault); outside base 10
+     * the digits are those of the unsigned 64-bit value, base 16 prefixed `0x` and base 8 `0`.
+     */
     lltostr(v: DIntValue, base?: DIntValue): string {
-      return BigInt(v).toString(base === undefined ? 10 : num(base));
+      const b = base === undefined ? 10 : Number(BigInt.asIntN(64, BigInt(base)));
+      if (b < 2 || b > 36) throw new DFault(FaultCode.ILLOP);
+      const i = BigInt(v);
+      if (b === 10) return i.toString();
+      const digits = i === 0n ? '' : BigInt.asUintN(64, i).toString(b);
+      return b === 16 ? `0x${digits || '0'}` : b === 8 || i === 0n ? `0${digits}` : digits;
     },
     toupper: (s: string): string => s.toUpperCase(),
     tolower: (s: string): string => s.toLowerCase(),
@@ -102,9 +112,13 @@ export function createStringFns(strsize: () => number) {
     },
     strtoll(s: string, base?: DIntValue): DIntValue {
       const b = base === undefined ? 10 : num(base);
+      // DIF_SUBR_STRTOLL takes a base from 2 to 36; any other is an illegal operation.
+      if (b < 2 || b > 36) throw new DFault(FaultCode.ILLOP);
       const m = /^\s*([+-]?)(0[xX])?([0-9a-zA-Z]*)/.exec(s);
       if (!m) return 0;
-      const radix = b === 0 ? (m[2] ? 16 : m[3]!.startsWith('0') ? 8 : 10) : b;
+      const radix = b;
+      // `0x` introduces digits only in base 16; elsewhere the number is the `0` before it.
+      if (m[2] && radix !== 16) return 0;
       let v = 0n;
       for (const ch of m[3]!) {
         const d = parseInt(ch, 36);
