@@ -12,6 +12,18 @@ import { arithResult, isInt, isScalar, promote, sameType, T, typeName, type CTyp
 
 const q = (t: CType): string => `"${typeName(t)}"`;
 
+/**
+ * A string compared with or assigned NULL (an integer constant 0): zsdtrace's strings are values,
+ * and the NULL string is the empty one (what a missing array element or a failed strchr() reads
+ * as), so the constant becomes `""`. True when `node[side]` was such a constant and `other` a string.
+ */
+function asNullString<K extends string>(node: { [k in K]: A.Expr }, side: K, other: CType): boolean {
+  const x = node[side];
+  if (other.kind !== 'string' || x.type?.kind !== 'int' || constValue(x) !== 0n) return false;
+  (node as Record<K, A.Expr>)[side] = { k: 'str', at: x.at, value: '', type: T.string };
+  return true;
+}
+
 /** Unary operators (dt_cook_op1). */
 export function unaryType(c: Checker, e: A.UnaryExpr): CType {
   if (e.op === '&') return addrOfType(c, e);
@@ -75,6 +87,7 @@ export function binaryType(c: Checker, e: A.BinaryExpr): CType {
     case '==':
     case '!=':
       if (a.kind === 'string' && b.kind === 'string') return T.int;
+      if ((op === '==' || op === '!=') && (asNullString(e, 'left', b) || asNullString(e, 'right', a))) return T.int;
       if (isScalar(a) && isScalar(b)) return T.int;
       return fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
     case '+':
@@ -113,6 +126,7 @@ export function assignType(c: Checker, e: A.AssignExpr): CType {
   const early = e.op !== '=' && e.target.k === 'scoped' ? c.expr(e.target) : null;
   const v = c.expr(e.value);
   const t = early ?? c.lvalue(e.target, v, e.op);
+  if (e.op === '=' && t.kind === 'string' && asNullString(e, 'value', t)) return t;
   if (e.op === '=') {
     const tm = e.target.view ?? t;
     if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
