@@ -213,7 +213,8 @@ function commentState(text: string, inside: boolean): boolean {
 }
 
 function expandCpp(text: string, defines: Map<string, string>): string {
-  let s = text.replace(/\/\/.*$/, '');
+  // A `//` comment runs to the end of the line, but not one inside a string or character constant.
+  let s = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, (m) => (m.startsWith('//') ? '' : m));
   if (defines.size === 0) return s;
   s = s.replace(/"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*/g, (w) => (w.startsWith('"') ? w : (defines.get(w) ?? w)));
   return s;

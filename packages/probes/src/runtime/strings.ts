@@ -98,17 +98,56 @@ export function createStringFns(strsize: () => number) {
       const d = t.slice(0, i).replace(/\/+$/, '');
       return d === '' ? '/' : d;
     },
+    /**
+     * DIF_SUBR_CLEANPATH, character by character: `//` and `/./` collapse, `/../` backs up to
+     * the previous `/`, anything else is copied, so a trailing `/` (or `/.`) stays as written.
+     */
     cleanpath(p: string): string {
-      const abs = p.startsWith('/');
-      const out: string[] = [];
-      for (const part of p.split('/')) {
-        if (part === '' || part === '.') continue;
-        if (part === '..') {
-          if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-          else if (!abs) out.push('..');
-        } else out.push(part);
+      const dest: string[] = [];
+      let i = 0;
+      const next = (): string => (i < p.length ? p[i++]! : (i++, '\0'));
+      let c = next();
+      for (;;) {
+        if (c !== '/') {
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c === '/') continue;
+        if (c !== '.') {
+          dest.push('/');
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c === '/') continue;
+        if (c !== '.') {
+          dest.push('/', '.');
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c !== '/' && c !== '\0') {
+          dest.push('/', '.', '.', c);
+          c = next();
+          continue;
+        }
+        // "/../" or "/..": back up to the previous "/" (dropping it; the next component adds one).
+        let j = dest.length;
+        while (j !== 0 && dest[--j] !== '/');
+        dest.length = j;
+        if (c === '\0') {
+          dest.push('/');
+          break;
+        }
       }
-      return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
+      return cut(dest.join(''));
     },
     strtoll(s: string, base?: DIntValue): DIntValue {
       const b = base === undefined ? 10 : num(base);
