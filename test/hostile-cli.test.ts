@@ -23,8 +23,8 @@ function refused(r: CliResult, message: string | RegExp): void {
 
 describe('hostile input on the command line', () => {
   it('knows no action, aggregating function, variable or macro by a JavaScript name', async () => {
-    refused(await runCli(['-n', 'BEGIN { toString(); }']), 'failed to resolve toString: Unknown function name');
-    refused(await runCli(['-n', 'BEGIN { @a = constructor(1); }']), '@a must be assigned the result of an aggregating function');
+    refused(await runCli(['-n', 'BEGIN { toString(); }']), 'undefined function name: toString');
+    refused(await runCli(['-n', 'BEGIN { @a = constructor(1); }']), 'undefined function name: constructor');
     refused(await runCli(['-n', 'BEGIN { trace(constructor); }']), 'failed to resolve constructor: Unknown variable name');
     refused(await runCli(['-n', 'BEGIN { trace($$constructor); }']), 'macro argument $$constructor is not defined');
   });

@@ -1,2 +1,6 @@
 #pragma D option quiet=maybe
-BEGIN { exit(0); }
+
+BEGIN
+{
+	exit(0);
+}

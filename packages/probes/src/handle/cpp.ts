@@ -28,7 +28,11 @@ export function runCpp(text: string, filename: string, opts: CppOptions, cpp = p
   for (const i of opts.incdirs) argv.push(`-I${i}`);
   if (opts.listIncludes) argv.push('-H');
   argv.push('-');
-  const r = spawnSync(cpp, argv, { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // dt_preproc: an interpreter line (`#!…`) would make cpp fail, so it starts cpp at the newline
+  // that ends it; the empty first line keeps the script's line numbers.
+  const nl = text.indexOf('\n');
+  const input = !text.startsWith('#!') ? text : nl < 0 ? '' : text.slice(nl);
+  const r = spawnSync(cpp, argv, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {

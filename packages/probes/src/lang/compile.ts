@@ -14,8 +14,10 @@
  *   5. ast-builder.ts    reports what the parser deferred (bad literals, calls on non-names,
  *                        clauses without actions, by kind of unit) in dtrace's order.
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
- *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); calls, aggregation,
- *      sema-actions.ts   printf and speculation rules. Program order matters: the first
+ *   7. sema-expr.ts,     names, scopes and types (sema-scope.ts, types.ts); operators
+ *      sema-ops.ts,      (sema-ops.ts); calls, aggregation,
+ *      sema-actions.ts   printf and speculation rules (sema-action-args.ts: the formats and
+ *                        aggregations actions take). Program order matters: the first
  *                        assignment of a variable fixes its type, as in dtrace.
  *   8. codegen/codegen*  clauses -> JavaScript source + constants table; printf formats are
  *                        parsed once (program/printf-format.ts) and shared by sema, codegen
@@ -207,7 +209,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             checker.clause = ctx;
             if (item.predicate) {
               region = 'predicate';
-              checker.expr(item.predicate);
+              checker.condition(item.predicate, true);
             }
             region = 'action list';
             checkStatements(checker, item.body ?? [], nesting);
@@ -220,6 +222,12 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
           sink.error(e.code, e.message, e.at, region);
           bail();
         }
+      }
+      // dt_compile: a #pragma attributes/binding whose identifier was never defined is unused.
+      const unused = pre.retargeted.find((r) => !scope.globals.has(r.name) && !scope.inlines.has(r.name) && !checker.isName(r.name));
+      if (unused) {
+        sink.error('D_PRAGMA_UNUSED', `unused #pragma ${unused.pragma}`, unused.offset);
+        bail();
       }
       unitInfo.push({ matched, description: describe(unit) });
     });
@@ -252,7 +260,7 @@ function checkStatements(c: Checker, list: readonly A.Stmt[], limit: number, dep
   for (const s of list) {
     if (s.k === 'if') {
       if (depth >= limit) throw new SemaError('D_NEST_DEPTH', `if statements nested more than ${limit} levels deep`, s.at);
-      c.expr(s.cond);
+      c.condition(s.cond, false);
       checkStatements(c, s.then, limit, depth + 1);
       if (s.else) checkStatements(c, s.else, limit, depth + 1);
     } else c.statement(s.expr);

@@ -377,7 +377,8 @@ export class ExprParser extends EmbeddedActionsParser {
         const e = this.top();
         if (e === null) return;
         if (e.k !== 'ident') {
-          this.defer('D_SYNTAX', 'syntax error near "("', paren.startOffset);
+          // dt_node_func: only a name may be called, checked as the call is reduced.
+          this.defer('D_FUNC_IDENT', 'function designator is not of function type', paren.startOffset);
           this.operands.push(BROKEN);
         } else this.replaceTop({ k: 'call', at: e.at, fn: e.name, args });
       },

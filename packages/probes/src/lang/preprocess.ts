@@ -23,6 +23,8 @@ export interface Preprocessed {
   readonly errors: readonly LexError[];
   /** `#line` directives: from physical line `from` (1-based) on, numbering restarts at `line`. */
   readonly remaps: readonly { from: number; line: number }[];
+  /** `#pragma attributes|binding … <ident>`: the identifiers they name, checked once all is compiled. */
+  readonly retargeted: readonly { pragma: string; name: string; offset: number }[];
 }
 
 /** The largest line number a `#line` directive may set (dtrace's yylineno is an int). */
@@ -30,10 +32,11 @@ const MAX_LINE = 2 ** 31 - 1;
 
 export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<string, string> }): Preprocessed {
   // Without `#` there is no control line, and without cpp nothing else changes the text.
-  if (!cpp.enabled && !src.includes('#')) return { text: src, options: [], errors: [], remaps: [] };
+  if (!cpp.enabled && !src.includes('#')) return { text: src, options: [], errors: [], remaps: [], retargeted: [] };
   const options: Pragma[] = [];
   const errors: LexError[] = [];
   const remaps: { from: number; line: number }[] = [];
+  const retargeted: { pragma: string; name: string; offset: number }[] = [];
   const lines = src.split('\n');
   const out: string[] = [];
   const cond: boolean[] = [];
@@ -64,7 +67,36 @@ export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<st
     out.push(text);
     inComment = commentState(text, inComment);
   }
-  return { text: out.join('\n'), options, errors, remaps };
+  return { text: out.join('\n'), options, errors, remaps, retargeted };
+
+  /** dt_pragma_depends: `<class> <name>`; a main program may not depend on a library. */
+  function dependsOn(args: string[], offset: number): void {
+    if (args.length < 2) {
+      errors.push({ code: 'D_PRAGMA_MALFORM', message: 'malformed #pragma depends_on <class> <name>', offset });
+    } else if (args[0] === 'library') {
+      errors.push({ code: 'D_PRAGMA_DEPEND', message: 'main program may not explicitly depend on a library', offset });
+    } else if (args[0] !== 'provider' && args[0] !== 'module') {
+      errors.push({ code: 'D_PRAGMA_INVAL', message: `invalid class ${args[0]} specified by #pragma depends_on`, offset });
+    }
+  }
+
+  /**
+   * dt_pragma_attributes / dt_pragma_binding: `<attributes|"version"> <ident>`. The identifier
+   * may be defined later in the program; one that never is, is D_PRAGMA_UNUSED at the end.
+   */
+  function retarget(kind: string, args: string[], offset: number): void {
+    const [value, name] = args;
+    if (value === undefined || name === undefined) {
+      const what = kind === 'attributes' ? '<attributes>' : '"version"';
+      errors.push({ code: 'D_PRAGMA_MALFORM', message: `malformed #pragma ${kind} ${what} <ident>`, offset });
+    } else if (kind === 'attributes' && !validAttributes(value)) {
+      errors.push({ code: 'D_PRAGMA_INVAL', message: 'invalid attributes specified by #pragma attributes', offset });
+    } else if (kind === 'binding' && !/^"?\d+\.\d+(\.\d+)?"?$/.test(value)) {
+      errors.push({ code: 'D_PRAGMA_INVAL', message: 'invalid version string specified by #pragma binding', offset });
+    } else if (name !== 'provider') {
+      retargeted.push({ pragma: kind, name, offset });
+    }
+  }
 
   function directive(d: string, offset: number, physLine: number, active: boolean): void {
     const words = d.split(/\s+/).filter((w) => w !== '');
@@ -121,14 +153,27 @@ export function preprocess(src: string, cpp: { enabled: boolean; defines: Map<st
         if (rest[1] && /^\d+$/.test(rest[1])) remaps.push({ from: physLine + 1, line: Number(rest[1]) });
         return;
       case 'ident':
+        return;
       case 'depends_on':
+        dependsOn(rest.slice(1), offset);
+        return;
       case 'attributes':
       case 'binding':
+        retarget(kind, rest.slice(1), offset);
         return;
       default:
         errors.push({ code: 'D_PRAGMA_INVAL', message: `invalid control directive: #pragma ${rest.join(' ')}`.trimEnd(), offset });
     }
   }
+}
+
+/** dtrace_str2attr: up to three `/`-separated parts, two stabilities then a dependency class. */
+const STABILITIES = ['internal', 'private', 'obsolete', 'external', 'unstable', 'evolving', 'stable', 'standard'];
+const CLASSES = ['unknown', 'cpu', 'platform', 'group', 'isa', 'common'];
+
+export function validAttributes(s: string): boolean {
+  const parts = s.split('/').filter((p) => p !== '');
+  return parts.every((p, i) => (i < 2 ? STABILITIES : i === 2 ? CLASSES : null)?.includes(p.toLowerCase()) ?? true);
 }
 
 /** The line with every character but `\r` turned into a space (offsets stay exact). */
@@ -168,7 +213,8 @@ function commentState(text: string, inside: boolean): boolean {
 }
 
 function expandCpp(text: string, defines: Map<string, string>): string {
-  let s = text.replace(/\/\/.*$/, '');
+  // A `//` comment runs to the end of the line, but not one inside a string or character constant.
+  let s = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, (m) => (m.startsWith('//') ? '' : m));
   if (defines.size === 0) return s;
   s = s.replace(/"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*/g, (w) => (w.startsWith('"') ? w : (defines.get(w) ?? w)));
   return s;

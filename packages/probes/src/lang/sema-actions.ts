@@ -7,11 +7,11 @@
  */
 
 import type { AggFunction, AggParams } from '../program/value-model.js';
-import { formatOf as parsedFormat, isFormatError } from '../program/printf-format.js';
 import type * as A from './ast.js';
 import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
-import { isInt, isScalar, T, typeName, type CType } from './types.js';
+import { checkAggAction, checkPrinta, checkPrintf, cookArgs } from './sema-action-args.js';
+import { isScalar, T, typeName, type CType } from './types.js';
 import { nameTable } from '../name-table.js';
 import { LIMITS } from '../program/limits.js';
 
@@ -86,6 +86,9 @@ const AGG_ARGS: Readonly<Record<AggFunction, [number, number]>> = nameTable({
   quantize: [1, 2], lquantize: [3, 5], llquantize: [5, 6],
 });
 
+/** The index of the optional increment argument of the aggregating functions that take one. */
+const INCREMENT_ARG: Readonly<Partial<Record<AggFunction, number>>> = nameTable({ quantize: 1, lquantize: 4, llquantize: 5 });
+
 const fits = (want: Kind, t: CType): boolean =>
   want === 'any' || (want === 'int' ? isScalar(t) : want === 'string' ? t.kind === 'string' : t.kind === 'stack');
 
@@ -112,14 +115,20 @@ export const callHooks: CallHooks = {
     e.res = { kind: 'call', role: 'subr' };
     const action = ACTIONS[e.fn];
     if (action) {
-      if (!statement) fail('D_ACT_EXPR', `${e.fn}( ) may not be used in an expression`, e.at);
       e.res = { kind: 'call', role: 'action' };
+      if (!statement) return nestedAction(c, e, action);
       return checkAction(c, e, action);
     }
-    if (e.fn in AGG_ARGS) return fail('D_AGG_FUNC', `${e.fn}( ) may only be used as the value of an aggregation`, e.at);
+    if (e.fn in AGG_ARGS) {
+      // Cooked as a void value; refused by the operator or action around it, else by the checker.
+      e.args.forEach((a) => c.expr(a));
+      c.nestedAction ??= e;
+      return T.void;
+    }
     const sub = SUBROUTINES[e.fn];
-    if (!sub) return fail('D_IDENT_UNDEF', `failed to resolve ${e.fn}: Unknown function name`, e.at);
-    checkArgs(c, e.fn, sub, e.args, e.at);
+    if (!sub) return fail('D_FUNC_UNDEF', `undefined function name: ${e.fn}`, e.at);
+    if (e.fn === 'stack') stackArgs(c, e);
+    else checkArgs(c, e.fn, sub, e.args, e.at);
     if (statement && (e.fn === 'stack' || e.fn === 'ustack' || e.fn === 'jstack' || e.fn === 'func' || e.fn === 'sym' || e.fn === 'mod')) {
       e.res = { kind: 'call', role: 'action' };
       dataRecording(c, e.at);
@@ -129,6 +138,9 @@ export const callHooks: CallHooks = {
 
   aggregate(c, target, e) {
     const call = e.value;
+    if (call.k === 'call' && !(call.fn in AGG_ARGS) && !(call.fn in ACTIONS) && !(call.fn in SUBROUTINES)) {
+      return fail('D_FUNC_UNDEF', `undefined function name: ${call.fn}`, call.at);
+    }
     if (call.k !== 'call' || !(call.fn in AGG_ARGS)) {
       return fail('D_AGG_FUNC', `@${target.name} must be assigned the result of an aggregating function`, e.at);
     }
@@ -136,15 +148,22 @@ export const callHooks: CallHooks = {
     call.res = { kind: 'call', role: 'aggfn' };
     const [min, max] = AGG_ARGS[fn];
     protoLen(fn, call.args.length, min, max, call.at);
-    for (const [i, a] of call.args.entries()) {
-      const t = c.expr(a);
-      if (!isScalar(t)) fail('D_PROTO_ARG', `${fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: int64_t\n\t argument: ${typeName(t)}`, a.at);
+    const argTypes = call.args.map((a) => c.expr(a));
+    // The int32_t parameters of lquantize's and llquantize's prototypes (dt_idcook_sign).
+    const typed = fn === 'lquantize' ? 2 : fn === 'llquantize' ? 4 : 0;
+    for (let i = 1; i <= typed && i < argTypes.length; i++) {
+      if (!isScalar(argTypes[i]!)) fail('D_PROTO_ARG', `${fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: int32_t\n\t argument: ${typeName(argTypes[i]!)}`, call.args[i]!.at);
     }
-    const keys = (target.keys ?? []).map((k) => c.expr(k));
+    const keys = c.keyTypes(target.keys ?? []);
     for (const [i, k] of keys.entries()) {
       if (k.kind === 'void' || k.kind === 'struct') fail('D_KEY_TYPE', `@${target.name} key #${i + 1} has void or struct type`, target.at);
     }
+    // dt_compile_agg, after the statement is cooked: the value, the parameters, the increment.
+    if (argTypes[0] && !isScalar(argTypes[0])) fail('D_AGG_SCALAR', `${fn}( ) argument #1 must be of scalar type`, call.at);
     const params = aggParams(fn, call);
+    const incr = INCREMENT_ARG[fn];
+    const it = incr === undefined ? undefined : argTypes[incr];
+    if (it && !isScalar(it)) fail('D_PROTO_ARG', `${fn}( ) increment value (argument #${incr! + 1}) must be of scalar type`, call.at);
     const flags = c.clause.flags;
     if (flags.commit) fail('D_AGG_COMM', 'aggregating actions may not follow commit( )', e.at);
     if (flags.speculate) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.at);
@@ -262,6 +281,28 @@ function llquantizeParams(call: A.CallExpr): AggParams {
   return { fn: 'llquantize', factor: Number(factor), low: Number(low), high: Number(high), nsteps: Number(nsteps) };
 }
 
+/**
+ * An action inside an expression: its arguments are cooked and its prototype checked
+ * (dt_cook_func), then it is a void value for the operator around it (Checker.nestedAction).
+ */
+function nestedAction(c: Checker, e: A.CallExpr, proto: Proto): CType {
+  cookArgs(c, e.args);
+  if (!VARARGS.has(e.fn)) protoLen(e.fn, e.args.length, proto.min, proto.args.length, e.at);
+  c.nestedAction ??= e;
+  return T.void;
+}
+
+/** Actions whose dtrace prototype ends in `...`: their argument count is checked later, by the action. */
+const VARARGS: ReadonlySet<string> = new Set(['printf', 'printa', 'system', 'freopen', 'clear', 'trunc', 'normalize', 'denormalize', 'tracemem', 'stack']);
+
+/** stack([n]): dt_action_stack_args' checks (its prototype is `stack(...)`). */
+function stackArgs(c: Checker, e: A.CallExpr): void {
+  e.args.forEach((a) => c.expr(a));
+  if (e.args.length > 1) fail('D_STACK_PROTO', 'stack( ) prototype mismatch: too many arguments', e.args[0]!.at);
+  const n = e.args[0] ? constValue(e.args[0]) : 1n;
+  if (n === null || n <= 0n) fail('D_STACK_SIZE', 'stack( ) size must be a non-zero positive integral constant expression', e.args[0]!.at);
+}
+
 function dataRecording(c: Checker, at: number): void {
   const f = c.clause.flags;
   if (f.commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', at);
@@ -299,12 +340,12 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
     case 'clear':
     case 'trunc':
     case 'normalize':
-    case 'denormalize': {
-      protoLen(e.fn, e.args.length, proto.min, proto.args.length, at);
-      aggArg(c, e, 0);
-      for (const a of e.args.slice(1)) if (!isInt(c.expr(a))) fail('D_PROTO_ARG', `${e.fn}( ) argument #2 is incompatible with prototype:\n\tprototype: int64_t\n\t argument: ${typeName(a.type!)}`, a.at);
+    case 'denormalize':
+      checkAggAction(c, e);
       return T.void;
-    }
+  }
+  if ((e.fn === 'trace' || e.fn === 'print') && e.args.length === 1 && c.aggRef(e.args[0]!)) {
+    fail(e.fn === 'trace' ? 'D_TRACE_AGG' : 'D_PRINT_AGG', `${e.fn}( ) may not be applied to an aggregation${e.fn === 'trace' ? '' : ' -- did you mean printa()?'}`, e.args[0]!.at);
   }
   checkArgs(c, e.fn, proto, e.args, at);
   if (proto.destructive) destructive(c, at);
@@ -351,75 +392,4 @@ function checkAction(c: Checker, e: A.CallExpr, proto: (typeof ACTIONS)[string])
       break;
   }
   return T.void;
-}
-
-function aggArg(c: Checker, e: A.CallExpr, i: number): number {
-  const a = e.args[i];
-  if (!a || a.k !== 'agg' || a.keys !== null) {
-    return fail('D_PROTO_ARG', `${e.fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${a ? 'expression' : 'none'}`, e.at);
-  }
-  const sym = c.scope.aggs.get(a.name);
-  if (!sym) return fail('D_IDENT_UNDEF', `failed to resolve @${a.name}: Unknown variable name`, a.at);
-  a.res = { kind: 'agg', id: sym.id };
-  a.type = T.void;
-  return sym.id;
-}
-
-function formatOf(e: A.CallExpr, i: number): string {
-  const a = e.args[i];
-  if (!a || a.k !== 'str') return fail('D_PRINTF_ARG_FMT', `${e.fn}( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${a?.type ? typeName(a.type) : 'expression'}`, e.at);
-  a.type = T.string;
-  return a.value;
-}
-
-const KIND_NAME: Record<string, string> = { int: 'int', string: 'char [] or string (or use stringof)', stack: 'stack', sym: 'pointer or integer', any: 'any' };
-
-function kindFits(kind: string, t: CType): boolean {
-  switch (kind) {
-    case 'int':
-    case 'sym':
-      return isScalar(t) || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod';
-    case 'string':
-      return t.kind === 'string';
-    case 'stack':
-      return t.kind === 'stack';
-    default:
-      return true;
-  }
-}
-
-function checkPrintf(c: Checker, e: A.CallExpr): void {
-  const fmt = formatOf(e, 0);
-  // dtrace cooks the arguments (their own errors first) before validating the format.
-  const args = e.args.slice(1).map((a) => c.expr(a));
-  const parsed = parsedFormat(fmt);
-  if (isFormatError(parsed)) return fail(parsed.code, `printf( ) ${parsed.message}`, e.at);
-  let ai = 0;
-  parsed.conversions.forEach((conv, ci) => {
-    if (conv.isAggValue) fail('D_PRINTF_AGG_CONV', `%@ conversion requires an aggregation and is not for use with ${e.fn}( )`, e.at);
-    for (const kind of conv.argKinds) {
-      const t = args[ai];
-      if (t === undefined) {
-        fail('D_PRINTF_ARG_PROTO', `printf( ) prototype mismatch: conversion #${ci + 1} (${conv.text}) is missing a corresponding value argument`, e.at);
-      }
-      if (!kindFits(kind, t!)) {
-        fail('D_PRINTF_ARG_TYPE', `printf( ) argument #${ai + 2} is incompatible with conversion #${ci + 1} prototype:\n\tconversion: ${conv.text}\n\t prototype: ${KIND_NAME[kind]}\n\t  argument: ${typeName(t!)}`, e.args[ai + 1]!.at);
-      }
-      ai++;
-    }
-  });
-  if (ai < args.length) {
-    fail('D_PRINTF_ARG_EXTRA', `printf( ) prototype mismatch: only ${ai} arguments required by this format string`, e.args[ai + 1]!.at);
-  }
-}
-
-function checkPrinta(c: Checker, e: A.CallExpr): void {
-  let first = 0;
-  if (e.args[0]?.k === 'str') {
-    const parsed = parsedFormat(formatOf(e, 0));
-    if (isFormatError(parsed)) fail(parsed.code, `printa( ) ${parsed.message}`, e.at);
-    first = 1;
-  }
-  if (e.args.length <= first) fail('D_PROTO_LEN', `printa( ) prototype mismatch: ${e.args.length} arg${e.args.length === 1 ? '' : 's'} passed, at least ${first + 1} expected`, e.at);
-  for (let i = first; i < e.args.length; i++) aggArg(c, e, i);
 }

@@ -29,4 +29,8 @@ export interface CheckerView {
   readonly translators: Map<string, Map<string, unknown>>;
   expr(e: A.Expr): CType;
   typeOf(ref: A.TypeRef): CType;
+  /** Resolves an assignment target; `assigned` is the stored value's type (null: a read). */
+  lvalue(t: A.Expr, assigned: CType | null, op?: string): CType;
+  isName(name: string): boolean;
+  aggRef(e: A.Expr): boolean;
 }

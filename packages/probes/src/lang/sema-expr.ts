@@ -4,22 +4,20 @@
  * from the types table) and types (C's usual conversions on LP64, strings compared by
  * content). Each node gets `type` and, for names, `res`. The first error aborts the pass with
  * dtrace's tag and wording (d-language.md 1.4–1.6, 2.6); calls are delegated to
- * sema-actions.ts.
+ * sema-actions.ts and operators to sema-ops.ts.
  */
-
-import type { ErrorTag } from '../program/error-tags.js';
 
 import type * as A from './ast.js';
 import type { ProbeArg } from '../provider/probe.js';
-import { constValue } from './sema-const.js';
 import { LIMITS } from '../program/limits.js';
 import { BUILTIN_VARS, type Scope, type VarSym } from './sema-scope.js';
-import { arithResult, builtinTypedefs, isInt, isScalar, parseTypeName, promote, sameType, T, typeName, type CType } from './types.js';
+import { arithResult, builtinTypedefs, isScalar, parseTypeName, sameType, T, typeName, type CType } from './types.js';
 import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
 import { PARAM, xlateType } from './sema-xlate.js';
-import { addrOfType, asValue, derefType, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
+import { asValue, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
 
 import { fail, SemaError } from './sema-error.js';
+import { assignType, binaryType, unaryType } from './sema-ops.js';
 
 export { fail, SemaError };
 
@@ -100,17 +98,44 @@ export class Checker {
 
   /** Checks an expression in statement position (an action call is legal there). */
   statement(e: A.Expr): void {
+    // dt_compile_agg: an aggregation with no function applied has no effect.
+    if (e.k === 'agg' && (e.keys !== null || this.aggRef(e))) fail('D_AGG_NULL', `expression has null effect: @${e.name}`, e.at);
     if (e.k === 'call') {
       e.type = this.hooks.call(this, e, true);
+      this.settleActions();
       return;
     }
     if (e.k === 'assign' && e.target.k === 'agg') {
       if (e.op !== '=') fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
       this.hooks.aggregate(this, e.target, e);
       e.type = T.void;
+      this.settleActions();
       return;
     }
     this.expr(e);
+    this.settleActions();
+  }
+
+  /** Checks a predicate or an `if` condition: a whole expression whose value is used. */
+  condition(e: A.Expr, predicate: boolean): CType {
+    const t = this.expr(e);
+    this.settleActions();
+    if (predicate && !isScalar(t)) fail('D_PRED_SCALAR', 'predicate result must be of scalar type', e.at);
+    return t;
+  }
+
+  /**
+   * An action called inside an expression (`x = trace(1)`). dtrace types it void and lets the
+   * operator around it refuse it with that operator's tag (D_OP_ARITH, D_STRINGOF_TYPE,
+   * D_OP_ACT, D_PRINTF_ARG_TYPE, …); one that no operator refused is refused here.
+   */
+  nestedAction: A.CallExpr | null = null;
+
+  private settleActions(): void {
+    const a = this.nestedAction;
+    this.nestedAction = null;
+    if (a?.res?.kind === 'call' && a.res.role === 'action') fail('D_ACT_EXPR', `${a.fn}( ) may not be used in an expression`, a.at);
+    if (a) fail('D_AGG_FUNC', `${a.fn}( ) may only be used as the value of an aggregation`, a.at);
   }
 
   expr(e: A.Expr): CType {
@@ -152,26 +177,29 @@ export class Checker {
       case 'call':
         return this.hooks.call(this, e, false);
       case 'unary':
-        return this.unary(e);
+        return unaryType(this, e);
       case 'incdec': {
-        const t = this.lvalue(e.arg, null);
+        const t = this.lvalue(e.arg, null, e.op);
         if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${e.op} requires an operand of scalar type`, e.at);
         return t;
       }
       case 'binary':
-        return this.binary(e);
+        return binaryType(this, e);
       case 'ternary': {
         const c = this.expr(e.cond);
         if (!isScalar(c)) fail('D_OP_SCALAR', 'operator ?: requires an operand of scalar type', e.at);
         const a = this.expr(e.then);
         const b = this.expr(e.else);
-        if (a.kind === 'string' && b.kind === 'string') return T.string;
-        if (isScalar(a) && isScalar(b)) return a.kind === 'pointer' ? a : b.kind === 'pointer' ? b : arithResult(a, b);
-        if (a.kind === b.kind && typeName(a) === typeName(b)) return a;
-        return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
+        let t: CType;
+        if (a.kind === 'string' && b.kind === 'string') t = T.string;
+        else if (isScalar(a) && isScalar(b)) t = a.kind === 'pointer' ? a : b.kind === 'pointer' ? b : arithResult(a, b);
+        else if (a.kind === b.kind && typeName(a) === typeName(b)) t = a;
+        else return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.at);
+        if (isAction(e.then) || isAction(e.else)) fail('D_OP_ACT', 'action cannot be used in a conditional context', e.at);
+        return t;
       }
       case 'assign':
-        return this.assign(e);
+        return assignType(this, e);
       case 'cast': {
         const to = this.typeOf(e.to);
         const from = this.expr(e.arg);
@@ -187,10 +215,37 @@ export class Checker {
       case 'offsetof':
         e.res = { kind: 'builtin', name: String(offsetofValue(this, e)) };
         return SIZE_T;
-      case 'comma':
+      case 'comma': {
         this.expr(e.left);
-        return this.expr(e.right);
+        const t = this.expr(e.right);
+        if (isAction(e.left) || isAction(e.right)) fail('D_OP_ACT', 'operator , operands cannot be actions', e.at);
+        return t;
+      }
     }
+  }
+
+  /**
+   * Whether `e` is a bare aggregation reference (`@a`), which dtrace cooks to its dynamic type
+   * "aggregation" (dt_xcook_ident): an undefined one is D_IDENT_UNDEF, a defined one is left for
+   * the caller to accept (printa, clear, …) or refuse with its own tag.
+   */
+  aggRef(e: A.Expr): boolean {
+    if (e.k !== 'agg' || e.keys !== null) return false;
+    const sym = this.scope.aggs.get(e.name);
+    if (!sym) return fail('D_IDENT_UNDEF', `failed to resolve @${e.name}: Unknown variable name`, e.at);
+    e.res = { kind: 'agg', id: sym.id };
+    e.type = T.void;
+    return true;
+  }
+
+  /** The types of an array's or aggregation's keys; an aggregation is no key (dt_idcook_assc). */
+  keyTypes(keys: readonly A.Expr[]): CType[] {
+    return keys.map((k, i) => (this.aggRef(k) ? fail('D_KEY_TYPE', `key #${i + 1} may not be an aggregation`, k.at) : this.expr(k)));
+  }
+
+  /** Whether `name` is a built-in variable, an inline or an enumerator (a name not for storing). */
+  isName(name: string): boolean {
+    return name in BUILTIN_VARS || this.scope.inlines.has(name) || this.lib.enumConsts.has(name) || name === 'self' || name === 'this';
   }
 
   /** xlate<T>(e), with the translators defined so far (sema-xlate.ts). */
@@ -230,10 +285,13 @@ export class Checker {
       }
       return fail('D_IDENT_UNDEF', `failed to resolve ${e.name}: Unknown variable name`, e.at);
     }
-    if (e.name in BUILTIN_VARS || this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name) || e.name === 'self' || e.name === 'this') {
-      fail('D_IDENT_RDONLY', `cannot modify read-only variable ${e.name}`, e.at);
+    // dt_assign_common: a built-in variable is an lvalue that is not writable; an inline or an
+    // enumerator is no lvalue at all.
+    if (e.name in BUILTIN_VARS || e.name === 'self' || e.name === 'this') this.notWritable(e.at);
+    if (this.scope.inlines.has(e.name) || this.lib.enumConsts.has(e.name)) {
+      fail('D_OP_LVAL', `operator ${this.writeOp} requires modifiable lvalue as an operand`, e.at);
     }
-    const sym = this.scope.declare('global', e.name, assignType(assigned));
+    const sym = this.scope.declare('global', e.name, newVarType(assigned));
     e.res = { kind: 'global', slot: sym.slot };
     return sym.type;
   }
@@ -249,7 +307,7 @@ export class Checker {
     // A unary operator's operand (`!self->x`, `++self->x`) may come first and becomes int64_t
     // (dt_cook_op1); plain `=` creates it with the value's type.
     if (!sym && assigned === null) fail('D_VAR_UNDEF', `${e.scope}->${e.name} has not yet been declared or assigned`, e.at);
-    sym ??= this.scope.declare(e.scope, e.name, assignType(assigned!));
+    sym ??= this.scope.declare(e.scope, e.name, newVarType(assigned!));
     e.res = { kind: e.scope, slot: sym.slot };
     return asValue(e, sym.type);
   }
@@ -257,7 +315,7 @@ export class Checker {
   index(e: A.IndexExpr, assigned: CType | null): CType {
     const base = e.base;
     if (base.k === 'ident' && base.name === 'args' && !this.scope.globals.has('args')) {
-      if (assigned) fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', e.at);
+      if (assigned) this.notWritable(e.at);
       const k = e.keys[0];
       if (e.keys.length !== 1 || !k || k.k !== 'int') return fail('D_ARGS_IDX', 'args[ ] index must be an integer constant', e.at);
       k.type = k.literalType;
@@ -271,9 +329,10 @@ export class Checker {
       const ty = args?.[i]?.type;
       return (ty && parseTypeName(ty, this.structNames)) || T.int64;
     }
+    if (base.k === 'agg') fail('D_AGG_MDIM', `improper attempt to reference @${base.name} as a multi-dimensional array`, e.at);
     const memBase = this.memBase(base);
     if (memBase) return indexType(this, e, memBase, base.k === 'ident' ? base.name : base.k === 'scoped' ? `${base.scope}->${base.name}` : null);
-    const keyTypes = e.keys.map((k) => this.expr(k));
+    const keyTypes = this.keyTypes(e.keys);
     for (let i = 0; i < keyTypes.length; i++) {
       const kt = keyTypes[i]!;
       if (kt.kind === 'void' || kt.kind === 'struct') fail('D_KEY_TYPE', `key #${i + 1} has void or struct type`, e.keys[i]!.at);
@@ -304,7 +363,7 @@ export class Checker {
     }
     if (!sym) {
       if (!assigned) return fail('D_IDENT_UNDEF', `failed to resolve ${label}: Unknown variable name`, e.at);
-      sym = this.scope.declare(scope, base.k === 'ident' ? base.name : (base as A.ScopedExpr).name, assignType(assigned), { keys: keyTypes });
+      sym = this.scope.declare(scope, base.k === 'ident' ? base.name : (base as A.ScopedExpr).name, newVarType(assigned), { keys: keyTypes });
     } else if (!sym.keys) {
       return fail('D_IDX_SCALAR', `${label} is not an array`, e.at);
     } else {
@@ -347,92 +406,16 @@ export class Checker {
     return parseTypeName(mt, this.structNames) ?? T.int64;
   }
 
-  private unary(e: A.UnaryExpr): CType {
-    if (e.op === '&') return addrOfType(this, e);
-    if (e.op === '*') {
-      const pt = this.expr(e.arg);
-      const at = e.arg.view ?? pt;
-      if ((at.kind === 'pointer' && at.ref && at.ref.kind !== 'struct') || at.kind === 'array') return derefType(e, at);
-    }
-    // dt_cook_op1 cooks its operand without a read reference and gives a still-unreferenced
-    // variable the type int64_t, so `!self->x` may be the first reference (not D_VAR_UNDEF).
-    const t = e.arg.type ?? (e.arg.k === 'scoped' ? this.lvalue(e.arg, T.int64) : this.expr(e.arg));
-    switch (e.op) {
-      case 'stringof':
-        return T.string;
-      case '!':
-        if (!isScalar(t) && t.kind !== 'string') fail('D_OP_SCALAR', 'operator ! requires an operand of scalar type', e.at);
-        return T.int;
-      case '~':
-        if (!isInt(t)) fail('D_OP_INT', 'operator ~ requires an operand of integral type', e.at);
-        return promote(t);
-      case '-':
-      case '+':
-        if (!isInt(t)) fail('D_OP_ARITH', `operator ${e.op} requires an operand of arithmetic type`, e.at);
-        return promote(t);
-      case '*':
-        // Only the engine's structs have contents to read (print(*args[0]), (*p).member).
-        if (t.kind !== 'pointer') return fail('D_DEREF_NONPTR', 'cannot dereference non-pointer type', e.at);
-        if (t.to === 'void') return fail('D_DEREF_VOID', 'cannot dereference pointer to void', e.at);
-        if (!this.scope.structs.has(t.to)) return fail('D_DEREF_NONPTR', `cannot dereference ${typeName(t)}: no ${t.to} contents are available`, e.at);
-        return { kind: 'struct', name: t.to };
-      default:
-        return fail('D_OP_LVAL', `operator ${e.op} is not supported on this operand`, e.at);
-    }
-  }
+  /** The operator of the store being checked, for dt_assign_common's messages. */
+  private writeOp = '=';
 
-  private binary(e: A.BinaryExpr): CType {
-    const op = e.op;
-    // An aggregation as an operand has dtrace's dynamic type "aggregation": the operator's type
-    // check rejects it (aggs/err.D_OP_INCOMPAT.agg_in_expr.d).
-    if (e.left.k === 'agg' || e.right.k === 'agg') {
-      const name = (x: A.Expr): string => (x.k === 'agg' ? '"aggregation"' : q(this.expr(x)));
-      fail('D_OP_INCOMPAT', `operands have incompatible types: ${name(e.left)} ${op} ${name(e.right)}`, e.at);
-    }
-    const a = this.expr(e.left);
-    const b = this.expr(e.right);
-    switch (op) {
-      case '&&':
-      case '||':
-      case '^^':
-        for (const t of [a, b]) if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.at);
-        return T.int;
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-      case '==':
-      case '!=':
-        if (a.kind === 'string' && b.kind === 'string') return T.int;
-        if (isScalar(a) && isScalar(b)) return T.int;
-        return fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-      case '+':
-      case '-':
-        if ((a.kind === 'pointer' && a.to === 'void' && isInt(b)) || (b.kind === 'pointer' && b.to === 'void' && isInt(a))) {
-          fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-        }
-        if (a.kind === 'pointer' && isInt(b)) return a;
-        if (op === '+' && isInt(a) && b.kind === 'pointer') return b;
-        if (op === '-' && a.kind === 'pointer' && b.kind === 'pointer') return T.long;
-        // dt_cook_op2: the additive operators report D_OP_INCOMPAT, not D_OP_ARITH.
-        if (!isInt(a) || !isInt(b)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(a)} ${op} ${q(b)}`, e.at);
-        return arithResult(a, b);
-      case '*':
-      case '/':
-      case '%':
-        if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
-        if ((op === '/' || op === '%') && constValue(e.right) === 0n) {
-          fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
-        }
-        return arithResult(a, b);
-      default:
-        if (!isInt(a) || !isInt(b)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.at);
-        return op === '<<' || op === '>>' ? promote(a) : arithResult(a, b);
-    }
+  private notWritable(at: number): never {
+    return fail('D_OP_WRITE', `operator ${this.writeOp} can only be applied to a writable variable`, at);
   }
 
   /** Resolves an assignment target, creating implicitly typed variables on first store. */
-  lvalue(t: A.Expr, assigned: CType | null): CType {
+  lvalue(t: A.Expr, assigned: CType | null, op = '='): CType {
+    this.writeOp = op;
     let ty: CType;
     switch (t.k) {
       case 'ident':
@@ -442,7 +425,7 @@ export class Checker {
         ty = this.scoped(t, assigned ?? T.int64);
         break;
       case 'index':
-        if (t.base.k === 'ident' && t.base.name === 'args') fail('D_IDENT_RDONLY', 'cannot modify read-only variable args', t.at);
+        if (t.base.k === 'ident' && t.base.name === 'args') this.notWritable(t.at);
         ty = this.index(t, assigned ?? T.int64);
         if (isMem(t) && !t.view && ty.kind === 'array') fail('D_OP_ARRFUN', 'cannot modify an array', t.at);
         break;
@@ -458,33 +441,24 @@ export class Checker {
     return ty;
   }
 
-  private assign(e: A.AssignExpr): CType {
-    if (e.target.k === 'agg') return fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.at);
-    const v = this.expr(e.value);
-    // A compound assignment reads its target first (dt_cook_op2 cooks it with DT_IDFLG_REF).
-    const t = e.op !== '=' && e.target.k === 'scoped' ? this.expr(e.target) : this.lvalue(e.target, v);
-    if (e.op === '=') {
-      const tm = e.target.view ?? t;
-      if (tm.kind === 'array' && !e.target.view) fail('D_OP_ARRFUN', `operator = may not be applied to operand of type "${typeName(tm)}"`, e.at);
-      const decays = t.kind === 'pointer' && (e.value.view ?? v).kind === 'array';
-      const ok = decays || (t.kind === 'string' && v.kind === 'string') || (isScalar(t) && isScalar(v)) || sameType(t, v);
-      if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
-      return t;
-    }
-    if (!isScalar(t) || !isScalar(v)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
-    if ((e.op === '/=' || e.op === '%=') && constValue(e.value) === 0n) {
-      fail('D_DIV_ZERO', 'expression contains division by zero', e.at);
-    }
-    return t;
-  }
+
 }
+
+/** A call of an action (typed void where it is used as a value). */
+const isAction = (e: A.Expr): boolean => e.k === 'call' && e.res?.kind === 'call' && e.res.role === 'action';
 
 const SIZE_T: CType = { kind: 'int', size: 8, signed: false, name: 'size_t' };
 
 /** A variable created by assignment takes the value's type; small integers widen to int. */
-function assignType(t: CType): CType {
+function newVarType(t: CType): CType {
   if (t.kind === 'int' && t.size < 4) return T.int;
   return t;
+}
+
+/** dt_node_is_argcompat for keys: strings with strings, stacks with stacks, structs by type. */
+export function keyCompatible(w: CType, g: CType): boolean {
+  return (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
+    && ((w.kind !== 'sou' && g.kind !== 'sou') || sameType(w, g));
 }
 
 export function checkKeys(label: string, want: readonly CType[], got: readonly CType[], at: number): void {
@@ -494,9 +468,7 @@ export function checkKeys(label: string, want: readonly CType[], got: readonly C
   for (let i = 0; i < want.length; i++) {
     const w = want[i]!;
     const g = got[i]!;
-    const ok = (w.kind === 'string') === (g.kind === 'string') && (w.kind !== 'stack' || g.kind === 'stack')
-      && ((w.kind !== 'sou' && g.kind !== 'sou') || sameType(w, g));
-    if (!ok) {
+    if (!keyCompatible(w, g)) {
       fail('D_PROTO_ARG', `${label} key #${i + 1} is incompatible with prototype:\n\tprototype: ${typeName(w)}\n\t      key: ${typeName(g)}`, at);
     }
   }

@@ -62,6 +62,9 @@ export const OPTIONS = {
   undef: { kind: 'string', dynamic: false },
   incdir: { kind: 'string', dynamic: false },
   verbose: { kind: 'flag', dynamic: false },
+  // Accepted and recorded; zsdtrace has one consumer buffer per run and one D version.
+  temporal: { kind: 'flag', dynamic: false },
+  version: { kind: 'string', dynamic: false },
 } as const satisfies Record<string, Spec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -100,33 +103,12 @@ const spec = (name: OptionName): Spec => OPTIONS[name];
  * them (even `0`), `yes/enable/enabled/true/on/set` (any case) set them, their opposites and
  * an empty value unset them. The compiler's flags (cpp, zdefs, …) take no value at all.
  */
-const RUNTIME_FLAGS: ReadonlySet<string> = new Set([
-  'quiet', 'flowindent', 'aggsortkey', 'aggsortrev', 'rawbytes', 'destructive', 'aggpack', 'agghist', 'aggzoom',
-]);
-const SETTING_WORDS: Readonly<Record<string, boolean>> = {
-  yes: true, no: false, enable: true, disable: false, enabled: true, disabled: false,
-  true: true, false: false, on: true, off: false, set: true, unset: false,
-};
-
-function parseRuntimeFlag(value: string | true): boolean | null {
-  if (value === true) return true;
-  if (value === '') return false;
-  const word = SETTING_WORDS[value.toLowerCase()];
-  if (word !== undefined) return word;
-  return parseCInteger(value) === null ? null : true;
-}
-
 /** Parses one value by its option's kind: the typed value, or dtrace's message. */
 function parseValue(name: OptionName, value: string | true): { value: unknown } | { error: string } {
   const s = spec(name);
-  if (s.kind === 'flag') {
-    if (RUNTIME_FLAGS.has(name)) {
-      const on = parseRuntimeFlag(value);
-      return on === null ? { error: OptionError.value } : { value: on };
-    }
-    return value === true || value === '' ? { value: true } : { error: OptionError.value };
-  }
+  if (s.kind === 'flag') return flagValue(name, value);
   if (value === true) return { error: OptionError.value };
+  if (name === 'version' && !/^\d+\.\d+(\.\d+)?$/.test(value)) return { error: OptionError.value };
   let v: unknown = null;
   switch (s.kind) {
     case 'size':
@@ -145,6 +127,29 @@ function parseValue(name: OptionName, value: string | true): { value: unknown } 
       v = value;
   }
   return v === null ? { error: OptionError.value } : { value: v };
+}
+
+/** The options dt_opt_cflags sets: a bare name only. */
+const COMPILER_FLAGS: ReadonlySet<string> = new Set(['argref', 'cpp', 'defaultargs', 'errtags', 'verbose', 'zdefs']);
+
+/** dt_opt_runtime's words for a flag given a value (any case); a number sets it too. */
+const FLAG_WORDS: Readonly<Record<string, boolean>> = {
+  yes: true, no: false, enable: true, disable: false, enabled: true, disabled: false,
+  true: true, false: false, on: true, off: false, set: true, unset: false,
+};
+
+/**
+ * A flag: set by its bare name. With a value, dt_opt_runtime takes a word (`quiet=yes`,
+ * `flowindent=off`), an empty value as unset, or a non-negative number (which sets it, even 0);
+ * the compiler's own flags take no value (dt_opt_cflags).
+ */
+function flagValue(name: string, value: string | true): { value: boolean } | { error: string } {
+  if (value === true) return { value: true };
+  if (COMPILER_FLAGS.has(name)) return { error: OptionError.value };
+  if (value === '') return { value: false };
+  const word = FLAG_WORDS[value.toLowerCase()];
+  if (word !== undefined && Object.hasOwn(FLAG_WORDS, value.toLowerCase())) return { value: word };
+  return parseCInteger(value) === null ? { error: OptionError.value } : { value: true };
 }
 
 /** Validates `name[=value]`; returns dtrace's error text or null. */

@@ -3,9 +3,9 @@
  * `strsize - 1` characters, as D strings are fixed-size buffers. NULL string results are "".
  */
 
+import { DFault, FaultCode } from './fault.js';
 import { norm, type DIntValue } from './int64.js';
 import { jsonSelect } from './json-select.js';
-import { DFault, FaultCode } from './fault.js';
 
 export function createStringFns(strsize: () => number) {
   const cut = (s: string): string => (s.length >= strsize() ? s.slice(0, strsize() - 1) : s);
@@ -75,17 +75,16 @@ export function createStringFns(strsize: () => number) {
       return tok;
     },
     /**
-     * DIF_SUBR_LLTOSTR: base 10 prints the value signed; any other base prints its unsigned
-     * 64-bit pattern, with `0x` in base 16 and a leading `0` in base 8 (0 itself gets `0x0` and
-     * `0`); a base outside 2…36 is an illegal operation.
+     * DIF_SUBR_LLTOSTR: a base from 2 to 36 (else an illegal-operation fault); outside base 10
+     * the digits are those of the unsigned 64-bit value, base 16 prefixed `0x` and base 8 `0`.
      */
     lltostr(v: DIntValue, base?: DIntValue): string {
-      const b = base === undefined ? 10 : Number(base);
-      if (!(b >= 2 && b <= 36)) throw new DFault(FaultCode.ILLOP);
-      if (b === 10) return BigInt(v).toString();
-      const digits = BigInt.asUintN(64, BigInt(v)).toString(b);
-      if (b === 16) return '0x' + digits;
-      return b === 8 && digits !== '0' ? '0' + digits : digits;
+      const b = base === undefined ? 10 : Number(BigInt.asIntN(64, BigInt(base)));
+      if (b < 2 || b > 36) throw new DFault(FaultCode.ILLOP);
+      const i = BigInt(v);
+      if (b === 10) return i.toString();
+      const digits = i === 0n ? '' : BigInt.asUintN(64, i).toString(b);
+      return b === 16 ? `0x${digits || '0'}` : b === 8 || i === 0n ? `0${digits}` : digits;
     },
     // The document is read as dtrace reads it: at most strsize characters of it.
     json: (s: string, selector: string): string => cut(jsonSelect(s.slice(0, strsize()), selector) ?? ''),
@@ -104,25 +103,66 @@ export function createStringFns(strsize: () => number) {
       const d = t.slice(0, i).replace(/\/+$/, '');
       return d === '' ? '/' : d;
     },
+    /**
+     * DIF_SUBR_CLEANPATH, character by character: `//` and `/./` collapse, `/../` backs up to
+     * the previous `/`, anything else is copied, so a trailing `/` (or `/.`) stays as written.
+     */
     cleanpath(p: string): string {
-      const abs = p.startsWith('/');
-      const out: string[] = [];
-      for (const part of p.split('/')) {
-        if (part === '' || part === '.') continue;
-        if (part === '..') {
-          if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-          else if (!abs) out.push('..');
-        } else out.push(part);
+      const dest: string[] = [];
+      let i = 0;
+      const next = (): string => (i < p.length ? p[i++]! : (i++, '\0'));
+      let c = next();
+      for (;;) {
+        if (c !== '/') {
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c === '/') continue;
+        if (c !== '.') {
+          dest.push('/');
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c === '/') continue;
+        if (c !== '.') {
+          dest.push('/', '.');
+          if (c === '\0') break;
+          dest.push(c);
+          c = next();
+          continue;
+        }
+        c = next();
+        if (c !== '/' && c !== '\0') {
+          dest.push('/', '.', '.', c);
+          c = next();
+          continue;
+        }
+        // "/../" or "/..": back up to the previous "/" (dropping it; the next component adds one).
+        let j = dest.length;
+        while (j !== 0 && dest[--j] !== '/');
+        dest.length = j;
+        if (c === '\0') {
+          dest.push('/');
+          break;
+        }
       }
-      return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
+      return cut(dest.join(''));
     },
-    /** DIF_SUBR_STRTOLL: a base given must be 2…36 (an illegal operation otherwise). */
     strtoll(s: string, base?: DIntValue): DIntValue {
       const b = base === undefined ? 10 : num(base);
-      if (base !== undefined && !(b >= 2 && b <= 36)) throw new DFault(FaultCode.ILLOP);
+      // DIF_SUBR_STRTOLL takes a base from 2 to 36; any other is an illegal operation.
+      if (b < 2 || b > 36) throw new DFault(FaultCode.ILLOP);
       const m = /^\s*([+-]?)(0[xX])?([0-9a-zA-Z]*)/.exec(s);
       if (!m) return 0;
-      const radix = b === 0 ? (m[2] ? 16 : m[3]!.startsWith('0') ? 8 : 10) : b;
+      const radix = b;
+      // `0x` introduces digits only in base 16; elsewhere the number is the `0` before it.
+      if (m[2] && radix !== 16) return 0;
       let v = 0n;
       for (const ch of m[3]!) {
         const d = parseInt(ch, 36);

@@ -37,6 +37,6 @@ describe('hostile scripts', () => {
     const r = rig();
     const res = compile([{ text: 'BEGIN { process.exit(1); }', kind: 'script', name: 't.d' }], { registry: r.registry });
     expect(res.program).toBeUndefined();
-    expect(res.diagnostics[0]).toMatchObject({ code: 'D_SYNTAX', message: 'syntax error near "("' });
+    expect(res.diagnostics[0]).toMatchObject({ code: 'D_FUNC_IDENT', message: 'function designator is not of function type' });
   });
 });

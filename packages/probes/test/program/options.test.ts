@@ -19,6 +19,12 @@ describe('option table', () => {
     expect(validateOption('switchrate', '10hz')).toBeNull();
   });
 
+  it("reads a flag's value as dt_opt_runtime does: words in any case, empty unsets, a number sets", () => {
+    const o = (v: string): boolean => resolveOptions({ quiet: v }).quiet;
+    expect([o('yes'), o('ENABLED'), o('On'), o('set'), o('0'), o('7')]).toEqual([true, true, true, true, true, true]);
+    expect([o('no'), o('Disable'), o('off'), o('UnSeT'), o('FALSE'), o('')]).toEqual([false, false, false, false, false, false]);
+  });
+
   it('resolves every option once: sizes in bytes, rates in ns, flags as booleans', () => {
     const o = resolveOptions({ strsize: '1k', quiet: true, switchrate: '10ms', nspec: '0x4', bufpolicy: 'ring' });
     expect(o.strsize).toBe(1024);

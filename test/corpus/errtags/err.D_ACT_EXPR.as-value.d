@@ -1,0 +1,5 @@
+BEGIN
+{
+	x = trace(1);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	count();
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	@grid[1][2] = count();
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	@seen["zone"];
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	@total = sum(probename);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n["zone"] = count();
+	clear(@n["zone"]);
+	exit(0);
+}

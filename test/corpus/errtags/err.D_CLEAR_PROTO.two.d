@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	clear(@n, @n);
+	exit(0);
+}

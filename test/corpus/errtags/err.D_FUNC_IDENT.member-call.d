@@ -1,0 +1,5 @@
+BEGIN
+{
+	self->handler(3);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	x = strlne("zone");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@bytes = sum(4096);
+	normalize(@bytes);
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	v = (trace(1), 2);
+	exit(0);
+}

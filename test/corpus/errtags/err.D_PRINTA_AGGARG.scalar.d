@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	printa("%@d\n", 12);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	printa("%@d\n");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+tick-1s
+{
+	@[probename] = count();
+	printa("%d %@d\n", @);
+	exit(0);
+}

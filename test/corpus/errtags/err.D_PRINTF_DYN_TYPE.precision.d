@@ -1,0 +1,5 @@
+BEGIN
+{
+	printf("[%.*s]\n", "three", "zone");
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	print(@n);
+	exit(0);
+}

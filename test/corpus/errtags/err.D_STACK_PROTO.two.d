@@ -1,0 +1,5 @@
+tick-1s
+{
+	stack(4, 8);
+	exit(0);
+}

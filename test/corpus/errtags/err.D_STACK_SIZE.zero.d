@@ -1,0 +1,5 @@
+tick-1s
+{
+	stack(0);
+	exit(0);
+}

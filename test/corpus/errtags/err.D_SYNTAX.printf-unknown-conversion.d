@@ -1,0 +1,5 @@
+BEGIN
+{
+	printf("%y\n", 1);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	trace(@n);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	keep = 5;
+	trunc(keep);
+	exit(0);
+}

@@ -1,0 +1,6 @@
+BEGIN
+{
+	@n = count();
+	trunc(@n, "ten");
+	exit(0);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	left -= 1;
+	exit(0);
+}

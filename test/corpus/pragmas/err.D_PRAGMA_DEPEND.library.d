@@ -1,0 +1,6 @@
+#pragma D depends_on library zones.d
+
+BEGIN
+{
+	exit(0);
+}

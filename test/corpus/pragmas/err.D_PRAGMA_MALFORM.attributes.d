@@ -1,0 +1,6 @@
+#pragma D attributes Stable/Stable/Common
+
+BEGIN
+{
+	exit(0);
+}

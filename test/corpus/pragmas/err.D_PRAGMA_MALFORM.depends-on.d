@@ -1,0 +1,6 @@
+#pragma D depends_on provider
+
+BEGIN
+{
+	exit(0);
+}

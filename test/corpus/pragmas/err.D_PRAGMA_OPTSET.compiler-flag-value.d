@@ -1,0 +1,6 @@
+#pragma D option zdefs=yes
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,7 @@
+inline int limit = 40;
+
+BEGIN
+{
+	limit = 41;
+	exit(0);
+}

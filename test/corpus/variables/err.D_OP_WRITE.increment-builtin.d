@@ -1,0 +1,5 @@
+BEGIN
+{
+	tid++;
+	exit(0);
+}
