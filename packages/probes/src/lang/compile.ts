@@ -24,6 +24,10 @@
  *                        by probe, variables, aggregations, options resolved once. The runtime
  *                        fuses it per probe and never imports the compiler.
  *
+ * Type libraries (library.ts) go through phases 1-7 before the first unit, as dtrace compiles
+ * /usr/lib/dtrace/*.d before the user's program: their typedefs, structs, translators and
+ * inlines are the program's, their errors name the library.
+ *
  * Providers (tick-/profile- included, provider/profile.ts) are the caller's: compile() only
  * matches probe descriptions against the registry it is given.
  *
@@ -54,11 +58,14 @@ import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { nameTable } from '../name-table.js';
 import { builtinTypeNames } from './types.js';
+import { libraryUnits, publishKernelTypes, type TypeLibrary } from './library.js';
 
 export interface CompileOptions {
   registry: ProbeRegistry;
   /** Struct member types: `{ 'zone_t': { zone_id: 'zoneid_t', … } }`. */
   types?: Record<string, Record<string, string>>;
+  /** Type libraries compiled before the units, in order (library.ts). */
+  libraries?: readonly TypeLibrary[];
   /** `$1…$N` (`$0` is the script name). */
   macroArgs?: readonly string[];
   /** `$pid`, `$target`, … */
@@ -95,13 +102,28 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
   }
 }
 
-function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+function compileUnits(userUnits: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const libs = opts.libraries ?? [];
+  const units = libs.length === 0 ? userUnits : [...libraryUnits(libs), ...userUnits];
+  const result = compileAll(units, libs, opts);
+  if (libs.length === 0) return result;
+  // Diagnostics and unit records index the user's units; a library's error names the library.
+  for (const d of result.diagnostics) {
+    if (d.unit < libs.length) {
+      d.library = libs[d.unit]!.name;
+      d.unit = 0;
+    } else d.unit -= libs.length;
+  }
+  return result;
+}
+
+function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], opts: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
     const err = validateOption(k, v) ?? optionLimitError(k, v);
     if (err) {
-      diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: 0 });
+      diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: libs.length });
       return { diagnostics };
     }
     options[k] = v;
@@ -176,6 +198,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       strsizeInto(checker, options);
       setLineResolver((at) => lines.position(at).line);
       let matched = 0;
+      const lib = libs[ui];
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
@@ -184,6 +207,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
           else if (item.k === 'decl') continue;
           else if (item.k === 'inline') {
             declareInline(checker, item);
+          } else if (lib) {
+            throw new SemaError('D_SYNTAX', `probe clauses may not appear in type library ${lib.name}`, item.at);
           } else {
             const probes = matchProbes(unit.kind === 'P' || unit.kind === 'm' || unit.kind === 'f' ? item.probes.map((d) => alignSpec(unit.kind, d)) : item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;
@@ -195,7 +220,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             }
             region = 'action list';
             checkStatements(checker, item.body ?? []);
-            clauses.push({ unit: ui, ast: item, probes, ctx });
+            clauses.push({ unit: ui - libs.length, ast: item, probes, ctx });
             if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
             if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
           }
@@ -205,12 +230,13 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
           bail();
         }
       }
-      unitInfo.push({ matched, description: describe(unit) });
+      if (lib?.kernel) publishKernelTypes(checker, structs, typeNames);
+      if (!lib) unitInfo.push({ matched, description: describe(unit) });
     });
     if (options.argref === undefined) {
-      const unused = unusedMacroErrors({ args: [units[0]?.name ?? '', ...(opts.macroArgs ?? [])], named: {}, defaultargs: false, used });
+      const unused = unusedMacroErrors({ args: [units[libs.length]?.name ?? '', ...(opts.macroArgs ?? [])], named: {}, defaultargs: false, used });
       for (const e of unused) {
-        diagnostics.push({ code: e.code, message: e.message, unit: 0 });
+        diagnostics.push({ code: e.code, message: e.message, unit: libs.length });
         return { diagnostics };
       }
     }
@@ -222,7 +248,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   // ("failed to enable 'x.d': Destructive actions not allowed"), after every unit compiled.
   const destructive = clauses.find((c) => c.ctx.flags.destructive);
   if (destructive && options.destructive === undefined) {
-    diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit, phase: 'enable' });
+    diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit + libs.length, phase: 'enable' });
     return { diagnostics };
   }
   return { program: link(clauses, scope, options, unitInfo), diagnostics };

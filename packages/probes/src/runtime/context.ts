@@ -141,7 +141,14 @@ export class RuntimeContext {
     return v ?? 0;
   }
   mem(o: unknown, name: string): unknown {
-    if (o === null || typeof o !== 'object') throw new DFault(FaultCode.BADADDR, Number(I.toInt(o)));
+    if (o === null || typeof o !== 'object') return this.memAt(o, name);
+    return (o as Record<string, unknown>)[name];
+  }
+  /** An engine struct reached through an address (a cast integer, curthread): the host's object there. */
+  private memAt(p: unknown, name: string): unknown {
+    const a = Number(I.toInt(p));
+    const o = this.host.object?.(a);
+    if (!o) throw new DFault(FaultCode.BADADDR, a);
     return (o as Record<string, unknown>)[name];
   }
   // print(), tracemem() and `*p` (runtime/records.ts).
