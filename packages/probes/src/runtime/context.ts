@@ -146,15 +146,14 @@ export class RuntimeContext {
   }
   /** An engine struct reached through an address (a cast integer, curthread): the host's object there. */
   private memAt(p: unknown, name: string): unknown {
-    const a = Number(I.toInt(p));
-    const o = this.host.object?.(a);
-    if (!o) throw new DFault(FaultCode.BADADDR, a);
-    return (o as Record<string, unknown>)[name];
+    return (this.deref(p) as Record<string, unknown>)[name];
   }
-  // print(), tracemem() and `*p` (runtime/records.ts).
-  readonly deref = deref;
+  // print(), tracemem() and `*p` (runtime/records.ts); an address is the host's object there.
+  deref(p: unknown): unknown {
+    return p !== null && typeof p === 'object' ? p : deref(this.host.object?.(Number(I.toInt(p ?? 0))) ?? p);
+  }
   printStruct(o: unknown, desc: PrintStructDesc): DataRecord {
-    return printStruct(o, desc, (v) => this.str(v));
+    return printStruct(this.deref(o), desc, (v) => this.str(v));
   }
   readonly tracemem = tracemem;
   tostr(v: unknown): string {

@@ -72,6 +72,19 @@ describe('type libraries', () => {
     expect(values).toEqual(['web', 3, 42]);
   });
 
+  it('dereferences an address to the object for print() and (*p).member', () => {
+    const r = rig();
+    const res = compile([{ text: 'test:::zsd-create { print(*curthread); trace((*curthread).t_tid); }', kind: 'script', name: 't.d' }], { registry: r.registry, libraries: LIBS });
+    Object.assign(r.host, { object: (a: number) => objects.get(a) ?? null });
+    const rt = createRuntime(res.program!, { host: r.host, registry: r.registry, sink: r.sink });
+    rt.start();
+    r.probes.zone.fire(zone, 3);
+    rt.stop();
+    const printed = r.sink.firings.flatMap((f) => f.records).find((x) => x.kind === 'print') as { members?: { name: string }[] } | undefined;
+    expect(printed?.members?.map((m) => m.name)).toEqual(['t_tid', 't_procp']);
+    expect(r.sink.traced()).toEqual([3]);
+  });
+
   it('faults on an address the host has no object at', () => {
     const { values, faults } = traceOf('test:::zsd-create { trace(((zone_t *)(arg0 + 8))->zone_id); }');
     expect(values).toEqual([]);
