@@ -19,6 +19,7 @@
  */
 
 import type { TypeLibrary } from '../lang/library.js';
+import { standardLibraries } from '../lang/stdlib.js';
 import { formatDiagnostic, type Diagnostic, type SourceUnit } from '../lang/diagnostics.js';
 import { compile } from '../lang/compile.js';
 import {
@@ -151,7 +152,7 @@ export class TraceHandle {
     const result = compile(loaded.units, {
       registry: this.opts.registry,
       ...(this.opts.types ? { types: this.opts.types } : {}),
-      ...(this.opts.libraries ? { libraries: this.opts.libraries } : {}),
+      libraries: [...standardLibraries, ...(this.opts.libraries ?? [])],
       macroArgs,
       ...(this.opts.macros ? { macros: this.opts.macros } : {}),
       options: { ...this.raw },

@@ -58,7 +58,7 @@ import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { nameTable } from '../name-table.js';
 import { builtinTypeNames } from './types.js';
-import { libraryUnits, publishKernelTypes, type TypeLibrary } from './library.js';
+import { libraryUnits, publishKernelTypes, snapshotTypeNames, type TypeLibrary } from './library.js';
 
 export interface CompileOptions {
   registry: ProbeRegistry;
@@ -167,7 +167,8 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
       }
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
-      tokens += lx.tokens.length;
+      // The limit is the user's program's: libraries do not count against it.
+      if (ui >= libs.length) tokens += lx.tokens.length;
       if (tokens > LIMITS.tokens) {
         sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
         bail();
@@ -199,6 +200,7 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
       setLineResolver((at) => lines.position(at).line);
       let matched = 0;
       const lib = libs[ui];
+      const known = lib?.kernel ? snapshotTypeNames(checker.lib) : null;
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
@@ -230,7 +232,7 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
           bail();
         }
       }
-      if (lib?.kernel) publishKernelTypes(checker, structs, typeNames);
+      if (known) publishKernelTypes(checker, structs, typeNames, known);
       if (!lib) unitInfo.push({ matched, description: describe(unit) });
     });
     if (options.argref === undefined) {

@@ -34,15 +34,30 @@ export function libraryUnits(libs: readonly TypeLibrary[]): SourceUnit[] {
  * Publishes every complete struct or union a kernel library declared (by tag, and by each
  * typedef naming it) as an engine struct: member name -> member type name.
  */
-export function publishKernelTypes(c: { readonly lib: TypeLib; readonly structNames: Set<string> }, structs: Map<string, Map<string, string>>, typeNames: Set<string>): void {
+export function publishKernelTypes(
+  c: { readonly lib: TypeLib; readonly structNames: Set<string> },
+  structs: Map<string, Map<string, string>>,
+  typeNames: Set<string>,
+  before: TypeNamesSnapshot,
+): void {
   const add = (name: string, def: SouDef): void => {
     if (structs.has(name) || def.members === null) return;
     structs.set(name, new Map(def.members.map((m) => [m.name, memberTypeName(m.type)])));
     c.structNames.add(name);
     if (!name.includes(' ')) typeNames.add(name);
   };
-  for (const [key, d] of c.lib.tags) if ('kind' in d && !key.includes('(anon)')) add(key, d);
-  for (const [name, t] of c.lib.typedefs) if (t.kind === 'sou') add(name, t.def);
+  for (const [key, d] of c.lib.tags) if ('kind' in d && !key.includes('(anon)') && !before.tags.has(key)) add(key, d);
+  for (const [name, t] of c.lib.typedefs) if (t.kind === 'sou' && !before.typedefs.has(name)) add(name, t.def);
+}
+
+/** The tags and typedefs known before a kernel library: only its own are published. */
+export interface TypeNamesSnapshot {
+  readonly tags: ReadonlySet<string>;
+  readonly typedefs: ReadonlySet<string>;
+}
+
+export function snapshotTypeNames(lib: TypeLib): TypeNamesSnapshot {
+  return { tags: new Set(lib.tags.keys()), typedefs: new Set(lib.typedefs.keys()) };
 }
 
 /** A char array member reads as a string, as D reads one in memory. */

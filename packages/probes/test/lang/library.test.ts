@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../src/lang/diagnostics.js';
 import type { TypeLibrary } from '../../src/lang/library.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
 import { rig } from '../runtime/fake-host.js';
+import { standardLibraries } from '../../src/lang/stdlib.js';
 
 // A small kernel of our own: a zone with a lock, a thread with a process, and their stable views.
 const KERNEL: TypeLibrary = {
@@ -94,6 +95,11 @@ describe('type libraries', () => {
   it('translates to a D struct and to a kernel struct: xlate<zoneinfo_t *> and curpsinfo', () => {
     const { values } = traceOf('test:::zsd-create { trace(xlate<zoneinfo_t *>(args[0])->zi_id); trace(stringof(xlate<zoneinfo_t *>(args[0])->zi_name)); trace(curpsinfo->pr_pid); trace(curpsinfo->pr_fname); }');
     expect(values).toEqual([7, 'web', 42, 'zoneadmd']);
+  });
+
+  it("keeps a standard library's structs in memory when a kernel library follows it", () => {
+    const { values } = traceOf('BEGIN { this->b = (bufinfo_t *)alloca(sizeof (bufinfo_t)); this->b->b_bcount = 512; trace(this->b->b_bcount); trace(sizeof (devinfo_t) > 0); }', [...standardLibraries, ...LIBS]);
+    expect(values).toEqual([512, 1]);
   });
 
   it('names the library whose declarations fail', () => {
