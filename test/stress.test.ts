@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { createEngine, engineTypes, loadWorkload } from '@zsdtrace/core';
+import { createEngine, engineLibraries, loadWorkload } from '@zsdtrace/core';
 import { compile, createRuntime, TextConsumer } from '@zsdtrace/probes';
 
 const SCRIPT = `
@@ -50,7 +50,7 @@ function run(traced: boolean) {
   if (traced) {
     const result = compile([{ text: SCRIPT, kind: 'script', name: 'stress.d' }], {
       registry: engine.registry,
-      types: engineTypes,
+      libraries: engineLibraries,
       options: { quiet: true, bufsize: '64k', dynvarsize: '256k' },
     });
     expect(result.diagnostics).toEqual([]);

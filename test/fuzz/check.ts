@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createEngine, engineTypes, loadWorkload, WorkloadError } from '@zsdtrace/core';
+import { createEngine, engineLibraries, loadWorkload, WorkloadError } from '@zsdtrace/core';
 import { compile } from '@zsdtrace/probes';
 import { main } from '../../packages/cli/src/main.js';
 
@@ -42,7 +42,7 @@ function memory(): Outcome | null {
 /** Compiles `text` as a script against the s3 engine's probes. */
 export function checkCompile(text: string): Outcome & { compiled: boolean } {
   try {
-    const r = compile([{ text, kind: 'script', name: 'fuzz.d' }], { registry, types: engineTypes, options: {} });
+    const r = compile([{ text, kind: 'script', name: 'fuzz.d' }], { registry, libraries: engineLibraries, options: {} });
     const m = memory();
     if (m) return { ...m, compiled: false };
     if (r.program) return { kind: 'ok', message: 'compiled', compiled: true };

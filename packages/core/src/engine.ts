@@ -12,6 +12,7 @@ import { ProbeRegistry, type Host } from '@zsdtrace/probes/provider';
 import { declareEngineProbes } from './providers/declare.js';
 import { FunctionTable } from './providers/functions.js';
 import { createEngineHost } from './sim/host.js';
+import { engineObjectAt } from './zone/objects.js';
 import { Kernel, type FindingKind, type Hazard } from './sim/kernel.js';
 import { createPolicy, type PolicyName, type SchedulingPolicy } from './sim/policy.js';
 import { Prng } from './sim/prng.js';
@@ -145,7 +146,8 @@ class SimEngine implements Engine {
     });
     // Durations draw from their own stream, so replaying a schedule redraws the same values.
     startWorkload(this.s, opts.workload, new Prng(this.seed ^ 0x5bd1e995), opts.continuous ?? false, this.control);
-    this.host = createEngineHost(this.k, this.fns, opts.wallEpochNs ?? DEFAULT_EPOCH_NS);
+    const system = this.s;
+    this.host = createEngineHost(this.k, this.fns, opts.wallEpochNs ?? DEFAULT_EPOCH_NS, (addr) => engineObjectAt(system, addr));
   }
 
   get now(): number {

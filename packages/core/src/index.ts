@@ -10,7 +10,7 @@ export { loadWorkload } from './workload/load.js';
 export { validateWorkload } from './workload/validate.js';
 export { builtinWorkloads } from './workload/builtins.js';
 export { WorkloadError } from './workload/errors.js';
-export { engineTypes } from './providers/types.js';
+export { engineLibraries } from './providers/types.js';
 export { zoneStatusNames, zoneStatusTable } from './zone/zone.js';
 export { ALGORITHMS } from './algorithm.js';
 export type { Algorithm } from './algorithm.js';

@@ -22,6 +22,7 @@ export type { ProbeArg, ProbeHandler, ProbeFactory, ProbeDescription, ProbeNames
 // Compiler.
 export { compile } from './lang/compile.js';
 export type { CompileOptions, CompileResult } from './lang/compile.js';
+export type { TypeLibrary } from './lang/library.js';
 export { formatDiagnostic } from './lang/diagnostics.js';
 export type { Diagnostic, SourceUnit } from './lang/diagnostics.js';
 export { ERROR_TAGS, isErrorTag } from './program/error-tags.js';

@@ -3,15 +3,17 @@
  * timestamp = virtual ns; vtimestamp = the current thread's on-CPU ns; walltimestamp = the run's
  * epoch + virtual ns; thread() = the simulated thread running now (the idle `sched` context
  * between steps); every() fires between scheduling steps; stack() = the thread's engine
- * functions, innermost first; chill() delays the current simulated thread.
+ * functions, innermost first; chill() delays the current simulated thread; object() = the engine
+ * object at a simulated address (zone/objects.ts).
  */
 
 import type { Host, StackFrame, ThreadInfo } from '@zsdtrace/probes/provider';
 import type { FunctionTable } from '../providers/functions.js';
 import type { Kernel } from './kernel.js';
 
-export function createEngineHost(k: Kernel, fns: FunctionTable, wallEpochNs: bigint): Host {
+export function createEngineHost(k: Kernel, fns: FunctionTable, wallEpochNs: bigint, objects?: (addr: number) => object | null): Host {
   return {
+    ...(objects ? { object: objects } : {}),
     timestamp: () => k.now,
     vtimestamp: () => k.cur.vtime,
     walltimestamp: () => wallEpochNs + BigInt(k.now),

@@ -129,6 +129,13 @@ export class Scheduler {
     return t;
   }
 
+  /** The live thread whose structure is at `addr` (its curthread), or null. */
+  threadAt(addr: number): SimThread | null {
+    if (addr === this.idle.info.curthread) return this.idle;
+    const tid = (addr - THREAD_BASE_ADDR) / 0x1000;
+    return Number.isSafeInteger(tid) ? (this.alive.get(tid) ?? null) : null;
+  }
+
   /** Threads that have not finished, oldest first. */
   get threads(): SimThread[] {
     return [...this.alive.values()];

@@ -90,8 +90,8 @@ export class SimThread {
     return { pr_lwpid: this.tid, pr_addr: this.info.curthread, pr_name: this.name };
   }
 
-  psinfo(): { pr_pid: number; pr_fname: string } {
-    return { pr_pid: this.info.pid, pr_fname: this.name };
+  psinfo(): { pr_pid: number; pr_ppid: number; pr_fname: string; pr_zonename: string } {
+    return { pr_pid: this.info.pid, pr_ppid: this.info.ppid, pr_fname: this.name, pr_zonename: this.info.zonename };
   }
 
   /** A short label for reports: `zsched[12]`. */

@@ -125,6 +125,7 @@ export function store(addr: string, t: CType, v: string, strsize: number): strin
 export function xlate(g: Gen, e: A.XlateExpr): string {
   const r = e.res as unknown as XlateRes;
   const out = r.xl.out;
+  if (out.kind === 'struct') return xlateObject(g, e, r);
   if (out.kind !== 'sou') return '0';
   const parts = r.xl.members.map((m) => {
     const mm = findMember(out, m.name)!;
@@ -134,4 +135,14 @@ export function xlate(g: Gen, e: A.XlateExpr): string {
     return store(`(X0 + ${mm.off})`, m.type, val, g.strsize);
   });
   return `((X) => { const X0 = $.m.salloc(${out.def.size}); ${parts.map((p) => `${p};`).join(' ')} return X0; })(${g.gen(e.arg)})`;
+}
+
+/** xlate<T>(e) to an engine struct (lang/library.ts): an object with the translated members. */
+function xlateObject(g: Gen, e: A.XlateExpr, r: XlateRes): string {
+  const parts = r.xl.members.map((m) => {
+    const vt = m.value.type!;
+    const val = m.type.kind === 'int' ? g.convert(g.gen(m.value), vt.kind === 'pointer' ? T.uint64 : vt, m.type) : g.gen(m.value);
+    return `${JSON.stringify(m.name)}: ${val}`;
+  });
+  return `((X) => ({ ${parts.join(', ')} }))(${g.gen(e.arg)})`;
 }

@@ -18,6 +18,8 @@
  * log, or a consumer in another process. The handle decides nothing about printing.
  */
 
+import type { TypeLibrary } from '../lang/library.js';
+import { standardLibraries } from '../lang/stdlib.js';
 import { formatDiagnostic, type Diagnostic, type SourceUnit } from '../lang/diagnostics.js';
 import { planBuffers } from '../runtime/buffer-check.js';
 import { compile } from '../lang/compile.js';
@@ -45,6 +47,8 @@ export interface OpenOptions {
   readonly registry: ProbeRegistry;
   /** Struct member types the compiler knows: `{ zone_t: { zone_id: 'zoneid_t', … } }`. */
   readonly types?: Record<string, Record<string, string>>;
+  /** Type libraries compiled before every program (lang/library.ts): the kernel's types first. */
+  readonly libraries?: readonly TypeLibrary[];
   /** `$pid`, `$target`, … as the compiler substitutes them. */
   readonly macros?: Record<string, number>;
   /** -D/-U/-I for cpp when the `cpp` option is on. */
@@ -151,6 +155,7 @@ export class TraceHandle {
     const result = compile(loaded.units, {
       registry: this.opts.registry,
       ...(this.opts.types ? { types: this.opts.types } : {}),
+      libraries: [...standardLibraries, ...(this.opts.libraries ?? [])],
       macroArgs,
       ...(this.opts.macros ? { macros: this.opts.macros } : {}),
       options: { ...this.raw },

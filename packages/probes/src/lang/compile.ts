@@ -26,6 +26,10 @@
  *                        by probe, variables, aggregations, options resolved once. The runtime
  *                        fuses it per probe and never imports the compiler.
  *
+ * Type libraries (library.ts) go through phases 1-7 before the first unit, as dtrace compiles
+ * /usr/lib/dtrace/*.d before the user's program: their typedefs, structs, translators and
+ * inlines are the program's, their errors name the library.
+ *
  * Providers (tick-/profile- included, provider/profile.ts) are the caller's: compile() only
  * matches probe descriptions against the registry it is given.
  *
@@ -34,7 +38,7 @@
  * refused when enabled (destructive actions without -w) fails with an `enable` diagnostic.
  */
 
-import { seedLibrary } from './library.js';
+import { seedLibrary } from './fault-codes.js';
 import type { ProbeRegistry } from '../provider/registry.js';
 import type { Program } from '../program/program.js';
 import { LIMITS, optionLimitError } from '../program/limits.js';
@@ -57,11 +61,14 @@ import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { nameTable } from '../name-table.js';
 import { builtinTypeNames } from './types.js';
+import { libraryUnits, publishKernelTypes, snapshotTypeNames, type TypeLibrary } from './library.js';
 
 export interface CompileOptions {
   registry: ProbeRegistry;
   /** Struct member types: `{ 'zone_t': { zone_id: 'zoneid_t', … } }`. */
   types?: Record<string, Record<string, string>>;
+  /** Type libraries compiled before the units, in order (library.ts). */
+  libraries?: readonly TypeLibrary[];
   /** `$1…$N` (`$0` is the script name). */
   macroArgs?: readonly string[];
   /** `$pid`, `$target`, … */
@@ -110,14 +117,29 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
   return result;
 }
 
-function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+function compileUnits(userUnits: readonly SourceUnit[], opts: CompileOptions): CompileResult {
+  const libs = opts.libraries ?? [];
+  const units = libs.length === 0 ? userUnits : [...libraryUnits(libs), ...userUnits];
+  const result = compileAll(units, libs, opts);
+  if (libs.length === 0) return result;
+  // Diagnostics and unit records index the user's units; a library's error names the library.
+  for (const d of result.diagnostics) {
+    if (d.unit < libs.length) {
+      d.library = libs[d.unit]!.name;
+      d.unit = 0;
+    } else d.unit -= libs.length;
+  }
+  return result;
+}
+
+function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], opts: CompileOptions): CompileResult {
   const nesting = opts.largeStack ? LIMITS.nesting : LIMITS.defaultStackNesting;
   const diagnostics: Diagnostic[] = [];
   const options = Object.create(null) as Record<string, string | true>;
   for (const [k, v] of Object.entries(opts.options ?? {})) {
     const err = validateOption(k, v) ?? optionLimitError(k, v);
     if (err) {
-      diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: 0 });
+      diagnostics.push({ code: 'D_XOPT', message: `failed to set -x ${k}: ${err}`, unit: libs.length });
       return { diagnostics };
     }
     options[k] = v;
@@ -163,7 +185,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       }
       for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
-      tokens += lx.tokens.length;
+      // The limit is the user's program's: libraries do not count against it.
+      if (ui >= libs.length) tokens += lx.tokens.length;
       if (tokens > LIMITS.tokens) {
         sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
         bail();
@@ -194,6 +217,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
       strsizeInto(checker, options);
       setLineResolver((at) => lines.position(at).line);
       let matched = 0;
+      const lib = libs[ui];
+      const known = lib?.kernel ? snapshotTypeNames(checker.lib) : null;
       for (const item of ast.items) {
         let region: Diagnostic['region'];
         try {
@@ -202,6 +227,8 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
           else if (item.k === 'decl') continue;
           else if (item.k === 'inline') {
             declareInline(checker, item);
+          } else if (lib) {
+            throw new SemaError('D_SYNTAX', `probe clauses may not appear in type library ${lib.name}`, item.at);
           } else {
             const probes = matchProbes(unit.kind === 'P' || unit.kind === 'm' || unit.kind === 'f' ? item.probes.map((d) => alignSpec(unit.kind, d)) : item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;
@@ -213,7 +240,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
             }
             region = 'action list';
             checkStatements(checker, item.body ?? [], nesting);
-            clauses.push({ unit: ui, ast: item, probes, ctx });
+            clauses.push({ unit: ui - libs.length, ast: item, probes, ctx });
             if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
             if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
           }
@@ -229,12 +256,13 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
         sink.error('D_PRAGMA_UNUSED', `unused #pragma ${unused.pragma}`, unused.offset);
         bail();
       }
-      unitInfo.push({ matched, description: describe(unit) });
+      if (known) publishKernelTypes(checker, structs, typeNames, known);
+      if (!lib) unitInfo.push({ matched, description: describe(unit) });
     });
     if (options.argref === undefined) {
-      const unused = unusedMacroErrors({ args: [units[0]?.name ?? '', ...(opts.macroArgs ?? [])], named: {}, defaultargs: false, used });
+      const unused = unusedMacroErrors({ args: [units[libs.length]?.name ?? '', ...(opts.macroArgs ?? [])], named: {}, defaultargs: false, used });
       for (const e of unused) {
-        diagnostics.push({ code: e.code, message: e.message, unit: 0 });
+        diagnostics.push({ code: e.code, message: e.message, unit: libs.length });
         return { diagnostics };
       }
     }
@@ -246,7 +274,7 @@ function compileUnits(units: readonly SourceUnit[], opts: CompileOptions): Compi
   // ("failed to enable 'x.d': Destructive actions not allowed"), after every unit compiled.
   const destructive = clauses.find((c) => c.ctx.flags.destructive);
   if (destructive && options.destructive === undefined) {
-    diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit, phase: 'enable' });
+    diagnostics.push({ code: 'D_ACT_DESTRUCT', message: 'Destructive actions not allowed', unit: destructive.unit + libs.length, phase: 'enable' });
     return { diagnostics };
   }
   return { program: link(clauses, scope, options, unitInfo), diagnostics };

@@ -22,6 +22,8 @@ export interface Diagnostic {
   /** Index into the compiled units. */
   unit: number;
   region?: 'predicate' | 'action list';
+  /** The error is in this type library (lang/library.ts), not in the user's program. */
+  library?: string;
   /** The program compiled but dtrace would refuse to enable it (no line, no tag). */
   phase?: 'enable';
   /** D_NEST_DEPTH on a default-sized stack: the program may compile on a large one (CompileOptions.largeStack). */
@@ -97,6 +99,8 @@ export function formatDiagnostic(
   // dtrace.c: dfatal("failed to enable '%s'", dc_name) with the library's error text.
   if (d.phase === 'enable') return `${opts.progname}: failed to enable '${unit.name ?? unit.text}': ${d.message}`;
   const tag = opts.errtags ? `[${d.code}] ` : '';
+  // dtrace names the library file whose declarations failed to compile, with its line.
+  if (d.library !== undefined) return `${opts.progname}: failed to load type library ${d.library}: ${tag}${d.line !== undefined ? `line ${d.line}: ` : ''}${d.message}`;
   const where = unit.kind === 'script' && d.line !== undefined ? `line ${d.line}: ` : d.region && unit.kind !== 'script' ? `in ${d.region}: ` : '';
   const body = `${tag}${where}${d.message}`;
   if (unit.kind === 'script') return `${opts.progname}: failed to compile script ${unit.name ?? '<stdin>'}: ${body}`;

@@ -62,7 +62,7 @@ export class Checker {
   clause: ClauseContext = newClauseContext(null);
 
   /** The struct names, built once per compile (type lookups happen per expression). */
-  private readonly structNames: ReadonlySet<string>;
+  readonly structNames: Set<string>;
   /** Tags, typedefs and enumerators known to this compilation (ctypes.ts). */
   readonly lib = new TypeLib();
   /** Translators by output type name, then input type name (sema-xlate.ts). */

@@ -11,6 +11,7 @@
 import type * as A from './ast.js';
 import { pointerTo, sizeOf } from './ctypes.js';
 import { constValue } from './sema-const.js';
+import { kernelSou } from './library.js';
 import { fail, type CheckerView as Checker } from './sema-error.js';
 import { T, typeName, type CType, type Member } from './types.js';
 
@@ -131,16 +132,23 @@ export function sizeofType(c: Checker, e: A.SizeofExpr): number {
     if (x.k === 'str') return x.value.length + 1;
   } else t = c.typeOf(e.of);
   if (t.kind === 'int' && t.bits !== undefined) fail('D_SIZEOF_BITFIELD', 'cannot apply sizeof to a bit-field', e.at);
-  const n = t.kind === 'struct' ? 8 : sizeOf(t, c.strsize);
+  // An engine struct has the size its kernel library lays out (library.ts); 8 without one.
+  const n = t.kind === 'struct' ? (kernelSou(c, t.name)?.size ?? 8) : sizeOf(t, c.strsize);
   if (n === 0 || t.kind === 'fn' || (t.kind === 'sou' && t.def.members === null)) fail('D_SIZEOF_TYPE', 'cannot apply sizeof to an operand of unknown size', e.at);
   return n;
 }
 
 export function offsetofValue(c: Checker, e: A.OffsetofExpr): number {
-  const t = c.typeOf(e.of);
+  const t = kernelView(c, c.typeOf(e.of));
   if (t.kind !== 'sou' || t.def.members === null) return fail('D_OFFSETOF_TYPE', 'offsetof operand must be a struct or union type', e.at);
   const m = findMember(t, e.member);
   if (!m) return fail('D_UNKNOWN', `failed to determine offset of ${e.member}: Member name not found`, e.at);
   if (m.type.kind === 'int' && m.type.bits !== undefined) fail('D_OFFSETOF_BITFIELD', `cannot take offset of a bit-field: ${e.member}`, e.at);
   return m.off;
+}
+
+/** An engine struct as the struct its kernel library laid out, for offsetof. */
+function kernelView(c: Checker, t: CType): CType {
+  const def = t.kind === 'struct' ? kernelSou(c, t.name) : null;
+  return def ? { kind: 'sou', name: def.name, def } : t;
 }

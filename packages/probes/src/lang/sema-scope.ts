@@ -29,7 +29,8 @@ export interface AggSym {
   readonly line: number;
 }
 
-const kthread: CType = { kind: 'pointer', to: 'kthread_t', name: 'kthread_t *' };
+// Points to the kernel library's kthread_t when one declares it (lang/library.ts).
+const kthread: CType = { kind: 'pointer', to: 'kthread_t', name: 'kthread_t *', ref: { kind: 'struct', name: 'kthread_t' } };
 
 /** Built-in variables and their types (d-language.md 1.7). */
 export const BUILTIN_VARS: Readonly<Record<string, CType>> = nameTable({

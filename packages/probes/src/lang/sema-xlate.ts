@@ -14,6 +14,7 @@ import type * as A from './ast.js';
 import { pointerTo } from './ctypes.js';
 import { fail, type CheckerView as Checker } from './sema-error.js';
 import { findMember } from './sema-mem.js';
+import { kernelSou } from './library.js';
 import { isScalar, sameType, typeName, type CType } from './types.js';
 
 export interface Translator {
@@ -44,13 +45,15 @@ export function defineTranslator(c: Checker, d: A.TranslatorDef): void {
     fail('D_XLATE_REDECL', `translator from ${typeName(input)} to ${typeName(out)} has already been declared`, d.at);
   }
   if (out.kind === 'sou' && out.def.members === null) fail('D_XLATE_SOU', `incomplete struct/union/enum ${typeName(out)}`, d.at);
-  if (out.kind !== 'sou') fail('D_XLATE_SOU', 'translator output type must be a struct or union', d.at);
+  // An engine struct (library.ts) is built as an object of its members: curpsinfo, curlwpsinfo.
+  const engine = out.kind === 'struct' ? kernelSou(c, out.name) : null;
+  if (out.kind !== 'sou' && !engine) fail('D_XLATE_SOU', 'translator output type must be a struct or union', d.at);
   const members: Translator['members'][number][] = [];
   PARAM.name = d.param;
   PARAM.type = input;
   try {
     for (const m of d.members) {
-      const mm = findMember(out, m.name);
+      const mm = engine ? engine.members?.find((x) => x.name === m.name) : findMember(out, m.name);
       if (!mm) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${typeName(out)}`, m.at);
       const vt = c.expr(m.value);
       const mt = mm!.type;

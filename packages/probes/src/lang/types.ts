@@ -147,6 +147,8 @@ export function parseTypeName(text: string, structs: ReadonlySet<string>): CType
   if (!base) return null;
   if (stars === 0) return base;
   const to = base.kind === 'struct' ? base.name : typeName(base);
+  // A pointer to an engine struct knows its struct, as one from a declaration does (xlate matches on it).
+  if (stars === 1 && base.kind === 'struct') return { kind: 'pointer', to, name: `${to} *`, ref: base };
   return { kind: 'pointer', to, name: `${to} ${'*'.repeat(stars)}` };
 }
 

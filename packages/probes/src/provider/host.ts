@@ -41,6 +41,12 @@ export interface Host {
   symbol(addr: number): StackFrame | null;
   /** Delays the current thread by `ns` (chill()). Hosts that cannot delay ignore it. */
   chill(ns: number): void;
+  /**
+   * The engine object at a simulated address (a zone, a thread, …), for D's engine structs
+   * reached through an address: `((zone_t *)arg0)->zone_name`, `curthread->t_tid`. Hosts
+   * without addressable objects leave it out (the read faults with an invalid address).
+   */
+  object?(addr: number): object | null;
   /** Number of CPUs (for profile-N probes, per-CPU drop reports). */
   readonly ncpus: number;
   /**

@@ -61,8 +61,7 @@ export class RuntimeContext {
   readonly qb = quantizeBucket;
   readonly lqb = lquantizeBucket;
   readonly llqb = llquantizeBucket;
-  // print(), tracemem() and `*p` (runtime/records.ts).
-  readonly deref = deref;
+  // tracemem() (runtime/records.ts); print() and `*p` go through deref() below.
   readonly tracemem = tracemem;
 
   /** The options in force: the program's, as setopt() changed the dynamic ones. */
@@ -163,11 +162,19 @@ export class RuntimeContext {
     return v ?? 0;
   }
   mem(o: unknown, name: string): unknown {
-    if (o === null || typeof o !== 'object') throw new DFault(FaultCode.BADADDR, Number(I.toInt(o)));
+    if (o === null || typeof o !== 'object') return this.memAt(o, name);
     return (o as Record<string, unknown>)[name];
   }
+  /** An engine struct reached through an address (a cast integer, curthread): the host's object there. */
+  private memAt(p: unknown, name: string): unknown {
+    return (this.deref(p) as Record<string, unknown>)[name];
+  }
+  // print(), tracemem() and `*p` (runtime/records.ts); an address is the host's object there.
+  deref(p: unknown): unknown {
+    return p !== null && typeof p === 'object' ? p : deref(this.host.object?.(Number(I.toInt(p ?? 0))) ?? p);
+  }
   printStruct(o: unknown, desc: PrintStructDesc): DataRecord {
-    return printStruct(o, desc, (v) => this.str(v));
+    return printStruct(this.deref(o), desc, (v) => this.str(v));
   }
   tostr(v: unknown): string {
     return this.str(typeof v === 'object' && v !== null ? String(I.toInt(v)) : v);

@@ -5,7 +5,7 @@
  * a missing macro argument).
  */
 
-import { createEngine, engineTypes, loadWorkload, WorkloadError } from '@zsdtrace/core';
+import { createEngine, engineLibraries, loadWorkload, WorkloadError } from '@zsdtrace/core';
 import { openTrace, type Probe } from '@zsdtrace/probes';
 import type { CliArgs } from '../../args.js';
 import { PROGNAME, type Io } from '../../io.js';
@@ -22,7 +22,7 @@ export function listCommand(args: CliArgs, io: Io): number {
     }
     throw e;
   }
-  const handle = openTrace({ host: engine.host, registry: engine.registry, types: engineTypes, cpp: args.cpp, progname: PROGNAME });
+  const handle = openTrace({ host: engine.host, registry: engine.registry, libraries: engineLibraries, cpp: args.cpp, progname: PROGNAME });
   const specs = args.programs.filter((p) => p.kind !== 's');
   const selected = specs.length > 0 || args.programs.length === 0 ? selectProbes(engine.registry, specs) : [];
   if (typeof selected === 'string') {

@@ -14,7 +14,7 @@
  */
 
 import { performance } from 'node:perf_hooks';
-import { createEngine, engineTypes, loadWorkload, WorkloadError, type Workload } from '@zsdtrace/core';
+import { createEngine, engineLibraries, loadWorkload, WorkloadError, type Workload } from '@zsdtrace/core';
 import { openTrace, type ProgramSource } from '@zsdtrace/probes';
 import type { CliArgs, ProgramArg } from '../../args.js';
 import { PROGNAME, type Io } from '../../io.js';
@@ -64,7 +64,7 @@ export async function traceCommand(args: CliArgs, io: Io): Promise<number> {
   const handle = openTrace({
     host: engine.host,
     registry: engine.registry,
-    types: engineTypes,
+    libraries: engineLibraries,
     macros: { pid: process.pid, ppid: process.ppid, target: 0, uid: 0, gid: 0 },
     cpp: args.cpp,
     progname: PROGNAME,
