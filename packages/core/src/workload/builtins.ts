@@ -6,7 +6,9 @@
  *   zones created while modules unload;
  * - boot-storm: N zones (default 100) x K keys (default 30) created and booted at once, then halted;
  * - module-churn: modules loading and unloading keys while zones come and go;
- * - s1..s4: the minimal scenarios of spec 5.3.
+ * - s1..s4: the minimal scenarios of spec 5.3;
+ * - hazard-t1, hazard-t2: the smallest workloads reaching the hazards of spec 4.6;
+ * - zsd-coverage: every coverage item of verify (N1-N7, probe sites, wait paths).
  */
 
 type Json = Record<string, unknown>;
@@ -238,6 +240,53 @@ function hazardT2(): Json {
   };
 }
 
+/*
+ * zsd-coverage: one part per non-guarantee of spec 4.5 and per wait path, so that random
+ * exploration reaches all of them in a few hundred seeds (docs/workloads.md has the table).
+ * - The boot key `drain_key`'s shutdown blocks 300-700us, so each `cov` zone stays EMPTY (its
+ *   shutdown marking done, DOWN not yet set) for that long.
+ * - Module `late` loads `late_key` in that window: its entries get CN on EMPTY zones and nothing
+ *   marks SN later (N1); its create blocks, so the pass reaches zones that zthread_exit already
+ *   made DOWN (N4). Module `drop` unloads meanwhile, so zone_shutdown's destroy pass runs
+ *   `drop_key`'s blocking destroy and walks the list again, meeting `late_key` still CN
+ *   (wait-for-creator from zsd_apply_destroy).
+ * - `late` unloads while the zones are destroyed or DEAD on deathrow: zone_key_delete marks SN on
+ *   entries already DESTROY_NEEDED or DESTROY_COMPLETED (N3, N2), its passes and zone_destroy's
+ *   meet on the same entries (wait-for-inprogress from zsd_apply_destroy), and the global zone's
+ *   entry is torn down (N7).
+ * - `reg_key` is the consumer variable of two modules: `rega` registers it at boot, `regb` again
+ *   once the zones are DOWN. The first registration's destroy callbacks then call
+ *   zone_setspecific with the second key, which DOWN zones never got (N6).
+ * - Six `boot` zones are configured while module `early` registers six keys: now and then a
+ *   marking loop reaches a zone between zsched's last create pass and READY (N5).
+ */
+function zsdCoverage(): Json {
+  const blockCb = (work: unknown, block: unknown): Json => cb(work, { do: 'block', duration: block });
+  const early = Array.from({ length: 6 }, (_, i) => `early${i + 1}`);
+  return {
+    name: 'zsd-coverage',
+    description: 'every non-guarantee of spec 4.5 and every ZSD wait path, for verify --require-coverage',
+    keys: [
+      { name: 'drain_key', create: blockCb('2us', ['5us', '60us']), shutdown: blockCb('10us', ['300us', '700us']), destroy: cb('5us') },
+      { name: 'reg_key', module: 'rega', create: blockCb('5us', ['20us', '150us']), destroy: cb('5us', { do: 'block', duration: ['50us', '400us'] }, 'zone_setspecific') },
+      ...early.map((name) => ({ name, module: 'early', create: cb(['1us', '3us']) })),
+      { name: 'drop_key', module: 'drop', create: cb('5us'), shutdown: cb('5us'), destroy: blockCb('5us', ['100us', '400us']) },
+      { name: 'late_key', module: 'late', create: blockCb('5us', ['20us', '250us']), shutdown: blockCb('5us', ['10us', '150us']), destroy: blockCb('5us', ['20us', '300us']) },
+    ],
+    modules: [
+      { name: 'rega', keys: ['reg_key'], loadAt: ['0us', '150us'] },
+      { name: 'early', keys: early, loadAt: ['0us', '60us'] },
+      { name: 'drop', keys: ['drop_key'], loadAt: '300us', unloadAt: ['1000us', '1500us'] },
+      { name: 'late', keys: ['late_key'], loadAt: ['1400us', '2000us'], unloadAt: ['2200us', '3200us'] },
+      { name: 'regb', keys: ['reg_key'], loadAt: ['1900us', '2600us'] },
+    ],
+    zones: [
+      { name: 'boot', count: 6, createAt: ['0us', '60us'], spacing: '12us' },
+      { name: 'cov', count: 3, createAt: ['0us', '40us'], bootAt: '300us', haltAt: ['1000us', '1200us'], spacing: '10us', deathrow: ['500us', '1500us'], zthreadExit: ['50us', '1500us'] },
+    ],
+  };
+}
+
 const table: Record<string, (params: Record<string, number>) => Json> = {
   illumos,
   'boot-storm': bootStorm,
@@ -248,6 +297,7 @@ const table: Record<string, (params: Record<string, number>) => Json> = {
   s4,
   'hazard-t1': hazardT1,
   'hazard-t2': hazardT2,
+  'zsd-coverage': zsdCoverage,
 };
 
 export const builtinWorkloads: readonly string[] = Object.keys(table);

@@ -228,6 +228,27 @@ describe('what the checker must not flag', () => {
     expect(check(b.events).violations).toEqual([]);
   });
 
+  it('N3 on a zone that left zone_active: the shutdown key_delete marked never runs (no P2)', () => {
+    // zone_destroy's shutdown pass is done; key_delete marks SN (DN is already set), the destroy
+    // pass runs the destroy, the zone goes DEAD and leaves zone_active, so key_delete's shutdown
+    // pass never reaches it and the SN stays until zone_free_zsd.
+    const b = new TraceBuilder();
+    b.keyCreate(1, 1, [{ zone: 0, status: 4, decision: 'alloc' }]);
+    b.zoneCreate(2, 3, 1, [1]);
+    b.status(1, 2, 7).status(1, 7, 9);
+    const de = b.begin(5, 'zone_destroy', { zone: 1 });
+    b.needed(5, 'destroy', 1, 1, 'zoneDestroy');
+    const kd = b.begin(1, 'zone_key_delete', { key: 1 });
+    b.needed(1, 'shutdown', 1, 1, 'keyDelete');
+    b.run(5, 'destroy', 1, 1);
+    b.end(5, 'zone_destroy', de, { zone: 1, rc: 0 });
+    b.needed(1, 'shutdown', 0, 1, 'keyDelete').needed(1, 'destroy', 0, 1, 'keyDelete');
+    b.run(1, 'shutdown', 0, 1).run(1, 'destroy', 0, 1);
+    b.ev(1, { kind: 'free', zone: 0, key: 1, src: 'keyDelete' });
+    b.end(1, 'zone_key_delete', kd, { key: 1, rc: 0 });
+    expect(check(b.events).violations).toEqual([]);
+  });
+
   it('legacy traces are judged only on P4 and P7', () => {
     const bad = [...goodTrace().events, ev({ kind: 'lockAcquire', lock: zoneLock(0), blockedNs: 0 }), ev({ kind: 'lockAcquire', lock: 'zonehash_lock', blockedNs: 0 })];
     expect(check(bad, { algorithm: 'legacy' }).violations).toEqual([]);
