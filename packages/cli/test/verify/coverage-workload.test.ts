@@ -4,20 +4,9 @@
  * wait paths. A change to the engine or the workload that loses one of them fails here.
  */
 
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runVerify } from '../../src/commands/verify/command.js';
+import { verify } from './run-verify.js';
 
-async function verify(argv: readonly string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await runVerify(argv, { stdout: out, stderr: err });
-  return { code, stdout, stderr };
-}
 
 describe('zsdtrace verify --workload zsd-coverage', () => {
   it('reaches N1-N7, every probe site and every wait path in 200 random seeds, with nothing found', async () => {

@@ -6,20 +6,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runVerify } from '../../src/commands/verify/command.js';
+import { verify } from './run-verify.js';
 
-async function verify(argv: readonly string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await runVerify(argv, { stdout: out, stderr: err });
-  return { code, stdout, stderr };
-}
 
 describe('zsdtrace verify --exhaustive', () => {
   it('S1 legacy: finds the recursive enter, saves it, ends with the exact summary line', async () => {
