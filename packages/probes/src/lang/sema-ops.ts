@@ -104,6 +104,8 @@ export function binaryType(c: Checker, e: A.BinaryExpr): CType {
     case '*':
     case '/':
     case '%':
+      // dt_cook_op2: `%` wants integers (D_OP_INT), `*` and `/` arithmetic operands (D_OP_ARITH).
+      if (op === '%' && (!isInt(a) || !isInt(b))) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.at);
       if (!isInt(a) || !isInt(b)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.at);
       if ((op === '/' || op === '%') && constValue(e.right) === 0n) {
         fail('D_DIV_ZERO', 'expression contains division by zero', e.at);

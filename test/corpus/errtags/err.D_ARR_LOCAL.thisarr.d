@@ -1,0 +1,1 @@
+BEGIN { this->a[0] = 1; exit(0); }

@@ -1,0 +1,2 @@
+struct s { char *a : 3; };
+BEGIN { exit(0); }

@@ -1,0 +1,2 @@
+long char c;
+BEGIN { exit(0); }

@@ -1,0 +1,2 @@
+enum e { A = "x" };
+BEGIN { exit(0); }

@@ -1,0 +1,2 @@
+int x[static int];
+BEGIN { exit(0); }

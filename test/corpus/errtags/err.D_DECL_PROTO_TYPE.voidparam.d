@@ -1,0 +1,2 @@
+int x[void, int];
+BEGIN { exit(0); }

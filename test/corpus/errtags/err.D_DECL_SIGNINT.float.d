@@ -1,0 +1,2 @@
+unsigned float f;
+BEGIN { exit(0); }

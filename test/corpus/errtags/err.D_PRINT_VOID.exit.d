@@ -1,0 +1,1 @@
+BEGIN { print(exit(0)); }

@@ -1,0 +1,1 @@
+BEGIN { trace(strlen(1)); exit(0); }
