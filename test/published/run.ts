@@ -2,7 +2,8 @@
  * Optional check, not part of `pnpm test`: takes published D scripts (the DTrace book's scripts,
  * the DTraceToolkit, or any folder of them) through the compiler's front end — the `#!` line's
  * flags, cpp when the line asks for -C, the lexer, macro substitution (with `defaultargs`, as if
- * run without arguments), the parser and the AST builder — and reports how many get past it,
+ * run without arguments), the parser and the AST builder, knowing the type names of the libraries
+ * every compilation loads — and reports how many get past it,
  * with the first error of each one that does not, grouped by message.
  *
  *   pnpm published DIR… [--all] [--list]
@@ -25,6 +26,8 @@ import { preprocess } from '../../packages/probes/src/lang/preprocess.js';
 import { typedefNames } from '../../packages/probes/src/lang/sema-decl.js';
 import { KEYWORDS } from '../../packages/probes/src/lang/tokens.js';
 import { builtinTypeNames } from '../../packages/probes/src/lang/types.js';
+import { standardLibraries } from '../../packages/probes/src/lang/stdlib.js';
+import { engineLibraries } from '../../packages/core/src/providers/types.js';
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
@@ -42,6 +45,11 @@ function interpreterFlags(text: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** The type names the libraries every compilation loads declare (the handle's defaults and the engine's). */
+const libraryTypeNames: readonly string[] = [...standardLibraries, ...engineLibraries].flatMap((l) =>
+  typedefNames(lex(l.text, new Set([...KEYWORDS, ...builtinTypeNames()])).tokens),
+);
+
 /** The first front-end error of a script, or null when it gets through. */
 function frontEnd(path: string, cppOn: boolean): string | null {
   const loaded = loadSources([{ kind: 'file', path }], cppOn ? { defines: [], undefs: [], incdirs: [] } : null);
@@ -49,7 +57,7 @@ function frontEnd(path: string, cppOn: boolean): string | null {
   const unit = loaded.units[0]!;
   const pre = preprocess(unit.text, { enabled: cppOn, defines: new Map() });
   if (pre.errors.length > 0) return `[${pre.errors[0]!.code}] ${pre.errors[0]!.message}`;
-  const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames()]);
+  const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...libraryTypeNames]);
   let lx = lex(pre.text, typeNames);
   const fresh = typedefNames(lx.tokens).filter((n) => !typeNames.has(n));
   if (fresh.length > 0) {
