@@ -10,13 +10,14 @@
  * a cache from other V8 flags itself. A start without a usable cache writes one when it exits
  * (to a temporary name, then renamed: concurrent starts never see half a file). Every cache
  * failure (no home, a read-only or full disk) falls back to compiling as usual, silently.
+ * Writing a cache removes the caches of other bundles (earlier builds) from the directory.
  * ZSDTRACE_CODE_CACHE=0 turns the cache off.
  */
 
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
@@ -82,11 +83,26 @@ function writeCache(cacheFile: string, script: vm.Script): void {
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
+    removeStale(cacheFile);
   } catch {
     try {
       unlinkSync(tmp);
     } catch {
       // nothing was written
+    }
+  }
+}
+
+/** Caches of earlier builds or other Nodes: one bundle's cache at a time is kept. */
+function removeStale(cacheFile: string): void {
+  const dir = dirname(cacheFile);
+  const keep = basename(cacheFile);
+  for (const f of readdirSync(dir)) {
+    if (f === keep || !/^zsdtrace-.*\.v8cache$/.test(f)) continue;
+    try {
+      unlinkSync(join(dir, f));
+    } catch {
+      // another start removed it, or it cannot be: left
     }
   }
 }
