@@ -9,7 +9,8 @@
  * the architecture, so a rebuilt bundle or another Node never meets an old cache, and V8 rejects
  * a cache from other V8 flags itself. A start without a usable cache writes one when it exits
  * (to a temporary name, then renamed: concurrent starts never see half a file). Every cache
- * failure (no home, a read-only or full disk) falls back to compiling as usual, silently.
+ * failure (no home, a read-only or full disk) falls back to compiling as usual, silently. The
+ * directory must be the user's own and writable by nobody else (see trustedDir).
  * Writing a cache removes the caches of other bundles (earlier builds) from the directory.
  * ZSDTRACE_CODE_CACHE=0 turns the cache off.
  */
@@ -31,7 +32,7 @@ export async function start(bundleFile: string = fileURLToPath(new URL('./zsdtra
   const source = readFileSync(bundleFile, 'utf8');
   const cacheFile = process.env.ZSDTRACE_CODE_CACHE === '0' ? null : cachePath(bundleFile, source);
   let cachedData: Buffer | undefined;
-  if (cacheFile) {
+  if (cacheFile && trustedDir(dirname(cacheFile))) {
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -74,14 +75,30 @@ function cacheDir(): string {
   } catch {
     // no home directory: the temporary directory below
   }
-  return join(tmpdir(), 'zsdtrace-cache');
+  return join(tmpdir(), `zsdtrace-cache-${process.getuid?.() ?? 'user'}`);
+}
+
+/**
+ * Only a directory of this user's that nobody else can write holds caches: cached bytecode runs
+ * unchecked, so a cache another user could plant (in a shared temporary directory, say) is never
+ * read, nor written there.
+ */
+function trustedDir(dir: string): boolean {
+  try {
+    const st = statSync(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 function writeCache(cacheFile: string, script: vm.Script): void {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(tmp, script.createCachedData());
+    mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+    if (!trustedDir(dirname(cacheFile))) return;
+    writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     renameSync(tmp, cacheFile);
     removeStale(cacheFile);
   } catch {

@@ -4,7 +4,7 @@
  * directory impossible to create, turned off) changes what the command prints or its status.
  */
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,21 @@ describe('zsdtrace start-up code cache', () => {
     writeFileSync(blocker, '');
     expectProgramOutput(await runCli(PROGRAM, { env: { XDG_CACHE_HOME: blocker } }));
     expect(readFileSync(blocker, 'utf8')).toBe('');
+  });
+
+  it('neither reads nor writes a cache in a directory others can write', async () => {
+    const xdg = tempDir();
+    expectProgramOutput(await runCli(PROGRAM, { env: { XDG_CACHE_HOME: xdg } }));
+    const dir = join(xdg, 'zsdtrace');
+    const file = join(dir, cacheFiles(xdg)[0]!);
+    chmodSync(dir, 0o777);
+    // A planted cache: were it read, V8 would reject it and the start would write a new one.
+    writeFileSync(file, Buffer.from('planted'));
+    expectProgramOutput(await runCli(PROGRAM, { env: { XDG_CACHE_HOME: xdg } }));
+    expect(readFileSync(file).toString()).toBe('planted');
+    rmSync(file);
+    expectProgramOutput(await runCli(PROGRAM, { env: { XDG_CACHE_HOME: xdg } }));
+    expect(cacheFiles(xdg)).toEqual([]);
   });
 
   it('writes nothing with ZSDTRACE_CODE_CACHE=0', async () => {
