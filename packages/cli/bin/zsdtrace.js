@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { run } from '../dist/zsdtrace.js';
-await run();
+import { start } from '../dist/zsdtrace-start.js';
+await start();

@@ -12,7 +12,8 @@
  *
  * main() dispatches and turns the outcome into dtrace's exit status (0 success, 1 failure,
  * 2 usage, or the value given to exit()). Commands reach the compiler and the runtime only
- * through the handle. The bin is a two-line shim that imports this bundle.
+ * through the handle. The bin is a two-line shim over start.ts, which runs this module's
+ * CommonJS bundle (dist/zsdtrace.cjs) through V8's code cache.
  */
 
 import { parseArgs, UsageError } from './args.js';
