@@ -73,7 +73,10 @@ export type CompileOutcome =
   | { readonly ok: false; readonly failure: CompileFailure };
 
 export interface GoOptions {
-  /** Consume (report drops) every `switchrate` of the host's clock, as dtrace's consumer loop does. */
+  /**
+   * Consume (report drops) every `switchrate` and snapshot the aggregations every `aggrate` of
+   * the host's clock, as dtrace's consumer loop does.
+   */
   readonly periodicWork?: boolean;
 }
 
@@ -212,8 +215,15 @@ export class TraceHandle {
     });
     this.runtime.start();
     if (opts.periodicWork) {
-      const period = Math.max(1_000_000, this.runtime.options.switchrate || 1e9);
-      this.cancelWork = this.opts.host.every(period, () => this.work());
+      const runtime = this.runtime;
+      const period = Math.max(1_000_000, runtime.options.switchrate || 1e9);
+      const stopWork = this.opts.host.every(period, () => this.work());
+      const aggPeriod = Math.max(1_000_000, runtime.options.aggrate || 1e9);
+      const stopSnaps = this.opts.host.every(aggPeriod, () => runtime.snapAggregations());
+      this.cancelWork = () => {
+        stopWork();
+        stopSnaps();
+      };
     }
   }
 

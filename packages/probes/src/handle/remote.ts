@@ -59,5 +59,6 @@ export function remoteRuntime(run: RemoteRun, options: ProgramOptions): Runtime 
     counters: () => ({ firings: 0, errors: 0, drops: {} as Record<DropKind, number> }),
     usage: (): RuntimeUsage => ({ dynvars: NONE, aggEntries: NONE, buffer: NONE }),
     flushDrops: () => {},
+    snapAggregations: () => {},
   };
 }

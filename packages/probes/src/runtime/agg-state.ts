@@ -9,7 +9,7 @@ import type { AggEntry, AggSnapshot, DataRecord, DValue } from '../program/value
 import type { ProgramOptions } from '../program/options.js';
 import type { Program } from '../program/program.js';
 import { sortEntries } from '../consumer/aggregate-sort.js';
-import { AggStore } from './aggregations.js';
+import { AggStore, type AggBudget } from './aggregations.js';
 import type { DIntValue } from './int64.js';
 import { AGG_UNIT, aggEntryUnits } from './space.js';
 
@@ -17,15 +17,15 @@ import { AGG_UNIT, aggEntryUnits } from './space.js';
 export class AggregationState {
   /** The stores by aggregation id (generated code updates `$.ag[id]` cells in place). */
   readonly ag: AggStore[] = [];
-  /** Entries in use, the most `aggsize` allows, and the entries refused (aggregation drops). */
-  readonly budget: { used: number; max: number; drops: number };
+  /** Space in use, created since the last snapshot, the most `aggsize` allows, drops (aggregations.ts). */
+  readonly budget: AggBudget;
   private readonly kvals = new Map<string, DValue>();
 
   constructor(
     program: Program,
     private readonly options: () => ProgramOptions,
   ) {
-    this.budget = { used: 0, max: Math.floor(program.options.aggsize / AGG_UNIT), drops: 0 };
+    this.budget = { used: 0, fresh: 0, max: Math.floor(program.options.aggsize / AGG_UNIT), drops: 0 };
     const strsize = program.options.strsize;
     for (const d of program.aggDefs) {
       this.ag[d.id] = new AggStore(d, this.budget, (k) => this.kvals.get(k as string) ?? (k as DValue), aggEntryUnits(d, strsize));
@@ -51,6 +51,14 @@ export class AggregationState {
   sorted(s: AggSnapshot): AggSnapshot {
     const o = this.options();
     return { ...s, entries: sortEntries(s, { aggsortkey: o.aggsortkey, aggsortrev: o.aggsortrev, aggsortkeypos: o.aggsortkeypos, aggsortpos: o.aggsortpos }) };
+  }
+
+  /**
+   * The consumer's aggregation snapshot (dtrace_aggregate_snap, every `aggrate`): what the
+   * aggregations hold has reached the consumer, so `aggsize` bounds only what is created next.
+   */
+  snap(): void {
+    this.budget.fresh = 0;
   }
 
   /** Every aggregation, sorted. */

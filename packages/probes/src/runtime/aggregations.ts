@@ -23,6 +23,19 @@ export interface Cell {
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
 
+/**
+ * The aggregation space: `used` units in all, `fresh` of them created since the consumer's last
+ * snapshot (agg-state.ts snap()). dtrace drains the in-kernel aggregation buffer at every
+ * `aggrate` snapshot, so `aggsize` bounds only the entries created between two snapshots;
+ * past it, new entries are dropped (aggregation drops).
+ */
+export interface AggBudget {
+  used: number;
+  fresh: number;
+  max: number;
+  drops: number;
+}
+
 export class AggStore {
   c0: Cell | null = null;
   readonly m = new Map<unknown, Cell>();
@@ -32,7 +45,7 @@ export class AggStore {
 
   constructor(
     readonly def: AggDef,
-    private readonly budget: { used: number; max: number; drops: number },
+    private readonly budget: AggBudget,
     private readonly keyValues: (k: unknown) => DValue,
     /** Units of the budget one entry takes (runtime/space.ts). */
     private readonly cost = 1,
@@ -41,11 +54,12 @@ export class AggStore {
   }
 
   private make(k: readonly DValue[]): Cell | null {
-    if (this.budget.used + this.cost > this.budget.max) {
+    if (this.budget.fresh + this.cost > this.budget.max) {
       this.budget.drops++;
       return null;
     }
     this.budget.used += this.cost;
+    this.budget.fresh += this.cost;
     const fn = this.def.fn;
     const v = fn === 'min' ? INT64_MAX : fn === 'max' ? INT64_MIN : 0;
     return { k, v, n: 0, q: 0, b: this.buckets > 0 ? new Array<number>(this.buckets).fill(0) : [] };
@@ -106,7 +120,7 @@ export class AggStore {
   /** trunc(): drop all keys, or keep the n largest (n > 0) / |n| smallest (n < 0). */
   trunc(n: number | undefined, sorted: (entries: AggEntry[]) => AggEntry[]): void {
     if (n === undefined || n === 0) {
-      this.budget.used -= this.cells().length * this.cost;
+      this.release(this.cells().length);
       this.c0 = null;
       this.m.clear();
       return;
@@ -124,7 +138,7 @@ export class AggStore {
   private remove(c: Cell): void {
     if (this.c0 === c) {
       this.c0 = null;
-      this.budget.used -= this.cost;
+      this.release(1);
       return;
     }
     const del = (m: Map<unknown, unknown>): boolean => {
@@ -140,7 +154,13 @@ export class AggStore {
       }
       return false;
     };
-    if (del(this.m as Map<unknown, unknown>)) this.budget.used -= this.cost;
+    if (del(this.m as Map<unknown, unknown>)) this.release(1);
+  }
+
+  /** Gives back the space of `n` removed entries (those created since the snapshot first). */
+  private release(n: number): void {
+    this.budget.used -= n * this.cost;
+    this.budget.fresh = Math.min(this.budget.fresh, this.budget.used);
   }
 
   snapshot(): AggSnapshot {

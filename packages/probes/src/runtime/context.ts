@@ -133,14 +133,20 @@ export class RuntimeContext {
   }
 
   // ---- built-in variables ----
+  /**
+   * Nanoseconds added to `timestamp` and `walltimestamp` (runtime.ts stop(): END after exit()
+   * reads the clock of dtrace's next status check).
+   */
+  clockSkew = 0;
   ts(): number {
-    return this.host.timestamp();
+    return this.host.timestamp() + this.clockSkew;
   }
   vts(): number {
     return this.host.vtimestamp();
   }
   wts(): I.DIntValue {
-    return I.norm(this.host.walltimestamp());
+    const w = this.host.walltimestamp();
+    return I.norm(this.clockSkew === 0 ? w : w + BigInt(Math.round(this.clockSkew)));
   }
   th(): ThreadInfo {
     return (this.thread ??= this.inConsumer ? this.consumerThread() : this.host.thread());

@@ -38,6 +38,8 @@ export interface Runtime {
   /** Space in use against each configured limit (dynvarsize, aggsize, bufsize), in entries/bytes. */
   usage(): RuntimeUsage;
   flushDrops(): void;
+  /** The consumer's aggregation snapshot (every `aggrate`): frees the space `aggsize` bounds. */
+  snapAggregations(): void;
 }
 
 
@@ -108,6 +110,9 @@ class ProgramRuntime implements Runtime {
   private readonly exitCbs: ((status: number) => void)[] = [];
   private started = false;
   private stopped = false;
+  /** The host's clock when tracing started (dtrace's first status check) and at exit(). */
+  private goTs = 0;
+  private exitTs = 0;
 
   constructor(
     private readonly program: Program,
@@ -138,6 +143,7 @@ class ProgramRuntime implements Runtime {
     exit.exitPending = false;
     // After exit() no further probe fires clauses; END still runs in stop().
     exit.halted = true;
+    this.exitTs = this.opts.host.timestamp();
     for (const cb of this.exitCbs.splice(0)) cb(exit.exitStatus);
   }
 
@@ -150,6 +156,7 @@ class ProgramRuntime implements Runtime {
     } finally {
       this.ctx.inConsumer = false;
     }
+    this.goTs = this.opts.host.timestamp();
     if (this.ctx.exitState.exited) return;
     for (const [id, h] of this.handlers) {
       if (id === BEGIN || id === END || id === ERROR) continue;
@@ -178,11 +185,13 @@ class ProgramRuntime implements Runtime {
       const wasExited = exit.exited;
       this.ctx.inConsumer = true;
       exit.coolingDown = true;
+      if (wasExited) this.ctx.clockSkew = statusCheckAfter(this.goTs, this.exitTs, this.ctx.options.statusrate) - this.opts.host.timestamp();
       try {
         end();
       } finally {
         this.ctx.inConsumer = false;
         exit.coolingDown = false;
+        this.ctx.clockSkew = 0;
       }
       exit.halted = true;
       if (!wasExited && exit.exitPending) this.afterExit();
@@ -221,6 +230,21 @@ class ProgramRuntime implements Runtime {
   flushDrops(): void {
     this.ctx.flushDrops();
   }
+
+  snapAggregations(): void {
+    this.ctx.aggs.snap();
+  }
+}
+
+/**
+ * dtrace's consumer learns of exit() at its next status check, one every `statusrate` from the
+ * first one (at go), and only then stops tracing and fires END: the host's clock at that check.
+ * The simulated kernel does not run on to it (END follows exit() at once in wall time); only
+ * the clock END reads moves on to it.
+ */
+export function statusCheckAfter(goTs: number, exitTs: number, statusrate: number): number {
+  if (!(statusrate > 0) || exitTs <= goTs) return Math.max(goTs, exitTs);
+  return goTs + Math.ceil((exitTs - goTs) / statusrate) * statusrate;
 }
 
 export function createRuntime(program: Program, opts: RuntimeOptions): Runtime {
