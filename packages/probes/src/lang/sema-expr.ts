@@ -279,9 +279,10 @@ export class Checker {
         e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: BigInt(ec.value), literalType: ec.type, image: String(ec.value), type: ec.type } };
         return ec.type;
       }
+      // NULL is the integer constant 0 of type int (dtrace's sizeof (NULL) is 4).
       if (e.name === 'NULL') {
-        e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: 0n, literalType: T.long, image: '0', type: T.long } };
-        return T.long;
+        e.res = { kind: 'inline', value: { k: 'int', at: e.at, value: 0n, literalType: T.int, image: '0', type: T.int } };
+        return T.int;
       }
       return fail('D_IDENT_UNDEF', `failed to resolve ${e.name}: Unknown variable name`, e.at);
     }
