@@ -20,29 +20,30 @@ const stubDevtools = {
   },
 };
 
+// Options every bundle shares: Node 20, the workspace's sources, quiet unless something is wrong.
+const nodeBundle = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// Less text for V8 to scan at every start; identifiers are not renamed, so stack traces stay readable.
+const minified = { minifyWhitespace: true, minifySyntax: true };
+const production = { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' };
+// Some bundled CommonJS dependencies call require(); give an ESM bundle one.
+const esmRequire = {
+  js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",
+};
+
 await build({
+  ...nodeBundle,
+  ...minified,
   entryPoints,
   outdir: join(here, 'dist'),
-  bundle: true,
   // The dashboard, the exporter and the verifier are split into chunks loaded on first use.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
   conditions: ['source'],
   sourcemap: 'linked',
-  legalComments: 'none',
-  // Less text for V8 to scan at every start; identifiers are not renamed, so stack traces stay readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
   plugins: [stubDevtools],
-  banner: {
-    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-    js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",
-  },
-  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+  banner: esmRequire,
+  define: production,
 });
 
 // What the bin runs: the CLI as one CommonJS script, which start.ts loads through V8's code
@@ -78,19 +79,14 @@ const cjsBuild = await build({
     loader: 'ts',
     sourcefile: 'bundle-entry.ts',
   },
+  ...nodeBundle,
+  ...minified,
   outfile: cjsOut,
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node20',
   conditions: ['source'],
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
   plugins: [dashboardsExternal],
   // start.ts passes the bundle's own URL; modules find their sibling files (workers, agent) by it.
-  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__zsdImportMetaUrl' },
+  define: { ...production, 'import.meta.url': '__zsdImportMetaUrl' },
 });
 {
   // A script run from V8's code cache loses its dynamic-import hook (and the hook is experimental
@@ -118,47 +114,32 @@ const probesShared = {
 };
 await build({
   entryPoints: { 'tui-wiring': join(here, 'src/tui/wiring.ts'), 'dashboard-live': join(here, 'src/commands/trace/live/dashboard-live.ts') },
+  ...nodeBundle,
+  ...minified,
   outdir: join(here, 'dist'),
-  bundle: true,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
   conditions: ['source'],
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
   plugins: [stubDevtools, probesShared],
-  banner: {
-    js: "import { createRequire as __zsdCreateRequire } from 'node:module'; const require = __zsdCreateRequire(import.meta.url);",
-  },
-  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
+  banner: esmRequire,
+  define: production,
 });
 await build({
+  ...nodeBundle,
   entryPoints: { 'zsdtrace-start': join(here, 'src/start.ts') },
   outdir: join(here, 'dist'),
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 // The agent zsdtrace loads into a traced Node.js process (-c preloads it, -p requires it through
 // the inspector): one self-contained CommonJS file, the D compiler and runtime included.
 await build({
   entryPoints: [join(here, '../probes/src/live/agent-entry.ts')],
+  ...nodeBundle,
   outfile: join(here, 'dist/live-agent.cjs'),
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node20',
   conditions: ['source'],
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 
 /** The values (not types) the files under `paths` import from @zsdtrace/probes. */
