@@ -112,35 +112,34 @@ export function createStringFns(strsize: () => number) {
       let i = 0;
       const next = (): string => (i < p.length ? p[i++]! : (i++, '\0'));
       let c = next();
+      // Copies what was held back and the current character; false at the end of the string.
+      const copy = (...held: string[]): boolean => {
+        dest.push(...held);
+        if (c === '\0') return false;
+        dest.push(c);
+        c = next();
+        return true;
+      };
       for (;;) {
         if (c !== '/') {
-          if (c === '\0') break;
-          dest.push(c);
-          c = next();
+          if (!copy()) break;
           continue;
         }
         c = next();
         if (c === '/') continue;
         if (c !== '.') {
-          dest.push('/');
-          if (c === '\0') break;
-          dest.push(c);
-          c = next();
+          if (!copy('/')) break;
           continue;
         }
         c = next();
         if (c === '/') continue;
         if (c !== '.') {
-          dest.push('/', '.');
-          if (c === '\0') break;
-          dest.push(c);
-          c = next();
+          if (!copy('/', '.')) break;
           continue;
         }
         c = next();
         if (c !== '/' && c !== '\0') {
-          dest.push('/', '.', '.', c);
-          c = next();
+          copy('/', '.', '.');
           continue;
         }
         // "/../" or "/..": back up to the previous "/" (dropping it; the next component adds one).
