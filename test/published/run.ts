@@ -3,7 +3,7 @@
  * the DTraceToolkit, or any folder of them) through the compiler's front end — the `#!` line's
  * flags, cpp when the line asks for -C, the lexer, macro substitution (with `defaultargs`, as if
  * run without arguments), the parser and the AST builder, knowing the type names of the libraries
- * every compilation loads — and reports how many get past it,
+ * the CLI's compilation of it loads — and reports how many get past it,
  * with the first error of each one that does not, grouped by message.
  *
  *   pnpm published DIR… [--all] [--list]
@@ -26,7 +26,8 @@ import { preprocess } from '../../packages/probes/src/lang/preprocess.js';
 import { typedefNames } from '../../packages/probes/src/lang/sema-decl.js';
 import { KEYWORDS } from '../../packages/probes/src/lang/tokens.js';
 import { builtinTypeNames } from '../../packages/probes/src/lang/types.js';
-import { standardLibraries } from '../../packages/probes/src/lang/stdlib.js';
+import { handleLibraries } from '../../packages/probes/src/handle/handle.js';
+import { librariesFor } from '../../packages/probes/src/lang/library-demand.js';
 import { engineLibraries } from '../../packages/core/src/providers/types.js';
 
 function walk(dir: string, out: string[]): void {
@@ -45,10 +46,13 @@ function interpreterFlags(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** The type names the libraries every compilation loads declare (the handle's defaults and the engine's). */
-const libraryTypeNames: readonly string[] = [...standardLibraries, ...engineLibraries].flatMap((l) =>
-  typedefNames(lex(l.text, new Set([...KEYWORDS, ...builtinTypeNames()])).tokens),
-);
+/** The libraries the CLI's handle loads: its defaults and the engine's. */
+const libraries = handleLibraries(engineLibraries);
+
+/** The type names the libraries a compilation of this text loads declare. */
+function libraryTypeNames(text: string): string[] {
+  return librariesFor(libraries, [{ text }]).flatMap((l) => typedefNames(lex(l.text, new Set([...KEYWORDS, ...builtinTypeNames()])).tokens));
+}
 
 /** The first front-end error of a script, or null when it gets through. */
 function frontEnd(path: string, cppOn: boolean): string | null {
@@ -57,7 +61,7 @@ function frontEnd(path: string, cppOn: boolean): string | null {
   const unit = loaded.units[0]!;
   const pre = preprocess(unit.text, { enabled: cppOn, defines: new Map() });
   if (pre.errors.length > 0) return `[${pre.errors[0]!.code}] ${pre.errors[0]!.message}`;
-  const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...libraryTypeNames]);
+  const typeNames = new Set<string>([...KEYWORDS, ...builtinTypeNames(), ...libraryTypeNames(pre.text)]);
   let lx = lex(pre.text, typeNames);
   const fresh = typedefNames(lx.tokens).filter((n) => !typeNames.has(n));
   if (fresh.length > 0) {

@@ -8,11 +8,15 @@
  *             sizeof and offsetof. A struct lists exactly the fields the objects carry.
  *   procfs.d  stable views over them, as illumos's procfs.d and zone translators: psinfo_t and
  *             lwpsinfo_t from a kthread_t (curpsinfo, curlwpsinfo), zoneinfo_t from a zone_t.
+ *   illumos.d illumos kernel and driver types that published scripts cast to (taskq_t, ipha_t,
+ *             conn_t, …), declarations only, loaded for programs that name them
+ *             (illumos-types.ts).
  *
  * `addr` members are the object's own simulated address, kept for scripts written before casts.
  */
 
 import type { TypeLibrary } from '@zsdtrace/probes';
+import { ILLUMOS_TYPES } from './illumos-types.js';
 
 const KERNEL = `
 typedef struct kmutex {
@@ -105,4 +109,5 @@ inline lwpsinfo_t *curlwpsinfo = xlate<lwpsinfo_t *>(curthread);
 export const engineLibraries: readonly TypeLibrary[] = [
   { name: 'zsd.d', text: KERNEL, kernel: true },
   { name: 'procfs.d', text: PROCFS },
+  { name: 'illumos.d', text: ILLUMOS_TYPES, onDemand: true },
 ];

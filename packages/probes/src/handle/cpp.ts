@@ -3,9 +3,13 @@
  * -D/-U/-I and dtrace's predefined macros (__SUNW_D, __SUNW_D_64, __SVR4, __sun, __unix, __zsdtrace). cpp's line
  * markers are folded back so that lines of the script keep their numbers in compile errors
  * (content pulled in by #include lands where the directive was). A missing cpp is said plainly.
+ * The system include directory is not this machine's /usr/include but the illumos headers of
+ * system-headers.ts, searched after the -I directories, as dtrace's cpp searches illumos's own.
  */
 
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { systemIncludeDir } from './system-headers.js';
 
 export class PreprocessError extends Error {
   readonly code = 'E_CPP';
@@ -18,14 +22,18 @@ export interface CppOptions {
   readonly listIncludes?: boolean;
 }
 
-const PREDEFINED = ['__SUNW_D=1', '__SUNW_D_64', '__SUNW_D_VERSION=0x01000d', '__SVR4', '__sun', '__unix', '__zsdtrace=1'];
+// dt_open: also __amd64, the ISA of an LP64 x86 kernel (sys/isa_defs.h keys on it).
+const PREDEFINED = ['__amd64', '__SUNW_D=1', '__SUNW_D_64', '__SUNW_D_VERSION=0x01000d', '__SVR4', '__sun', '__unix', '__zsdtrace=1'];
 
 export function runCpp(text: string, filename: string, opts: CppOptions, cpp = process.env.ZSDTRACE_CPP ?? 'cpp'): string {
-  const argv = ['-undef', '-ffreestanding', '-std=c99'];
+  const system = systemIncludeDir();
+  if (system === null) throw new PreprocessError(`could not write the system include directory under ${tmpdir()}`);
+  const argv = ['-undef', '-ffreestanding', '-std=c99', '-nostdinc'];
   for (const d of PREDEFINED) argv.push(`-D${d}`);
   for (const d of opts.defines) argv.push(`-D${d}`);
   for (const u of opts.undefs) argv.push(`-U${u}`);
   for (const i of opts.incdirs) argv.push(`-I${i}`);
+  argv.push('-isystem', system);
   if (opts.listIncludes) argv.push('-H');
   argv.push('-');
   // dt_preproc: an interpreter line (`#!…`) would make cpp fail, so it starts cpp at the newline

@@ -86,6 +86,11 @@ export interface TraceCounters {
   readonly drops: Record<DropKind, number>;
 }
 
+/** The type libraries a handle compiles with: the standard ones, then the host's (OpenOptions.libraries). */
+export function handleLibraries(host: readonly TypeLibrary[]): TypeLibrary[] {
+  return [...standardLibraries, ...host];
+}
+
 const NO_CPP: CppOptions = { defines: [], undefs: [], incdirs: [] };
 
 export class TraceHandle {
@@ -158,7 +163,7 @@ export class TraceHandle {
     const result = compile(loaded.units, {
       registry: this.opts.registry,
       ...(this.opts.types ? { types: this.opts.types } : {}),
-      libraries: [...standardLibraries, ...(this.opts.libraries ?? [])],
+      libraries: handleLibraries(this.opts.libraries ?? []),
       macroArgs,
       ...(this.opts.macros ? { macros: this.opts.macros } : {}),
       options: { ...this.raw },

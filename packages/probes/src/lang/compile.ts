@@ -61,6 +61,7 @@ import { Scope } from './sema-scope.js';
 import { KEYWORDS } from './tokens.js';
 import { nameTable } from '../name-table.js';
 import { builtinTypeNames } from './types.js';
+import { librariesFor } from './library-demand.js';
 import { libraryUnits, publishKernelTypes, snapshotTypeNames, type TypeLibrary } from './library.js';
 
 export interface CompileOptions {
@@ -118,7 +119,7 @@ export function compile(units: readonly SourceUnit[], opts: CompileOptions): Com
 }
 
 function compileUnits(userUnits: readonly SourceUnit[], opts: CompileOptions): CompileResult {
-  const libs = opts.libraries ?? [];
+  const libs = librariesFor(opts.libraries ?? [], userUnits);
   const units = libs.length === 0 ? userUnits : [...libraryUnits(libs), ...userUnits];
   const result = compileAll(units, libs, opts);
   if (libs.length === 0) return result;

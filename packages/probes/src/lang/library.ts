@@ -23,6 +23,11 @@ export interface TypeLibrary {
   readonly text: string;
   /** The traced system's own structures (see the file comment). */
   readonly kernel?: boolean;
+  /**
+   * Compiled only for a program that names one of the library's typedefs or struct, union or
+   * enum tags, as dtrace consults the kernel's CTF only for the types a script names.
+   */
+  readonly onDemand?: boolean;
 }
 
 /** The libraries as units compiled ahead of the user's. */

@@ -122,3 +122,32 @@ describe('type libraries', () => {
     expect(d2).toMatchObject({ code: 'D_MEMBER_NAME', unit: 0, line: 1 });
   });
 });
+
+describe('on-demand type libraries', () => {
+  const NET: TypeLibrary = {
+    name: 'net.d',
+    onDemand: true,
+    text: 'typedef struct ip_header { uint8_t vhl; uint8_t proto; } ip_header_t;\nstruct port_pair { uint16_t lport; };\n',
+  };
+
+  it('are loaded for a program that names one of their typedefs', () => {
+    expect(traceOf('test:::zsd-create { trace(sizeof (ip_header_t)); }', [...LIBS, NET]).values).toEqual([2]);
+  });
+
+  it('are loaded for a program that names one of their tags', () => {
+    expect(traceOf('test:::zsd-create { trace(sizeof (struct port_pair)); }', [...LIBS, NET]).values).toEqual([2]);
+  });
+
+  it('are not loaded for a program that names none of their types', () => {
+    // A library that cannot compile shows whether it was loaded.
+    const broken: TypeLibrary = { name: 'broken.d', onDemand: true, text: 'typedef struct wire { int w; } wire_t;\nstruct wire { int again; };\n' };
+    expect(traceOf('test:::zsd-create { trace(1); }', [...LIBS, broken]).values).toEqual([1]);
+    const d = firstError('test:::zsd-create { trace(sizeof (wire_t)); }', [...LIBS, broken]);
+    expect([d.code, d.library]).toEqual(['D_DECL_TYPERED', 'broken.d']);
+  });
+
+  it('report their own declarations as a program naming them redefines them', () => {
+    const d = firstError('typedef int ip_header_t;\ntest:::zsd-create { trace(0); }', [...LIBS, NET]);
+    expect(d.code).toBe('D_DECL_IDRED');
+  });
+});
