@@ -4,8 +4,9 @@
  * Input: a ParsedFormat (program/printf-format.ts), the recorded values and their D types. Output: the
  * text. As dt_printf.c does, an integer argument is first taken at its own size and signedness
  * — `%d` of a 32-bit -1 is -1, `%u` of it 4294967295, `%x` of a 64-bit -1 sixteen f's — and the
- * `h`/`hh` modifiers then narrow it as C does; `l`, `ll` and `L` change nothing. D has no
- * floating-point values, so %e/%f/%g print the integer as a double.
+ * `h`/`hh` modifiers then narrow it as C does; `l`, `ll` and `L` change nothing. D computes no
+ * floating-point values but holds float and double objects (declared, or read from memory) as
+ * their bits: %e/%f/%g, which take only those, print the number the bits encode.
  *
  * Must not throw on a value of an unexpected kind: the compiler checks types, and a mismatch
  * that slips through prints something rather than killing the consumer.
@@ -70,6 +71,19 @@ function integerFor(conv: Conversion, v: DValue, t: DType | undefined, signedCon
   return x;
 }
 
+/** The number a floating conversion prints: a float's or double's bits decoded (pfprint_fp). */
+function floatFor(conv: Conversion, v: DValue, t: DType | undefined): number {
+  const width = t?.kind === 'int' ? t.float : undefined;
+  if (width === undefined) return Number(integerFor(conv, v, t, intShape(t).signed));
+  const view = new DataView(new ArrayBuffer(8));
+  if (width === 4) {
+    view.setInt32(0, Number(BigInt.asIntN(32, asBigInt(v))));
+    return view.getFloat32(0);
+  }
+  view.setBigInt64(0, BigInt.asIntN(64, asBigInt(v)));
+  return view.getFloat64(0);
+}
+
 /** One conversion with its value, width and precision already resolved. */
 export function formatConversion(
   conv: Conversion, value: DValue | undefined, type: DType | undefined, spec: FieldSpec, ctx: FormatContext,
@@ -105,7 +119,7 @@ export function formatConversion(
     case 'S':
       return formatString(escapeString(stringOf(value, ctx)), spec);
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-      return formatFloat(Number(integerFor(conv, value, type, intShape(type).signed)), conv.letter, spec);
+      return formatFloat(floatFor(conv, value, type), conv.letter, spec);
     case 'a':
     case 'A':
       if (typeof value === 'object' && value.kind !== 'stack') {

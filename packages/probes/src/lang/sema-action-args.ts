@@ -62,13 +62,15 @@ function formatOf(e: A.CallExpr, i: number): string {
   return a.value;
 }
 
-const KIND_NAME: Record<string, string> = { int: 'int', string: 'char [] or string (or use stringof)', stack: 'stack', sym: 'pointer or integer', any: 'any' };
+const KIND_NAME: Record<string, string> = { int: 'int', float: 'double', string: 'char [] or string (or use stringof)', stack: 'stack', sym: 'pointer or integer', any: 'any' };
 
 function kindFits(kind: string, t: CType): boolean {
   switch (kind) {
     case 'int':
     case 'sym':
       return isScalar(t) || t.kind === 'sym' || t.kind === 'func' || t.kind === 'mod';
+    case 'float':
+      return t.kind === 'float';
     case 'string':
       return t.kind === 'string';
     case 'stack':

@@ -232,6 +232,9 @@ export function toDType(t: CType): DType {
     case 'func':
     case 'mod':
       return { kind: t.kind };
+    case 'float':
+      // A long double's 16 bytes are not loaded whole (codegen-mem.ts): it stays an integer.
+      return t.size === 16 ? { kind: 'int', size: 8, signed: true } : { kind: 'int', size: t.size, signed: true, float: t.size };
     default:
       return { kind: 'pointer' };
   }

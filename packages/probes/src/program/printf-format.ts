@@ -16,7 +16,7 @@
 import { nameTable } from '../name-table.js';
 
 /** What a conversion consumes from the argument list. */
-export type ArgKind = 'int' | 'string' | 'stack' | 'sym' | 'any';
+export type ArgKind = 'int' | 'float' | 'string' | 'stack' | 'sym' | 'any';
 
 export type LengthModifier = '' | 'hh' | 'h' | 'l' | 'll' | 'L' | 'w';
 
@@ -83,7 +83,8 @@ const FLOAT_LETTERS = 'eEfFgG';
 /** Letter → what its value argument is. Letters absent here are undefined conversions. */
 const LETTER_KIND: Readonly<Record<string, ArgKind>> = nameTable({
   d: 'int', i: 'int', o: 'int', u: 'int', x: 'int', X: 'int', c: 'int', p: 'int',
-  e: 'int', E: 'int', f: 'int', F: 'int', g: 'int', G: 'int',
+  // dt_printf.c's pfcheck_fp: the floating conversions take only a float, double or long double.
+  e: 'float', E: 'float', f: 'float', F: 'float', g: 'float', G: 'float',
   s: 'string', S: 'string', C: 'int',
   a: 'sym', A: 'sym', k: 'stack', Y: 'int', T: 'int',
 });

@@ -31,7 +31,11 @@ export type DValue = DInt | string | DStack | DSymbol;
 
 /** The D type of a recorded value: what decides its print width. */
 export type DType =
-  | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean }
+  /**
+   * `float` marks a float (4) or double (8) carried as its IEEE bit pattern, the way the value
+   * sits in memory; %e %f %g print the number those bits encode.
+   */
+  | { readonly kind: 'int'; readonly size: 1 | 2 | 4 | 8; readonly signed: boolean; readonly float?: 4 | 8 }
   | { readonly kind: 'string' }
   | { readonly kind: 'stack' }
   | { readonly kind: 'sym' | 'func' | 'mod' }
