@@ -421,6 +421,21 @@ export class ExprGen {
         return `$.m.copy(${ints[1]}, ${ints[0]}, Number(${ints[2]}))`;
       case 'strlen':
         return `${args[0]}.length`;
+      case 'htons':
+      case 'ntohs':
+        return `$.bswap(${ints[0]}, 2)`;
+      case 'htonl':
+      case 'ntohl':
+        return `$.bswap(${ints[0]}, 4)`;
+      case 'htonll':
+      case 'ntohll':
+        return `$.bswap(${ints[0]}, 8)`;
+      case 'inet_ntoa':
+        return `$.ntoa($.m.bytes(${ints[0]}, 4))`;
+      case 'inet_ntoa6':
+        return `$.ntoa6($.m.bytes(${ints[0]}, 16), false)`;
+      case 'inet_ntop':
+        return `((P) => $.ntop(${ints[0]}, (n) => $.m.bytes(P, n)))(${ints[1]})`;
       default:
         return `$.fn.${e.fn}(${e.args.map((a, i) => (isInt(a.type!) ? ints[i] : args[i])).join(', ')})`;
     }

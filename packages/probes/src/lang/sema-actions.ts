@@ -11,7 +11,7 @@ import type * as A from './ast.js';
 import { constValue } from './sema-const.js';
 import { checkKeys, fail, type CallHooks, type Checker } from './sema-expr.js';
 import { checkAggAction, checkPrinta, checkPrintf, cookArgs } from './sema-action-args.js';
-import { isScalar, T, typeName, type CType } from './types.js';
+import { builtinTypedefs, isScalar, T, typeName, type CType } from './types.js';
 import { nameTable } from '../name-table.js';
 import { LIMITS } from '../program/limits.js';
 
@@ -25,6 +25,7 @@ interface Proto {
 }
 
 const p = (ret: CType, args: Kind[], min = args.length): Proto => ({ ret, args, min });
+const TYPEDEFS = builtinTypedefs();
 
 export const SUBROUTINES: Readonly<Record<string, Proto>> = nameTable({
   strlen: p(T.ulong, ['string']),
@@ -47,6 +48,15 @@ export const SUBROUTINES: Readonly<Record<string, Proto>> = nameTable({
   alloca: p(T.voidp, ['int']),
   bcopy: p(T.void, ['int', 'int', 'int']),
   strtoll: p(T.llong, ['string', 'int'], 1),
+  htons: p(TYPEDEFS.uint16_t!, ['int']),
+  ntohs: p(TYPEDEFS.uint16_t!, ['int']),
+  htonl: p(TYPEDEFS.uint32_t!, ['int']),
+  ntohl: p(TYPEDEFS.uint32_t!, ['int']),
+  htonll: p(T.uint64, ['int']),
+  ntohll: p(T.uint64, ['int']),
+  inet_ntoa: p(T.string, ['int']),
+  inet_ntoa6: p(T.string, ['int']),
+  inet_ntop: p(T.string, ['int', 'int']),
   speculation: p(T.int, []),
   stack: p(T.stack, ['int'], 0),
   ustack: p(T.stack, ['int', 'int'], 0),

@@ -1,7 +1,7 @@
 /*
- * The standard type library every tracing handle loads before the host's libraries, as dtrace
- * loads /usr/lib/dtrace/io.d: the stable io-provider views published scripts name (`bufinfo_t`,
- * `devinfo_t`, `fileinfo_t`). There is no io provider and no kernel buf or file here, so there
+ * The standard libraries every tracing handle loads before the host's libraries, as dtrace
+ * loads /usr/lib/dtrace/io.d and net.d. io.d holds the stable io-provider views published
+ * scripts name (`bufinfo_t`, `devinfo_t`, `fileinfo_t`). There is no io provider and no kernel buf or file here, so there
  * are no translators to them: the types exist for declarations, sizeof, casts of alloca()'d
  * memory and the parsing of `xlate<devinfo_t *>(…)` (which then reports D_XLATE_NONE).
  * Member names and types follow illumos's io.d.
@@ -46,4 +46,13 @@ typedef struct fileinfo {
 } fileinfo_t;
 `;
 
-export const standardLibraries: readonly TypeLibrary[] = [{ name: 'io.d', text: IO }];
+/** net.d: the address families inet_ntop() takes, with illumos's values. */
+const NET = `
+inline int AF_INET = 2;
+inline int AF_INET6 = 26;
+`;
+
+export const standardLibraries: readonly TypeLibrary[] = [
+  { name: 'io.d', text: IO },
+  { name: 'net.d', text: NET },
+];

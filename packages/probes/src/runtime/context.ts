@@ -35,6 +35,7 @@ import { PrincipalBuffer } from './principal-buffer.js';
 import { deref, printStruct, tracemem, type PrintStructDesc } from './records.js';
 import { SpeculationBuffers } from './speculation.js';
 import { createStringFns } from './strings.js';
+import { byteSwap, inetNtoa, inetNtoa6, inetNtop } from './net.js';
 import { VariableStore, type Slots } from './variables.js';
 
 /** What the runtime does for the context: end a firing that called exit(), fire ERROR. */
@@ -63,6 +64,11 @@ export class RuntimeContext {
   readonly llqb = llquantizeBucket;
   // tracemem() (runtime/records.ts); print() and `*p` go through deref() below.
   readonly tracemem = tracemem;
+  // The network subroutines (runtime/net.ts).
+  readonly bswap = byteSwap;
+  readonly ntoa = inetNtoa;
+  readonly ntoa6 = inetNtoa6;
+  readonly ntop = inetNtop;
 
   /** The options in force: the program's, as setopt() changed the dynamic ones. */
   options: ProgramOptions;
