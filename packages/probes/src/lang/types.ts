@@ -95,6 +95,8 @@ const TYPEDEFS: Readonly<Record<string, CType>> = nameTable({
   uchar_t: T.uchar,
   ushort_t: int('ushort_t', 2, false),
   u_int: T.uint,
+  longlong_t: int('longlong_t', 8, true),
+  u_longlong_t: int('u_longlong_t', 8, false),
   caddr_t: { kind: 'pointer', to: 'char', name: 'caddr_t' },
   string: T.string,
 });
