@@ -54,6 +54,7 @@ import { parse } from './parser.js';
 import { preprocess } from './preprocess.js';
 import { callHooks, setLineResolver } from './sema-actions.js';
 import { Checker, newClauseContext, SemaError, type ClauseContext } from './sema-expr.js';
+import { CodegenError } from './sema-error.js';
 import { matchProbes } from './sema-probes.js';
 import { declare, declareInline, typedefNames } from './sema-decl.js';
 import { defineTranslator } from './sema-xlate.js';
@@ -215,6 +216,12 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
       }
       const ast = buildAst(parsed.tree!, sink, unit.kind === 'script' ? 'script' : 'other');
       if (sink.failed) bail();
+      // dt_compile: a program with nothing in it, not even declarations (comments and pragmas
+      // only), is refused unless the `empty` option is set; libraries may be empty.
+      if (ui >= libs.length && ast.items.length === 0 && options.empty === undefined) {
+        sink.error('D_EMPTY', 'empty D program translation unit', pre.text.length);
+        bail();
+      }
       strsizeInto(checker, options);
       setLineResolver((at) => lines.position(at).line);
       let matched = 0;
@@ -248,6 +255,7 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         } catch (e) {
           if (!(e instanceof SemaError)) throw e;
           sink.error(e.code, e.message, e.at, region);
+          if (e instanceof CodegenError) sink.list[sink.list.length - 1]!.phase = 'codegen';
           bail();
         }
       }

@@ -24,8 +24,11 @@ export interface Diagnostic {
   region?: 'predicate' | 'action list';
   /** The error is in this type library (lang/library.ts), not in the user's program. */
   library?: string;
-  /** The program compiled but dtrace would refuse to enable it (no line, no tag). */
-  phase?: 'enable';
+  /**
+   * `enable`: the program compiled but dtrace would refuse to enable it; `codegen`: dtrace's
+   * code generator failed (EDT_NOTUPREG). Neither has a line or a tag.
+   */
+  phase?: 'enable' | 'codegen';
   /** D_NEST_DEPTH on a default-sized stack: the program may compile on a large one (CompileOptions.largeStack). */
   largeStack?: true;
 }
@@ -98,6 +101,9 @@ export function formatDiagnostic(
 ): string {
   // dtrace.c: dfatal("failed to enable '%s'", dc_name) with the library's error text.
   if (d.phase === 'enable') return `${opts.progname}: failed to enable '${unit.name ?? unit.text}': ${d.message}`;
+  if (d.phase === 'codegen') {
+    return unit.kind === 'script' ? `${opts.progname}: failed to compile script ${unit.name ?? '<stdin>'}: ${d.message}` : `${opts.progname}: invalid probe specifier ${unit.name ?? unit.text}: ${d.message}`;
+  }
   const tag = opts.errtags ? `[${d.code}] ` : '';
   // dtrace names the library file whose declarations failed to compile, with its line.
   if (d.library !== undefined) return `${opts.progname}: failed to load type library ${d.library}: ${tag}${d.line !== undefined ? `line ${d.line}: ` : ''}${d.message}`;

@@ -18,6 +18,12 @@ export class SemaError {
   ) {}
 }
 
+/**
+ * A failure of dtrace's code generator rather than of its parser (an EDT_* error such as
+ * EDT_NOTUPREG): dtrace(1) prints it without a tag or a line.
+ */
+export class CodegenError extends SemaError {}
+
 export const fail = (code: ErrorTag, message: string, at: number): never => {
   throw new SemaError(code, message, at);
 };

@@ -16,7 +16,7 @@ import { arrayOf, pointerTo, TypeError_, TypeLib } from './ctypes.js';
 import { PARAM, xlateType } from './sema-xlate.js';
 import { asValue, indexType, isMem, memberType, offsetofValue, sizeofType } from './sema-mem.js';
 
-import { fail, SemaError } from './sema-error.js';
+import { CodegenError, fail, SemaError } from './sema-error.js';
 import { assignType, binaryType, unaryType } from './sema-ops.js';
 
 export { fail, SemaError };
@@ -57,6 +57,9 @@ const q = (t: CType): string => `"${typeName(t)}"`;
  * deeper programs fail with D_NEST_DEPTH rather than overflowing the stack in a later phase.
  */
 export const MAX_NESTING: number = LIMITS.nesting;
+
+/** DIF_DTR_NREGS: the tuple registers that carry an associative array's keys. */
+const TUPLE_REGISTERS = 8;
 
 export class Checker {
   clause: ClauseContext = newClauseContext(null);
@@ -370,6 +373,8 @@ export class Checker {
     } else {
       checkKeys(label, sym.keys, keyTypes, e.at);
     }
+    // dt_cg_arglist: the keys travel in DIF_DTR_NREGS tuple registers; more is EDT_NOTUPREG.
+    if (e.keys.length > TUPLE_REGISTERS) throw new CodegenError('D_NOTUPREG', 'Insufficient tuple registers to generate code', e.at);
     e.res = { kind: 'assoc', slot: sym.slot, scope };
     return sym.type;
   }

@@ -58,6 +58,8 @@ export const OPTIONS = {
   errtags: { kind: 'flag', dynamic: false },
   droptags: { kind: 'flag', dynamic: false },
   cpp: { kind: 'flag', dynamic: false },
+  // dt_opt_cflags's DTRACE_C_EMPTY: a program with nothing in it compiles (lang/compile.ts).
+  empty: { kind: 'flag', dynamic: false },
   define: { kind: 'string', dynamic: false },
   undef: { kind: 'string', dynamic: false },
   incdir: { kind: 'string', dynamic: false },
@@ -130,7 +132,7 @@ function parseValue(name: OptionName, value: string | true): { value: unknown } 
 }
 
 /** The options dt_opt_cflags sets: a bare name only. */
-const COMPILER_FLAGS: ReadonlySet<string> = new Set(['argref', 'cpp', 'defaultargs', 'errtags', 'verbose', 'zdefs']);
+const COMPILER_FLAGS: ReadonlySet<string> = new Set(['argref', 'cpp', 'defaultargs', 'empty', 'errtags', 'verbose', 'zdefs']);
 
 /** dt_opt_runtime's words for a flag given a value (any case); a number sets it too. */
 const FLAG_WORDS: Readonly<Record<string, boolean>> = {
