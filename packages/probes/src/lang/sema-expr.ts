@@ -184,6 +184,8 @@ export class Checker {
       case 'incdec': {
         const t = this.lvalue(e.arg, null, e.op);
         if (!isScalar(t)) fail('D_OP_SCALAR', `operator ${e.op} requires an operand of scalar type`, e.at);
+        // dt_cook_op1: a void or function pointer has no size to step by.
+        if (t.kind === 'pointer' && (t.to === 'void' || t.ref?.kind === 'fn')) fail('D_OP_VFPTR', `operator ${e.op} requires an operand of known size`, e.at);
         return t;
       }
       case 'binary':

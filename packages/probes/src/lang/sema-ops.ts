@@ -137,6 +137,19 @@ export function assignType(c: Checker, e: A.AssignExpr): CType {
     if (!ok) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
     return t;
   }
+  if (e.op === '+=' || e.op === '-=') {
+    // dt_cook_op2's DT_TOK_ADD_EQ/SUB_EQ: strings are incompatible; otherwise, unless both
+    // sides are integers, the target must be a pointer to something of known size (not void
+    // or a function) and the value an integer or a compatible pointer.
+    if (t.kind === 'string' || v.kind === 'string') fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
+    if (!isInt(t) || !isInt(v)) {
+      const vfptr = t.kind === 'pointer' && (t.to === 'void' || t.ref?.kind === 'fn');
+      if (t.kind !== 'pointer' || vfptr) fail('D_OP_VFPTR', `operator ${e.op} requires left-hand scalar operand of known size`, e.at);
+      const compat = v.kind === 'pointer' && (sameType(t, v) || v.to === 'void');
+      if (!isInt(v) && !compat) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
+    }
+    return t;
+  }
   if (!isScalar(t) || !isScalar(v)) fail('D_OP_INCOMPAT', `operands have incompatible types: ${q(t)} ${e.op} ${q(v)}`, e.at);
   if ((e.op === '/=' || e.op === '%=') && constValue(e.value) === 0n) {
     fail('D_DIV_ZERO', 'expression contains division by zero', e.at);

@@ -128,6 +128,7 @@ export const ERROR_TAGS = {
   D_OP_PTR: 'operator -> on something that is not a pointer',
   D_OP_SCALAR: 'a condition or logical operand of non-scalar type',
   D_OP_SOU: 'operator . on something that is not a struct or union',
+  D_OP_VFPTR: '++, --, += or -= on a void or function pointer, or on a non-pointer with a pointer value',
   D_OP_WRITE: 'an assignment or ++/-- on a variable D does not let a program write (a built-in)',
   D_PDESC_INVAL: 'a probe description that is not well formed',
   D_PDESC_ZERO: 'a probe description that matches no probe (without -Z)',
