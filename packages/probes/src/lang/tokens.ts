@@ -22,7 +22,9 @@ export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA });
 
 export const Identifier = createToken({
   name: 'Identifier', start_chars_hint: [...LETTERS, '_', '`'],
-  pattern: /`?[A-Za-z_][A-Za-z0-9_]*(?:`[A-Za-z_][A-Za-z0-9_.]*)?/,
+  // dt_lex.l's RGX_IDENT, with RGX_MOD_IDENT's dotted module names: a backquote may appear
+  // anywhere in a name, so that `` ` `` alone is a name (an unknown one).
+  pattern: /[A-Za-z_`][A-Za-z0-9_`]*(?:[A-Za-z0-9_.`]*`[A-Za-z0-9_`]*)?/,
   label: 'identifier',
 });
 
