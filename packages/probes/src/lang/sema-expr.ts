@@ -410,7 +410,7 @@ export class Checker {
     const members = this.scope.structs.get(struct!);
     if (!members) return fail('D_OP_INCOMPLETE', `operator ${e.arrow ? '->' : '.'} cannot be applied to a forward declaration: no struct ${struct} definition is available`, e.at);
     const mt = members.get(e.name);
-    if (mt === undefined) return fail('D_MEMBER_NAME', `${e.name} is not a member of ${struct}`, e.at);
+    if (mt === undefined) return fail('D_TYPE_MEMBER', `${e.name} is not a member of ${struct}`, e.at);
     return parseTypeName(mt, this.structNames) ?? T.int64;
   }
 

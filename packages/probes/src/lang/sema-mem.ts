@@ -56,7 +56,7 @@ export function memberType(c: Checker, e: A.MemberExpr, objType: CType): CType {
     return fail('D_OP_INCOMPLETE', `operator ${e.arrow ? '->' : '.'} cannot be applied to a forward declaration: no ${sou.name} definition is available`, e.at);
   }
   const m = findMember(sou, e.name);
-  if (!m) return fail('D_MEMBER_NAME', `${e.name} is not a member of ${sou.name}`, e.at);
+  if (!m) return fail('D_TYPE_MEMBER', `${e.name} is not a member of ${sou.name}`, e.at);
   e.res = MEM;
   void c;
   return asValue(e, m.type);

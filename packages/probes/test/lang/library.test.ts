@@ -119,7 +119,7 @@ describe('type libraries', () => {
     expect(d.library).toBeUndefined();
     expect(d.unit).toBe(0);
     const d2 = firstError('test:::zsd-create { trace(args[0]->nope); }');
-    expect(d2).toMatchObject({ code: 'D_MEMBER_NAME', unit: 0, line: 1 });
+    expect(d2).toMatchObject({ code: 'D_TYPE_MEMBER', unit: 0, line: 1 });
   });
 });
 

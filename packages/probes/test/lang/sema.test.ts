@@ -54,7 +54,7 @@ describe('semantic errors by tag', () => {
     ['#pragma D option nosuch\nBEGIN { }', 'D_PRAGMA_OPTSET'],
     ['#define X 1\nBEGIN { }', 'D_PRAGCTL_INVAL'],
     ['#pragma error stop here\nBEGIN { }', 'D_PRAGERR'],
-    ['test:::zsd-create { trace(args[0]->nosuch); }', 'D_MEMBER_NAME'],
+    ['test:::zsd-create { trace(args[0]->nosuch); }', 'D_TYPE_MEMBER'],
     ['test:::zsd-create { trace(args[5]); }', 'D_ARGS_IDX'],
     ['BEGIN { trace(offsetof(int, x)); }', 'D_OFFSETOF_TYPE'],
   ])('%s -> %s', (src, tag) => {
