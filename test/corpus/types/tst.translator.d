@@ -9,14 +9,14 @@ translator struct view < struct raw *r > {
 	diff = r->hi - r->lo;
 };
 
-struct raw in;
 struct view out;
 
 BEGIN
 {
-	in.lo = 3;
-	in.hi = 10;
-	out = xlate<struct view>(in);
-	printf("%d %d %d %d\n", out.sum, out.diff, out.unused, xlate<struct view *>(in)->diff);
+	this->in = (struct raw *)alloca(sizeof (struct raw));
+	this->in->lo = 3;
+	this->in->hi = 10;
+	out = xlate<struct view>(this->in);
+	printf("%d %d %d %d\n", out.sum, out.diff, out.unused, xlate<struct view *>(this->in)->diff);
 	exit(0);
 }

@@ -86,7 +86,10 @@ export function xlateType(c: Checker, e: A.XlateExpr): CType {
   const from = c.expr(e.arg);
   const want = base(to);
   const have = base(from);
-  const xl = translatorsOf(c).find((x) => sameType(x.out, want) && sameType(base(x.input), have));
+  // dt_xlator_lookup matches the input by its type, never a struct for a pointer to it (or the
+  // reverse): `xlate<T>(s)` of a struct s finds no translator from `struct … *`.
+  const pointerness = (t: CType): boolean => t.kind === 'pointer';
+  const xl = translatorsOf(c).find((x) => sameType(x.out, want) && sameType(base(x.input), have) && pointerness(x.input) === pointerness(from));
   if (!xl) return fail('D_XLATE_NONE', `cannot translate from "${typeName(from)}" to "${typeName(to)}"`, e.at);
   (e as { res?: unknown }).res = { kind: 'xlate', xl, pointer: to.kind === 'pointer' } satisfies XlateRes;
   return to.kind === 'pointer' ? pointerTo(xl.out) : xl.out;
