@@ -240,14 +240,28 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
           } else {
             const probes = matchProbes(unit.kind === 'P' || unit.kind === 'm' || unit.kind === 'f' ? item.probes.map((d) => alignSpec(unit.kind, d)) : item.probes, opts.registry, options.zdefs !== undefined);
             matched += probes.length;
-            const ctx = newClauseContext(probes[0]?.args ?? null);
+            // dt_cook_clause: the actions are cooked before the predicate, since they more
+            // often create the variables; if they name one not known yet, the predicate is
+            // cooked first and the actions again (a fresh clause context for the retry).
+            let ctx = newClauseContext(probes[0]?.args ?? null);
             checker.clause = ctx;
+            region = 'action list';
+            let retried = false;
+            try {
+              checkStatements(checker, item.body ?? [], nesting);
+            } catch (e) {
+              if (!item.predicate || !(e instanceof SemaError) || (e.code !== 'D_IDENT_UNDEF' && e.code !== 'D_VAR_UNDEF')) throw e;
+              retried = true;
+            }
             if (item.predicate) {
+              if (retried) checker.clause = ctx = newClauseContext(probes[0]?.args ?? null);
               region = 'predicate';
               checker.condition(item.predicate, true);
             }
-            region = 'action list';
-            checkStatements(checker, item.body ?? [], nesting);
+            if (retried) {
+              region = 'action list';
+              checkStatements(checker, item.body ?? [], nesting);
+            }
             clauses.push({ unit: ui - libs.length, ast: item, probes, ctx });
             if (clauses.length > LIMITS.clauses) throw new SemaError('D_CLAUSE_LIMIT', `program has more than ${LIMITS.clauses} clauses (the limit)`, item.at);
             if (scope.aggList.length > LIMITS.aggregations) throw new SemaError('D_AGG_LIMIT', `program has more than ${LIMITS.aggregations} aggregations (the limit)`, item.at);
