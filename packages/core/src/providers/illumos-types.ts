@@ -14,6 +14,7 @@
  * illumos reaches a member through a macro over a union (`conn_lport`, `conn_tcp`), which CTF
  * would not see either, the member is declared directly under the name scripts use. The mpt
  * and nge drivers' structures follow the Solaris drivers the scripts were written for.
+ * cyc_func_t, the cyclic subsystem's handler type, is here for inlines and casts of it.
  */
 
 export const ILLUMOS_TYPES = `
@@ -181,6 +182,8 @@ typedef struct mpt_cmd {
 	hrtime_t cmd_io_start_time;
 	hrtime_t cmd_io_done_time;
 } mpt_cmd_t;
+
+typedef void (*cyc_func_t)(void *);
 
 typedef struct taskq_ent {
 	struct taskq_ent *tqent_next;
