@@ -9,7 +9,9 @@ import { jsonSelect } from './json-select.js';
 
 export function createStringFns(strsize: () => number) {
   const cut = (s: string): string => (s.length >= strsize() ? s.slice(0, strsize() - 1) : s);
-  let tokState = '';
+  // strtok()'s saved place: null before the first string and after the last token, when
+  // strtok(NULL, …) has nothing to read (dtrace's dtms_strtok is NULL then and the read faults).
+  let tokState: string | null = null;
   const num = (v: DIntValue): number => Number(v);
   return {
     strjoin: (a: string, b: string): string => cut(a + b),
@@ -61,11 +63,12 @@ export function createStringFns(strsize: () => number) {
       return i < 0 ? '' : s.slice(i);
     },
     strtok(s: unknown, delims: string): string {
-      if (typeof s === 'string' && s !== '') tokState = s;
+      if (typeof s === 'string') tokState = s;
+      if (tokState === null) throw new DFault(FaultCode.KPRIV, 0);
       let i = 0;
       while (i < tokState.length && delims.includes(tokState[i]!)) i++;
       if (i >= tokState.length) {
-        tokState = '';
+        tokState = null;
         return '';
       }
       let j = i;
