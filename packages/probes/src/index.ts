@@ -77,6 +77,7 @@ export {
   scalarOf,
   emptyValue,
   isDistribution,
+  countsOf,
   compareKeys,
   compareKeyValue,
   compareValues,

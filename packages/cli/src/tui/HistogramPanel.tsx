@@ -9,7 +9,7 @@
 
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { AggSnapshot } from '@zsdtrace/probes';
+import { countsOf, type AggSnapshot } from '@zsdtrace/probes';
 import { keyCell } from './agg-cells.js';
 import { entryWindow } from './agg-order.js';
 import type { PanelInput } from './AggPanel.js';
@@ -24,7 +24,7 @@ const MAX_BAR = 40;
 export function histogramLines(agg: AggSnapshot): number {
   const first = agg.entries[0];
   if (first === undefined || !Array.isArray(first.value)) return 3;
-  const [lo, hi] = shownRange(first.value as readonly number[], agg.params);
+  const [lo, hi] = shownRange(countsOf(first.value), agg.params);
   const table = 1 + (hi - lo + 1);
   if (agg.keyTypes.length === 0) return 1 + table;
   return 1 + Math.min(agg.entries.length, 8) * (table + 1);
@@ -56,7 +56,7 @@ export function histogramView({ agg, width, height, sort, scroll }: PanelInput):
   let range: [number, number] | undefined;
   if (!keyed) {
     const value = agg.entries[0]?.value;
-    const all = Array.isArray(value) ? tableLines(agg, value as readonly number[], barWidth) : [];
+    const all = Array.isArray(value) ? tableLines(agg, countsOf(value), barWidth) : [];
     // Keep the column header; scroll the bucket rows under it.
     const rows = all.slice(1);
     const n = Math.max(0, body - 1);
@@ -67,7 +67,7 @@ export function histogramView({ agg, width, height, sort, scroll }: PanelInput):
     const win = entryWindow(agg, sort, scroll, Math.max(1, Math.ceil(body / 3)));
     const groups = win.rows.map((r) => {
       const key = r.entry.key.map((k, i) => keyCell(k, agg.keyTypes[i])).join('  ');
-      return [{ kind: 'key', text: `  ${key}` } as Line, ...tableLines(agg, r.entry.value as readonly number[], barWidth)];
+      return [{ kind: 'key', text: `  ${key}` } as Line, ...tableLines(agg, countsOf(r.entry.value), barWidth)];
     });
     // In value order the heaviest tables come last (as dtrace prints them): keep the tail.
     lines = groups.flat();

@@ -20,6 +20,7 @@ import {
   bucketLayout,
   compareKeys,
   compareValues,
+  countsOf,
   isDistribution,
   QUANTIZE_ZERO,
   stddevOf,
@@ -97,8 +98,8 @@ interface Ranks {
 
 /**
  * The quantize family: Σ bucket value × count, then the count in the zero bucket (none for
- * llquantize). The sum runs over the same buckets in the same order as compareValues's, so
- * the two floats are the same float.
+ * llquantize). compareValues sums exactly; while every term and partial sum is a safe integer
+ * the float is that sum, and otherwise the ranks are not exact.
  */
 function distributionRanks(agg: AggSnapshot): Ranks {
   const layout = bucketLayout(agg.params);
@@ -108,18 +109,23 @@ function distributionRanks(agg: AggSnapshot): Ranks {
   const primary = new Float64Array(n);
   const secondary = new Float64Array(n);
   let max = 0;
+  let exact = true;
   for (let e = 0; e < n; e++) {
-    const counts = (agg.entries[e] as AggEntry).value as readonly number[];
+    const counts = countsOf((agg.entries[e] as AggEntry).value);
     let total = 0;
     for (let i = 0; i < counts.length && i < values.length; i++) {
       const c = counts[i] as number;
-      if (c !== 0) total += (values[i] as number) * c;
+      if (c === 0) continue;
+      const term = (values[i] as number) * c;
+      total += term;
+      if (!Number.isSafeInteger(term) || !Number.isSafeInteger(total)) exact = false;
     }
     primary[e] = total;
     secondary[e] = zero < 0 ? 0 : counts[zero] ?? 0;
+    if (!Number.isSafeInteger(secondary[e])) exact = false;
     max = Math.max(max, Math.abs(total));
   }
-  return { primary, secondary, exact: true, max };
+  return { primary, secondary, exact, max };
 }
 
 function scalarRanks(agg: AggSnapshot): Ranks {

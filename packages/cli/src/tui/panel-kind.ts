@@ -4,7 +4,7 @@
  * how far it can scroll at a given height.
  */
 
-import { isDistribution, type AggSnapshot } from '@zsdtrace/probes';
+import { countsOf, isDistribution, type AggSnapshot } from '@zsdtrace/probes';
 import { tableLines, tableRows } from './AggPanel.js';
 import { shownRange } from './distribution-rows.js';
 import { histogramLines } from './HistogramPanel.js';
@@ -23,6 +23,6 @@ export function maxScroll(agg: AggSnapshot, height: number): number {
   if (agg.keyTypes.length > 0) return Math.max(0, agg.entries.length - 1);
   const value = agg.entries[0]?.value;
   if (!Array.isArray(value)) return 0;
-  const [lo, hi] = shownRange(value as readonly number[], agg.params);
+  const [lo, hi] = shownRange(countsOf(value), agg.params);
   return Math.max(0, hi - lo + 1 - Math.max(0, height - 2));
 }

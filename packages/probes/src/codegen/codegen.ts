@@ -269,16 +269,16 @@ class ClauseGen {
         upd = `if (${v} > c.v) c.v = ${v};`;
         break;
       case 'quantize':
-        upd = `c.b[$.qb(${v})] += ${args[1] ? `Number(${args[1]})` : '1'};`;
+        upd = bucketAdd(`$.qb(${v})`, args[1]);
         break;
       case 'lquantize': {
         const p = this.input.aggParams.get(id)?.params as { base: number; limit: number; step: number };
-        upd = `c.b[$.lqb(${v}, ${p.base}, ${p.limit}, ${p.step})] += ${args[4] ? `Number(${args[4]})` : '1'};`;
+        upd = bucketAdd(`$.lqb(${v}, ${p.base}, ${p.limit}, ${p.step})`, args[4]);
         break;
       }
       default: {
         const p = this.input.aggParams.get(id)?.params as { factor: number; low: number; high: number; nsteps: number };
-        upd = `c.b[$.llqb(${v}, ${p.factor}, ${p.low}, ${p.high}, ${p.nsteps})] += ${args[5] ? `Number(${args[5]})` : '1'};`;
+        upd = bucketAdd(`$.llqb(${v}, ${p.factor}, ${p.low}, ${p.high}, ${p.nsteps})`, args[5]);
       }
     }
     return `{ const g = $.ag[${id}]; ${pre} ${vals} const c = ${cell}; if (c !== null) { ${upd} } }`;
@@ -290,3 +290,13 @@ function aggId(e: A.Expr): number {
 }
 
 export { Constants };
+
+/**
+ * A bucket's update: one more, or the increment added as dtrace adds it, in 64 bits that wrap
+ * (runtime/agg-state.ts addBucket keeps a count exact past 2^53).
+ */
+function bucketAdd(index: string, increment: string | undefined): string {
+  if (increment !== undefined) return `$.qadd(c.b, ${index}, ${increment});`;
+  // The common case inline: a count that stays a safe integer is a number incremented in place.
+  return `const q = ${index}; const o = c.b[q]; c.b[q] = typeof o === 'number' && o < ${Number.MAX_SAFE_INTEGER} ? o + 1 : $.s64($.add(o, 1));`;
+}

@@ -59,9 +59,19 @@ export function scalarOf(fn: AggFunction, value: AggValue, normal = 1): bigint {
   return averageOf(v, normal);
 }
 
-/** The bucket counts of a quantize-family cell, normalized by the caller when printing. */
+/**
+ * The bucket counts of a quantize-family cell as numbers, for drawing (bars, packed
+ * characters): a count past 2^53 is approximate. The printed counts use exactCountsOf.
+ */
 export function countsOf(value: AggValue): readonly number[] {
-  return Array.isArray(value) ? (value as readonly number[]) : [];
+  if (!Array.isArray(value)) return [];
+  const counts = value as readonly DInt[];
+  return counts.every((c) => typeof c === 'number') ? (counts as readonly number[]) : counts.map(Number);
+}
+
+/** The bucket counts of a quantize-family cell, exact (64-bit counts past 2^53 are bigints). */
+export function exactCountsOf(value: AggValue): readonly DInt[] {
+  return Array.isArray(value) ? (value as readonly DInt[]) : [];
 }
 
 /** What a joined printa() prints for an aggregation that has no entry for a key. */

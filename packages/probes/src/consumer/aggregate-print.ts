@@ -12,7 +12,7 @@
  * runtime's knowledge, not this module's.
  */
 
-import { countsOf, isDistribution, scalarOf } from './agg-values.js';
+import { exactCountsOf, isDistribution, scalarOf } from './agg-values.js';
 import { joinAggregations, sortAll, type AggSortOptions } from './aggregate-sort.js';
 import { formatConversion, resolveSpec, type FormatContext } from './printf.js';
 import { formatOf, isFormatError, type ParsedFormat } from '../program/printf-format.js';
@@ -46,7 +46,7 @@ export function formatKeyColumn(value: DValue, type: DType | undefined, opts: Ag
 export function formatValueColumn(
   fn: AggFunction, params: AggParams | undefined, value: AggValue, normal: number, style: BarStyle = {},
 ): string {
-  if (isDistribution(fn)) return formatDistribution(countsOf(value), params, normal, style);
+  if (isDistribution(fn)) return formatDistribution(exactCountsOf(value), params, normal, style);
   const v = scalarOf(fn, value, normal);
   // stddev is printed `%16llu`; the others `%16lld` (64-bit two's complement either way).
   const shown = fn === 'stddev' ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v);
@@ -101,7 +101,7 @@ function formatAggConversion(
   fmt: ParsedFormat['conversions'][number], agg: AggSnapshot, value: AggValue, spec: ReturnType<typeof resolveSpec>,
   ctx: FormatContext & AggDisplayOptions,
 ): string {
-  if (isDistribution(agg.fn)) return formatDistribution(countsOf(value), agg.params, agg.normal, barStyle(ctx));
+  if (isDistribution(agg.fn)) return formatDistribution(exactCountsOf(value), agg.params, agg.normal, barStyle(ctx));
   const v = scalarOf(agg.fn, value, agg.normal);
   return formatConversion(fmt, v, agg.fn === 'stddev' ? UINT64 : INT64, spec, ctx);
 }

@@ -79,7 +79,7 @@ export function compareKeys(a: readonly DValue[], b: readonly DValue[], types: r
 }
 
 /** The zero-bucket count used as the tie-break of quantize and lquantize. */
-function zeroCount(counts: readonly number[], fn: AggFunction, params?: AggParams): number {
+function zeroCount(counts: readonly DInt[], fn: AggFunction, params?: AggParams): DInt {
   if (fn === 'quantize') return counts[QUANTIZE_ZERO] ?? 0;
   if (fn === 'llquantize') return 0;
   const layout = bucketLayout(params);
@@ -87,14 +87,22 @@ function zeroCount(counts: readonly number[], fn: AggFunction, params?: AggParam
   return i < 0 ? 0 : counts[i] ?? 0;
 }
 
-function weightedSum(counts: readonly number[], params?: AggParams): number {
+/**
+ * dt_aggregate_quantizedsum: the counts weighted by their buckets' values. dtrace sums in long
+ * double; the sum is exact here, as a bigint once a term leaves the safe integers.
+ */
+function weightedSum(counts: readonly DInt[], params?: AggParams): DInt {
   const layout = bucketLayout(params);
   let total = 0;
+  let exact: bigint | null = null;
   for (let i = 0; i < counts.length && i < layout.length; i++) {
     const c = counts[i]!;
-    if (c !== 0) total += Number(layout[i]!.value) * c;
+    if (!c) continue;
+    const term = typeof c === 'number' ? Number(layout[i]!.value) * c : NaN;
+    if (exact === null && Number.isSafeInteger(term) && Number.isSafeInteger(total + term)) total += term;
+    else exact = (exact ?? BigInt(total)) + layout[i]!.value * BigInt(c);
   }
-  return total;
+  return exact ?? total;
 }
 
 type AvgCell = { count: DInt; sum: DInt };
@@ -103,7 +111,7 @@ type StddevCell = { count: DInt; sum: DInt; sumsq: bigint };
 /** Two values of one aggregation, by dtrace's value rule for its function. */
 export function compareValues(fn: AggFunction, params: AggParams | undefined, a: AggValue, b: AggValue): number {
   if (isDistribution(fn)) {
-    const ca = a as readonly number[], cb = b as readonly number[];
+    const ca = a as readonly DInt[], cb = b as readonly DInt[];
     const c = sign(weightedSum(ca, params), weightedSum(cb, params));
     return c !== 0 ? c : sign(zeroCount(ca, fn, params), zeroCount(cb, fn, params));
   }

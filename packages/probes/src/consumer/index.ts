@@ -66,7 +66,7 @@ export type { TraceFormatOptions } from './trace-format.js';
 
 export { formatYTime, formatTTime } from './time-format.js';
 
-export { averageOf, stddevOf, scalarOf, emptyValue, isDistribution } from './agg-values.js';
+export { averageOf, stddevOf, scalarOf, emptyValue, isDistribution, countsOf } from './agg-values.js';
 export {
   compareKeys,
   compareKeyValue,

@@ -10,7 +10,7 @@
  */
 
 import type { StackFrame } from '../provider/host.js';
-import { countsOf, isDistribution, scalarOf } from './agg-values.js';
+import { exactCountsOf, isDistribution, scalarOf } from './agg-values.js';
 import { printa } from './aggregate-print.js';
 import { sortEntries } from './aggregate-sort.js';
 import { bucketLayout } from './buckets.js';
@@ -55,13 +55,13 @@ export function jsonValue(v: DValue): Json {
 export function jsonAggValue(agg: AggSnapshot, value: AggValue): Json {
   if (isDistribution(agg.fn)) {
     const layout = bucketLayout(agg.params);
-    const counts = countsOf(value);
+    const counts = exactCountsOf(value);
     return {
       buckets: layout.map((b, i) => ({
         label: b.label,
         min: b.min === null ? null : jsonInt(b.min),
         max: b.max === null ? null : jsonInt(b.max),
-        count: agg.normal === 1 ? counts[i] ?? 0 : Math.trunc((counts[i] ?? 0) / agg.normal),
+        count: jsonInt(agg.normal === 1 ? counts[i] ?? 0 : BigInt(counts[i] ?? 0) / BigInt(agg.normal)),
       })),
     };
   }

@@ -15,7 +15,7 @@
  */
 
 import { bucketLayout, QUANTIZE_ZERO } from './buckets.js';
-import type { AggParams } from '../program/value-model.js';
+import type { AggParams, DInt } from '../program/value-model.js';
 
 const BAR = 40;
 /** Height of the tallest bar under aggzoom (DTRACE_AGGZOOM_MAX). */
@@ -40,8 +40,8 @@ export function addToTotal(total: number, count: number, zoom: boolean | undefin
 const HEADER = `\n${'value'.padStart(16)} ${'------------- Distribution -------------'.padStart(41)} ${'count'.padEnd(9)}\n`;
 
 /** `%-9lld` of the (normalized) count. */
-function countColumn(count: number, normal: number): string {
-  const shown = normal === 1 ? count : Math.trunc(count / normal);
+function countColumn(count: DInt, normal: number): string {
+  const shown = normal === 1 ? count : typeof count === 'bigint' ? count / BigInt(normal) : Math.trunc(count / normal);
   return String(shown).padEnd(9);
 }
 
@@ -50,28 +50,30 @@ function countColumn(count: number, normal: number): string {
  * Only negative: a right-aligned bar then `|`. Both: half-width bars either side of `|`.
  */
 export function quantizeLine(
-  count: number, normal: number, total: number, positives: boolean, negatives: boolean, utf8 = false,
+  exact: DInt, normal: number, total: number, positives: boolean, negatives: boolean, utf8 = false,
 ): string {
-  if (utf8 && positives && !negatives) return utf8Line(count, normal, total);
+  const count = Number(exact);
+  if (utf8 && positives && !negatives) return utf8Line(exact, normal, total);
   const depthOf = (len: number): number => (total === 0 ? 0 : Math.floor((Math.abs(count) * len) / total + 0.5));
   if (!negatives) {
     const d = positives ? depthOf(BAR) : 0;
-    return `|${'@'.repeat(d)}${' '.repeat(BAR - d)} ${countColumn(count, normal)}\n`;
+    return `|${'@'.repeat(d)}${' '.repeat(BAR - d)} ${countColumn(exact, normal)}\n`;
   }
   if (!positives) {
     const d = depthOf(BAR);
-    return `${' '.repeat(BAR - d)}${'@'.repeat(d)}| ${countColumn(count, normal)}\n`;
+    return `${' '.repeat(BAR - d)}${'@'.repeat(d)}| ${countColumn(exact, normal)}\n`;
   }
   const half = BAR / 2;
   const d = depthOf(half);
   if (count <= 0) {
-    return `${' '.repeat(half - d)}${'@'.repeat(d)}|${' '.repeat(half)} ${countColumn(count, normal)}\n`;
+    return `${' '.repeat(half - d)}${'@'.repeat(d)}|${' '.repeat(half)} ${countColumn(exact, normal)}\n`;
   }
-  return `${' '.repeat(half)}|${'@'.repeat(d)}${' '.repeat(half - d)} ${countColumn(count, normal)}\n`;
+  return `${' '.repeat(half)}|${'@'.repeat(d)}${' '.repeat(half - d)} ${countColumn(exact, normal)}\n`;
 }
 
 /** An all-positive bar in block elements: whole blocks, then one partial block in eighths. */
-function utf8Line(count: number, normal: number, total: number): string {
+function utf8Line(exact: DInt, normal: number, total: number): string {
+  const count = Number(exact);
   const f = (Math.abs(count) * BAR) / total;
   const whole = Math.floor(f);
   const partial = Math.floor((f - whole) * 8);
@@ -81,22 +83,22 @@ function utf8Line(count: number, normal: number, total: number): string {
     bar += String.fromCodePoint(EIGHTH_BLOCK - (partial - 1));
     used++;
   }
-  return `|${bar}${' '.repeat(Math.max(0, BAR - used))} ${countColumn(count, normal)}\n`;
+  return `|${bar}${' '.repeat(Math.max(0, BAR - used))} ${countColumn(exact, normal)}\n`;
 }
 
 /** The first and last rows to print, by the ±1 neighbour rule, or the all-zero fallback. */
-export function selectRows(counts: readonly number[], emptyFirst: number, emptyLast: number): [number, number] {
+export function selectRows(counts: readonly DInt[], emptyFirst: number, emptyLast: number): [number, number] {
   let first = 0;
-  while (first < counts.length && counts[first] === 0) first++;
+  while (first < counts.length && !counts[first]) first++;
   if (first === counts.length) return [emptyFirst, Math.min(emptyLast, counts.length - 1)];
   let last = counts.length - 1;
-  while (last > 0 && counts[last] === 0) last--;
+  while (last > 0 && !counts[last]) last--;
   return [Math.max(0, first - 1), Math.min(counts.length - 1, last + 1)];
 }
 
 /** The table for a quantize-family value; `params` absent means quantize(). */
 export function formatDistribution(
-  counts: readonly number[], params: AggParams | undefined, normal = 1, style: BarStyle = {},
+  counts: readonly DInt[], params: AggParams | undefined, normal = 1, style: BarStyle = {},
 ): string {
   const layout = bucketLayout(params);
   const n = Math.min(counts.length, layout.length);
@@ -113,7 +115,7 @@ export function formatDistribution(
     const c = data[i] ?? 0;
     if (c > 0) positives = true;
     if (c < 0) negatives = true;
-    total = addToTotal(total, c, style.zoom);
+    total = addToTotal(total, Number(c), style.zoom);
   }
   let out = HEADER;
   for (let i = first; i <= last; i++) {

@@ -135,7 +135,7 @@ export type AggValue =
   | DInt
   | { readonly count: DInt; readonly sum: DInt }
   | { readonly count: DInt; readonly sum: DInt; readonly sumsq: bigint }
-  | readonly number[];
+  | readonly DInt[];
 
 export interface AggEntry {
   readonly key: readonly DValue[];

@@ -9,7 +9,7 @@
 import type { AggEntry, AggParams, AggSnapshot, AggValue, DType, DValue } from '../program/value-model.js';
 import type { AggDef } from '../program/program.js';
 import { quantizeBucketCount } from '../consumer/buckets.js';
-import { norm } from './int64.js';
+import { norm, type DIntValue } from './int64.js';
 
 export interface Cell {
   /** The key tuple as recorded. */
@@ -17,7 +17,8 @@ export interface Cell {
   v: number | bigint;
   n: number;
   q: number | bigint;
-  b: number[];
+  /** Bucket counts: numbers, or bigints once past 2^53 (int64, wrapping as dtrace's do). */
+  b: DIntValue[];
 }
 
 const INT64_MAX = 9223372036854775807n;
@@ -62,7 +63,7 @@ export class AggStore {
     this.budget.fresh += this.cost;
     const fn = this.def.fn;
     const v = fn === 'min' ? INT64_MAX : fn === 'max' ? INT64_MIN : 0;
-    return { k, v, n: 0, q: 0, b: this.buckets > 0 ? new Array<number>(this.buckets).fill(0) : [] };
+    return { k, v, n: 0, q: 0, b: this.buckets > 0 ? new Array<DIntValue>(this.buckets).fill(0) : [] };
   }
 
   add0(): Cell | null {

@@ -62,6 +62,10 @@ export class RuntimeContext {
   readonly qb = quantizeBucket;
   readonly lqb = lquantizeBucket;
   readonly llqb = llquantizeBucket;
+  /** A quantize bucket plus an increment, in dtrace's wrapping 64 bits. */
+  readonly qadd = (b: I.DIntValue[], k: number, inc: I.DIntValue): void => {
+    b[k] = I.s64(I.add(b[k]!, inc));
+  };
   // tracemem() (runtime/records.ts); print() and `*p` go through deref() below.
   readonly tracemem = tracemem;
   // The network subroutines (runtime/net.ts).

@@ -5,7 +5,7 @@
  * their own; aggregations without a stack key print as dtrace prints them.
  */
 
-import { frameText, scalarOf, TextConsumer, type AggSnapshot, type DStack, type DValue } from '@zsdtrace/probes';
+import { countsOf, frameText, scalarOf, TextConsumer, type AggSnapshot, type DStack, type DValue } from '@zsdtrace/probes';
 
 function isStack(v: DValue): v is DStack {
   return typeof v === 'object' && v !== null && (v as DStack).kind === 'stack';
@@ -21,7 +21,7 @@ export function foldedLines(agg: AggSnapshot): string | null {
       if (isStack(k)) parts.push(...[...k.frames].reverse().map((f) => frameText(f).replace(/;/g, ':')));
       else parts.push(String(k).replace(/;/g, ':'));
     }
-    const value = Array.isArray(e.value) ? e.value.reduce((a, b) => a + b, 0) : scalarOf(agg.fn, e.value, agg.normal);
+    const value = Array.isArray(e.value) ? countsOf(e.value).reduce((a, b) => a + b, 0) : scalarOf(agg.fn, e.value, agg.normal);
     out += `${parts.length > 0 ? parts.join(';') : '-'} ${value}\n`;
   }
   return out;

@@ -15,7 +15,7 @@ function add(a: number | bigint, b: number | bigint): number | bigint {
 }
 
 function combine(fn: AggSnapshot['fn'], x: AggValue, y: AggValue): AggValue {
-  if (Array.isArray(x) && Array.isArray(y)) return (x as readonly number[]).map((v, i) => v + ((y as readonly number[])[i] ?? 0));
+  if (Array.isArray(x) && Array.isArray(y)) return (x as readonly (number | bigint)[]).map((v, i) => add(v, (y as readonly (number | bigint)[])[i] ?? 0));
   if (typeof x === 'object' && typeof y === 'object' && !Array.isArray(x) && !Array.isArray(y)) {
     type Avg = { readonly count: number | bigint; readonly sum: number | bigint; readonly sumsq?: bigint };
     const [p, q] = [x as Avg, y as Avg];
