@@ -57,7 +57,9 @@ export class Memory {
   }
   /** A zeroed object in this firing's scratch space (alloca(), this-> structs, xlate). */
   salloc(n: I, align = 8): number {
-    return this.scratch.alloc(Number(n), align);
+    // alloca() takes a size_t: a negative size is a huge one, past any scratch space.
+    const size = typeof n === 'number' && n >= 0 ? n : Number(BigInt.asUintN(64, BigInt(n)));
+    return this.scratch.alloc(size, align);
   }
   /** Called at the start of each firing. */
   reset(): void {
