@@ -23,7 +23,7 @@ describe('step footprints', () => {
     const steps: (StepRecord & { name: string })[] = [];
     const names = new Map<number, string>();
     const policy: SchedulingPolicy & { stepped(r: StepRecord): void } = {
-      name: 'script',
+      name: 'replay',
       spawned(t) {
         names.set(t.tid, t.name);
       },
@@ -38,7 +38,7 @@ describe('step footprints', () => {
     };
     const k = new Kernel(policy, new TraceLog(), probes, () => {}, { maxSteps: 1000, untimed: true, footprints: true });
     const m = new KMutex('zone_lock', 'zone_lock:1', 0x1000, null);
-    const cv = new CondVar('cv', 0x2000);
+    const cv = new CondVar('cv');
     const holdAcross = (name: string) =>
       k.spawn(name, 'global', -1, function* () {
         yield* k.enter(m);
