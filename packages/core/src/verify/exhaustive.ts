@@ -13,10 +13,14 @@
  *   classic sleep-set rule applies: after exploring t at node s, t sleeps in a later sibling u's
  *   subtree while the steps taken there are independent of t; a schedule that would run a
  *   sleeping t is equivalent to one already explored.
- * - Under a preemption bound that rule alone is unsound (the equivalent schedule may cost more
- *   preemptions). A bounded pass therefore lets t sleep only when swapping it first cannot cost
- *   more: t's step leaves its thread not ready (it blocked, waited or finished), and at s the
- *   previous thread was not ready or is t's thread. The unbounded pass uses the plain rule.
+ * - Under a preemption bound the equivalent schedule must not cost more preemptions. So t sleeps
+ *   with the footprint of its whole block: its consecutive steps from s in the first run that
+ *   chose it (which lets it run on, for free, until it blocks, waits or finishes). A pruned
+ *   schedule runs a prefix of that block after independent steps; moving that prefix to the
+ *   front never adds a preemption (docs/verify.md has the count). A block cut short by a finding
+ *   or by the search is dependent on everything.
+ * - Footprints of different runs are compared, so the harness names footprint objects by what
+ *   they are in the model (schedule-run.ts), not by identity: every run builds a new engine.
  *
  * The explorer knows the engine only through `ExploreHarness`; it never prints.
  */
@@ -50,6 +54,8 @@ export interface ScheduleOutcome {
   readonly coverage: Readonly<Record<string, number>>;
   readonly events: number;
   readonly steps: number;
+  /** A fatal finding stopped the run (its last step disabled every other thread). */
+  readonly halted: boolean;
 }
 
 export interface ExploreHarness {
@@ -109,9 +115,10 @@ export interface ExhaustiveResult {
 /** Depth of the decision tree at which shards split it. */
 export const SHARD_DEPTH = 3;
 
+/** An explored choice, asleep in later siblings' subtrees while the steps there miss `fp`. */
 interface Sleeper {
+  /** Every object the chosen thread's block touched (see Node.block). */
   readonly fp: ReadonlySet<object>;
-  readonly readyAfter: boolean;
 }
 
 interface Node {
@@ -122,8 +129,14 @@ interface Node {
   readonly cost: number;
   readonly sleep: ReadonlyMap<number, Sleeper>;
   chosen: number;
-  /** The chosen transition's step, recorded when it ran. */
-  rec: StepRecord | null;
+  /** The chosen step and the forced steps after it, up to the next decision (recorded when they ran). */
+  steps: StepRecord[];
+  /**
+   * Union of the footprints of the chosen thread's block: its consecutive steps from this node
+   * in the first run that made this choice (which lets it run on until it blocks, waits or
+   * finishes). EVERYTHING when the run ended inside the block other than by the thread finishing.
+   */
+  block: ReadonlySet<object> | null;
   readonly done: Map<number, Sleeper>;
   /** Order index among the nodes at SHARD_DEPTH (shards only). */
   shardIndex: number;
@@ -197,8 +210,10 @@ function runPass(
   let shardSeq = 0;
   for (;;) {
     if (outOfBudget()) return { complete: false, cut, schedules };
+    const prefix = stack.length;
     const r = runOne(h, o, bound, stack, res, shard, () => shardSeq++);
     if (r.cut) cut = true;
+    if (o.por) recordBlocks(stack, Math.max(0, prefix - 1), r.outcome);
     if (r.outcome) {
       schedules++;
       res.schedules++;
@@ -221,13 +236,13 @@ function runPass(
     for (;;) {
       const n = stack[stack.length - 1];
       if (!n) return { complete: true, cut, schedules };
-      // A step cut short by the end of the run has no record: it counts as dependent on everything.
-      n.done.set(n.chosen, n.rec ? { fp: n.rec.fp, readyAfter: n.rec.readyAfter } : { fp: EVERYTHING, readyAfter: true });
+      n.done.set(n.chosen, { fp: n.block ?? EVERYTHING });
       const next = nextChoice(n, bound);
       if (next.cut) cut = true;
       if (next.tid >= 0) {
         n.chosen = next.tid;
-        n.rec = null;
+        n.steps = [];
+        n.block = null;
         break;
       }
       stack.pop();
@@ -290,11 +305,11 @@ function runOne(
     },
     pick(ready: readonly SimThread[]): number {
       const parent = stack[depth - 1];
-      if (parent && pending.length > 0) parent.rec = pending[0]!;
+      if (parent && pending.length > 0) parent.steps = pending;
       let node = stack[depth];
       if (depth >= prefix || !node) {
         const tids = ready.map((t) => t.tid);
-        const sleep = parent ? childSleep(parent, pending, bound, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
+        const sleep = parent ? childSleep(parent, parent.steps, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
         node = {
           ready: tids.sort((a, b) => a - b),
           last,
@@ -302,7 +317,8 @@ function runOne(
           cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
           sleep,
           chosen: -1,
-          rec: null,
+          steps: [],
+          block: null,
           done: new Map(),
           shardIndex: -1,
         };
@@ -314,7 +330,7 @@ function runOne(
         node.chosen = first.tid;
         stack.push(node);
       }
-      // Steps are recorded from scratch after every decision (the array is the parent's rec's home).
+      // Steps are recorded from scratch after every decision (the array is now the parent's).
       if (pending.length > 0) pending = [];
       if (shard && depth === SHARD_DEPTH) {
         if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
@@ -334,7 +350,7 @@ function runOne(
   try {
     const outcome = h.run(policy);
     const parent = stack[depth - 1];
-    if (parent && pending.length > 0) parent.rec = pending[0]!;
+    if (parent && pending.length > 0) parent.steps = pending;
     const fp = policy.fingerprint;
     if (fp) {
       const h = fp();
@@ -352,18 +368,41 @@ function runOne(
   }
 }
 
+/**
+ * The block of every node whose choice the run just made (from `from` on): the chosen thread's
+ * consecutive steps in this run, which continues it for free until it blocks, waits or finishes.
+ */
+function recordBlocks(stack: readonly Node[], from: number, outcome: ScheduleOutcome | null): void {
+  const ended = outcome === null || outcome.halted;
+  for (let d = from; d < stack.length; d++) {
+    const n = stack[d]!;
+    const tid = n.chosen;
+    const fp = new Set<object>();
+    let open = true;
+    for (let e = d; e < stack.length && open; e++) {
+      for (const st of stack[e]!.steps) {
+        if (st.tid !== tid) {
+          open = false;
+          break;
+        }
+        if (st.fp === EVERYTHING) return void (n.block = EVERYTHING);
+        for (const x of st.fp) fp.add(x);
+      }
+    }
+    // The run stopped (a finding, or the search abandoned it) while the thread still ran.
+    n.block = open && ended ? EVERYTHING : fp;
+  }
+}
+
 /** Sleep set of the child reached from `parent` by its chosen transition and the forced steps after it. */
-function childSleep(parent: Node, steps: readonly StepRecord[], bound: number, por: boolean): Map<number, Sleeper> {
+function childSleep(parent: Node, steps: readonly StepRecord[], por: boolean): Map<number, Sleeper> {
   const out = new Map<number, Sleeper>();
   if (!por) return out;
   // Candidates: the parent's sleepers, then the transitions it explored (never both: a sleeping
-  // thread is never chosen).
+  // thread is never chosen). Under a preemption bound too (docs/verify.md): a choice sleeps with
+  // the footprint of its whole block, so moving the block first never costs a preemption.
   for (const [tid, s] of parent.sleep) if (independentOf(steps, tid, s)) out.set(tid, s);
-  const bounded = bound !== Infinity;
-  for (const [tid, s] of parent.done) {
-    if (bounded && (s.readyAfter || (parent.lastReady && tid !== parent.last))) continue;
-    if (independentOf(steps, tid, s)) out.set(tid, s);
-  }
+  for (const [tid, s] of parent.done) if (independentOf(steps, tid, s)) out.set(tid, s);
   return out;
 }
 

@@ -26,9 +26,10 @@ export interface ExplorableEngine extends EngineLike {
 export type PolicyEngineFactory = (policy: SchedulingPolicy & Partial<Pick<ExplorePolicy, 'stepped'>>) => ExplorableEngine;
 
 export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm): ExploreHarness {
+  const tokens = new Map<string, object>();
   return {
     run(policy: ExplorePolicy): ScheduleOutcome {
-      const engine = make(policy);
+      const engine = make(stableFootprints(policy, tokens));
       policy.fingerprint = () => engine.fingerprint();
       policy.recordFootprints = (on) => engine.recordFootprints(on);
       policy.begin();
@@ -44,6 +45,8 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
       const findings = r.findings.map((f) => ({ kind: f.kind, message: f.message }));
       const violations = checker.finish({ findings });
       return {
+        // Every finding but a lock-order report stops the kernel (sim/kernel.ts).
+        halted: r.findings.some((f) => f.kind !== 'lock-order'),
         failures: [
           ...r.findings.map((f) => ({ kind: findingKind(f), message: f.message, report: f.report })),
           ...violations.map((v) => ({ kind: v.property as string, message: v.message, report: v.message })),
@@ -52,6 +55,41 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
         events,
         steps: r.steps,
       };
+    },
+  };
+}
+
+/**
+ * Each run builds a fresh engine, so the objects in its step footprints are new objects every
+ * time, while the explorer compares steps of different runs (a sleeping choice was recorded in
+ * an earlier run). This policy wrapper names every footprint object by what it is in the model,
+ * a token shared by all runs: a mutex or condition variable by its label (`zone_lock:3`), a zone
+ * by its id, a key variable by its name, anything else by its class (one token for all objects
+ * of a class: a merge that only adds dependencies). Runs are deterministic, so an object created
+ * in a common prefix gets the same name in every run; two objects with one name only make steps
+ * look dependent, which costs reduction, never soundness.
+ */
+function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): SchedulingPolicy & Pick<ExplorePolicy, 'stepped'> {
+  const token = (name: string): object => {
+    let t = tokens.get(name);
+    if (!t) tokens.set(name, (t = { name }));
+    return t;
+  };
+  const nameOf = (o: object): string => {
+    const x = o as { label?: unknown; zone_id?: unknown; name?: unknown; addr?: unknown };
+    if (typeof x.label === 'string') return `lock ${x.label}`;
+    if (typeof x.zone_id === 'number') return `zone ${x.zone_id}`;
+    if (typeof x.name === 'string' && typeof x.addr === 'number') return `key ${x.name}`;
+    return `class ${o.constructor?.name ?? 'Object'}`;
+  };
+  return {
+    name: policy.name,
+    spawned: (t) => policy.spawned(t),
+    pick: (ready, step) => policy.pick(ready, step),
+    stepped(rec) {
+      const fp = new Set<object>();
+      for (const o of rec.fp) fp.add(token(nameOf(o)));
+      policy.stepped({ tid: rec.tid, fp, readyAfter: rec.readyAfter });
     },
   };
 }
