@@ -27,6 +27,7 @@
 
 import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
+import { Clocks, disjoint, EVERYTHING, races } from './dpor-races.js';
 
 /** One executed step, as the kernel reports it to an exploring policy. */
 export interface StepRecord {
@@ -56,6 +57,8 @@ export interface ScheduleOutcome {
   readonly steps: number;
   /** A fatal finding stopped the run (its last step disabled every other thread). */
   readonly halted: boolean;
+  /** The threads alive when a halted run stopped (their next steps never ran). */
+  readonly pending: readonly number[];
 }
 
 export interface ExploreHarness {
@@ -121,20 +124,30 @@ interface Sleeper {
   readonly fp: ReadonlySet<object>;
 }
 
-interface Node {
+/** Steps run between two decisions, and the threads they created ([tid, index in steps]). */
+interface StepGroup {
+  steps: StepRecord[];
+  spawns: [number, number][];
+}
+
+interface Node extends StepGroup {
   readonly ready: readonly number[];
   readonly last: number;
   readonly lastReady: boolean;
   /** Preemptions spent before this node. */
   readonly cost: number;
   readonly sleep: ReadonlyMap<number, Sleeper>;
+  /** Every ready thread is a choice (no reduction: --no-por, or above a shard split). */
+  readonly full: boolean;
+  /** The choices race analysis asked for (the backtrack set); unused when `full`. */
+  readonly todo: Set<number>;
   chosen: number;
-  /** The chosen step and the forced steps after it, up to the next decision (recorded when they ran). */
-  steps: StepRecord[];
-  /**
-   * Union of the footprints of the chosen thread's block: its consecutive steps from this node
-   * in the first run that made this choice (which lets it run on until it blocks, waits or
-   * finishes). EVERYTHING when the run ended inside the block other than by the thread finishing.
+  /*
+   * `steps`: the chosen step and the forced steps after it, up to the next decision.
+   * `block`: union of the footprints of the chosen thread's block: its consecutive steps from
+   * this node in the first run that made this choice (which lets it run on until it blocks,
+   * waits or finishes). EVERYTHING when that run ended inside the block other than by the
+   * thread finishing.
    */
   block: ReadonlySet<object> | null;
   readonly done: Map<number, Sleeper>;
@@ -143,16 +156,6 @@ interface Node {
 }
 
 class Abort extends Error {}
-
-/** The footprint of a step whose record is missing: dependent on every other step. */
-const EVERYTHING: ReadonlySet<object> = new Set<object>();
-
-function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolean {
-  if (a === EVERYTHING || b === EVERYTHING) return false;
-  if (a.size > b.size) return disjoint(b, a);
-  for (const x of a) if (b.has(x)) return false;
-  return true;
-}
 
 export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): ExhaustiveResult {
   const t0 = o.now();
@@ -204,6 +207,8 @@ function runPass(
   outOfBudget: () => boolean,
 ): { complete: boolean; cut: boolean; schedules: number } {
   const stack: Node[] = [];
+  // The steps before the first decision (the same in every run).
+  const prelude: StepGroup = { steps: [], spawns: [] };
   let cut = false;
   let schedules = 0;
   const shard = o.shard && o.shard.count > 1 ? o.shard : null;
@@ -211,9 +216,12 @@ function runPass(
   for (;;) {
     if (outOfBudget()) return { complete: false, cut, schedules };
     const prefix = stack.length;
-    const r = runOne(h, o, bound, stack, res, shard, () => shardSeq++);
+    const r = runOne(h, o, bound, stack, prelude, res, shard, () => shardSeq++);
     if (r.cut) cut = true;
-    if (o.por) recordBlocks(stack, Math.max(0, prefix - 1), r.outcome);
+    if (o.por) {
+      recordBlocks(stack, Math.max(0, prefix - 1), r.outcome);
+      analyse(stack, prelude, prefix, r.outcome);
+    }
     if (r.outcome) {
       schedules++;
       res.schedules++;
@@ -242,6 +250,7 @@ function runPass(
       if (next.tid >= 0) {
         n.chosen = next.tid;
         n.steps = [];
+        n.spawns = [];
         n.block = null;
         break;
       }
@@ -259,7 +268,7 @@ function costOf(n: Node, tid: number): number {
 function nextChoice(n: Node, bound: number): { tid: number; cut: boolean } {
   let cut = false;
   for (const tid of choiceOrder(n)) {
-    if (n.done.has(tid) || n.sleep.has(tid)) continue;
+    if (n.done.has(tid) || n.sleep.has(tid) || !(n.full || n.todo.has(tid))) continue;
     if (n.cost + costOf(n, tid) > bound) {
       cut = true;
       continue;
@@ -279,67 +288,90 @@ function runOne(
   o: ExhaustiveOptions,
   bound: number,
   stack: Node[],
+  prelude: StepGroup,
   res: ExhaustiveResult,
   shard: { index: number; count: number } | null,
   nextShardSeq: () => number,
 ): { outcome: ScheduleOutcome | null; cut: boolean; cost: number } {
   let depth = 0;
-  let pending: StepRecord[] = [];
+  let group: StepGroup = { steps: [], spawns: [] };
   let last = -1;
   let cut = false;
   let cost = 0;
+  let started = false;
   const prefix = stack.length;
+  // Steps before the last replayed decision are known from earlier runs (runs are
+  // deterministic): footprints are recorded only from there on.
+  let recording = prefix === 0;
+  /** Files the steps since the previous decision with the node that chose them. */
+  const flush = (): void => {
+    if (!recording) {
+      group = { steps: [], spawns: [] };
+      return;
+    }
+    const owner = depth === 0 ? prelude : stack[depth - 1];
+    if (owner) {
+      owner.steps = group.steps;
+      owner.spawns = group.spawns;
+    }
+    group = { steps: [], spawns: [] };
+  };
   const policy: ExplorePolicy = {
     name: 'replay',
     fingerprint: null,
     recordFootprints: null,
-    // Steps before the last replayed decision are known from earlier runs (runs are
-    // deterministic): footprints are recorded only from there on.
     begin() {
-      policy.recordFootprints?.(prefix === 0);
+      started = true;
+      policy.recordFootprints?.(recording);
     },
-    spawned() {},
+    spawned(t) {
+      if (started && recording) group.spawns.push([t.tid, group.steps.length]);
+    },
     stepped(rec) {
-      pending.push(rec);
+      group.steps.push(rec);
       last = rec.tid;
     },
     pick(ready: readonly SimThread[]): number {
+      flush();
       const parent = stack[depth - 1];
-      if (parent && pending.length > 0) parent.steps = pending;
       let node = stack[depth];
       if (depth >= prefix || !node) {
-        const tids = ready.map((t) => t.tid);
-        const sleep = parent ? childSleep(parent, parent.steps, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
+        const tids = ready.map((t) => t.tid).sort((a, b) => a - b);
+        const full = !o.por || (shard !== null && depth <= SHARD_DEPTH);
         node = {
-          ready: tids.sort((a, b) => a - b),
+          ready: tids,
           last,
           lastReady: tids.includes(last),
           cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
-          sleep,
+          sleep: parent ? childSleep(parent, parent.steps, !full) : new Map<number, Sleeper>(),
+          full,
+          todo: new Set(),
           chosen: -1,
           steps: [],
+          spawns: [],
           block: null,
           done: new Map(),
           shardIndex: -1,
         };
         const fp = policy.fingerprint;
         if (fp) res.stateHashes.add(fp());
-        const first = nextChoice(node, bound);
+        const first = firstChoice(node, bound);
         if (first.cut) cut = true;
         if (first.tid < 0) throw new Abort();
         node.chosen = first.tid;
         stack.push(node);
       }
-      // Steps are recorded from scratch after every decision (the array is now the parent's).
-      if (pending.length > 0) pending = [];
       if (shard && depth === SHARD_DEPTH) {
         if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
         if (node.shardIndex % shard.count !== shard.index) throw new Abort();
       }
       depth++;
-      // The steps after this decision are the parent steps of decision `depth`: needed from the
-      // last replayed decision (prefix - 1) on.
-      if (depth === prefix) policy.recordFootprints?.(true);
+      // The steps after this decision belong to node `depth - 1`: needed from the last
+      // replayed decision (prefix - 1) on.
+      if (depth === prefix) {
+        recording = true;
+        policy.recordFootprints?.(true);
+      }
       cost = node.cost + costOf(node, node.chosen);
       let i = ready.length - 1;
       while (i >= 0 && ready[i]!.tid !== node.chosen) i--;
@@ -349,8 +381,7 @@ function runOne(
   };
   try {
     const outcome = h.run(policy);
-    const parent = stack[depth - 1];
-    if (parent && pending.length > 0) parent.steps = pending;
+    flush();
     const fp = policy.fingerprint;
     if (fp) {
       const h = fp();
@@ -366,6 +397,22 @@ function runOne(
     stack.length = depth;
     return { outcome: null, cut, cost };
   }
+}
+
+/** A new node's first choice: every ready thread when `full`, else the cheapest one awake. */
+function firstChoice(n: Node, bound: number): { tid: number; cut: boolean } {
+  if (n.full) return nextChoice(n, bound);
+  let cut = false;
+  for (const tid of choiceOrder(n)) {
+    if (n.sleep.has(tid)) continue;
+    if (n.cost + costOf(n, tid) > bound) {
+      cut = true;
+      continue;
+    }
+    n.todo.add(tid);
+    return { tid, cut };
+  }
+  return { tid: -1, cut };
 }
 
 /**
@@ -391,6 +438,72 @@ function recordBlocks(stack: readonly Node[], from: number, outcome: ScheduleOut
     }
     // The run stopped (a finding, or the search abandoned it) while the thread still ran.
     n.block = open && ended ? EVERYTHING : fp;
+  }
+}
+
+/**
+ * Race analysis of the run just made (its new steps: from the last replayed decision on), adding
+ * the choices that reverse each race to the nodes before the racing steps (docs/verify.md):
+ * - the racing thread at the decision before the earlier step, or every ready thread there if
+ *   the racing thread was not ready (Flanagan and Godefroid);
+ * - the same at the decision that began the earlier step's run of consecutive steps, where a
+ *   switch costs no more preemptions than the schedule did (Coons, Musuvathi and McKinley);
+ * - a run stopped by a finding: its last step disables every other thread, and their next steps
+ *   are unknown, so they count as dependent on everything.
+ */
+function analyse(stack: readonly Node[], prelude: StepGroup, prefix: number, outcome: ScheduleOutcome | null): void {
+  const steps: StepRecord[] = [];
+  const nodeAt: number[] = [];
+  const creator = new Map<number, number>();
+  let from = 0;
+  let lastGroup: StepGroup | null = null;
+  const add = (g: StepGroup, d: number): void => {
+    if (d === prefix - 1) from = steps.length;
+    const base = steps.length;
+    for (let k = 0; k < g.steps.length; k++) {
+      steps.push(g.steps[k]!);
+      nodeAt.push(k === 0 ? d : -1);
+    }
+    for (const [tid, k] of g.spawns) creator.set(tid, base + k);
+    if (g.steps.length > 0) lastGroup = g;
+  };
+  add(prelude, -1);
+  for (let d = 0; d < stack.length; d++) add(stack[d]!, d);
+  if (steps.length === 0) return;
+  const halted = outcome?.halted === true;
+  if (halted && lastGroup) {
+    const g = lastGroup as StepGroup;
+    const rec = g.steps[g.steps.length - 1]!;
+    g.steps[g.steps.length - 1] = { ...rec, fp: EVERYTHING };
+    steps[steps.length - 1] = g.steps[g.steps.length - 1]!;
+  }
+  const clocks = new Clocks(steps, creator);
+  const addAt = (i: number, tid: number): void => {
+    const d = nodeAt[i]!;
+    const n = d >= 0 ? stack[d] : undefined;
+    if (!n || n.full) return;
+    if (n.ready.includes(tid)) n.todo.add(tid);
+    else for (const t of n.ready) n.todo.add(t);
+  };
+  for (const [i, tid] of races(steps, creator, from, clocks)) {
+    addAt(i, tid);
+    let k = i;
+    while (k > 0 && steps[k - 1]!.tid === steps[i]!.tid) k--;
+    if (k < i) addAt(k, tid);
+  }
+  if (halted) {
+    // The next step of every thread still alive is unknown: dependent on everything. As for a
+    // known step, every state since its thread's last step contributes its latest racing step.
+    for (const q of outcome.pending) {
+      const lastQ = q < clocks.lastOf.length ? clocks.lastOf[q]! : -1;
+      const c = lastQ >= 0 ? clocks.clock[lastQ] : creator.has(q) ? clocks.clock[creator.get(q)!] : undefined;
+      for (let i = steps.length - 1; i >= 0; i--) {
+        const ti = steps[i]!.tid;
+        if (ti === q || (c && (c[ti] ?? 0) >= clocks.local[i]!)) continue;
+        addAt(i, q);
+        if (i < lastQ) break;
+      }
+    }
   }
 }
 

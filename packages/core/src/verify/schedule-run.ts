@@ -20,6 +20,7 @@ import { createTraceChecker } from './trace-checker.js';
 export interface ExplorableEngine extends EngineLike {
   fingerprint(): number;
   recordFootprints(on: boolean): void;
+  state(): { readonly threads: readonly { readonly tid: number; readonly state: string }[] };
 }
 
 /** Builds a fresh untimed engine that schedules with `policy` and records step footprints. */
@@ -44,9 +45,11 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
       const r = engine.run();
       const findings = r.findings.map((f) => ({ kind: f.kind, message: f.message }));
       const violations = checker.finish({ findings });
+      // Every finding but a lock-order report stops the kernel (sim/kernel.ts).
+      const halted = r.findings.some((f) => f.kind !== 'lock-order');
       return {
-        // Every finding but a lock-order report stops the kernel (sim/kernel.ts).
-        halted: r.findings.some((f) => f.kind !== 'lock-order'),
+        halted,
+        pending: halted ? engine.state().threads.filter((t) => t.state !== 'done').map((t) => t.tid) : [],
         failures: [
           ...r.findings.map((f) => ({ kind: findingKind(f), message: f.message, report: f.report })),
           ...violations.map((v) => ({ kind: v.property as string, message: v.message, report: v.message })),
@@ -82,13 +85,19 @@ function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): S
     if (typeof x.name === 'string' && typeof x.addr === 'number') return `key ${x.name}`;
     return `class ${o.constructor?.name ?? 'Object'}`;
   };
+  const seen = new Map<object, object>();
+  const tokenOf = (o: object): object => {
+    let t = seen.get(o);
+    if (!t) seen.set(o, (t = token(nameOf(o))));
+    return t;
+  };
   return {
     name: policy.name,
     spawned: (t) => policy.spawned(t),
     pick: (ready, step) => policy.pick(ready, step),
     stepped(rec) {
       const fp = new Set<object>();
-      for (const o of rec.fp) fp.add(token(nameOf(o)));
+      for (const o of rec.fp) fp.add(tokenOf(o));
       policy.stepped({ tid: rec.tid, fp, readyAfter: rec.readyAfter });
     },
   };

@@ -37,6 +37,7 @@ describe('exhaustive exploration: reduction against the full search', () => {
       expect([...reduced.finalStates].sort()).toEqual([...full.finalStates].sort());
       expect(shapes(reduced)).toEqual(shapes(full));
       expect(reduced.schedules + reduced.pruned).toBeLessThanOrEqual(full.schedules);
+      for (const h of reduced.stateHashes) expect(full.stateHashes.has(h)).toBe(true);
     });
   }
 

@@ -1,7 +1,7 @@
 /*
  * The exhaustive explorer on the real engine: minimal counterexamples for the legacy design's
  * S1/S2 and for hazard T1, replayable schedules, and the partial-order reduction cross-checked
- * against the same search without it (same final states, same findings, same visible states).
+ * against the same search without it (same final states, same findings).
  */
 
 import { ProbeRegistry } from '@zsdtrace/probes/provider';
@@ -75,7 +75,7 @@ describe('verify --exhaustive (core explorer)', () => {
     expect(r.states).toBeGreaterThan(r.finalStates.size);
   });
 
-  it('partial-order reduction: same final states, findings and visible states as the full search, fewer schedules', () => {
+  it('partial-order reduction: same final states and findings as the full search, a subset of its visible states, fewer schedules', () => {
     const w = workload({
       name: 'two-modules',
       description: 'two modules registering and deleting a key each on the global zone',
@@ -93,7 +93,9 @@ describe('verify --exhaustive (core explorer)', () => {
     const without = explore(w, 'current', 1, false);
     expect(withPor.complete && without.complete).toBe(true);
     expect([...withPor.finalStates].sort()).toEqual([...without.finalStates].sort());
-    expect([...withPor.stateHashes].sort()).toEqual([...without.stateHashes].sort());
+    // Race analysis skips orders of independent steps, so some intermediate states are never
+    // visited; every state it visits the full search visits too.
+    for (const h of withPor.stateHashes) expect(without.stateHashes.has(h)).toBe(true);
     expect(withPor.findings.map((f) => [f.kind, f.preemptions])).toEqual(without.findings.map((f) => [f.kind, f.preemptions]));
     expect(withPor.schedules).toBeLessThanOrEqual(without.schedules);
     expect(withPor.coverage['zsd-create-start@zsd_apply_create']).toBeGreaterThan(0);
