@@ -31,8 +31,10 @@ export function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolea
 
 /** Happens-before clocks of a schedule's steps. */
 export class Clocks {
-  /** clock[j][t]: how many steps of thread t happen before or at step j. */
-  readonly clock: Int32Array[] = [];
+  /** Threads per clock (the highest tid + 1). */
+  readonly width: number;
+  /** Step j's clock at [j * width, (j + 1) * width): how many steps of each thread happen before or at j. */
+  readonly buf: Int32Array;
   /** Position of step j among its thread's steps (1-based). */
   readonly local: Int32Array;
   /** Index of each thread's last step, -1 if it has none. */
@@ -45,6 +47,9 @@ export class Clocks {
   ) {
     let width = 1;
     for (const s of steps) if (s.tid + 1 > width) width = s.tid + 1;
+    this.width = width;
+    const buf = new Int32Array(steps.length * width);
+    this.buf = buf;
     this.local = new Int32Array(steps.length);
     this.lastOf = new Int32Array(width).fill(-1);
     const lastTouch = new Map<object, number>();
@@ -52,32 +57,36 @@ export class Clocks {
     const joined = new Int32Array(width);
     for (let j = 0; j < steps.length; j++) {
       const s = steps[j]!;
-      const c = new Int32Array(width);
+      const at = j * width;
       const prev = this.lastOf[s.tid]!;
       const from = prev >= 0 ? prev : (creator.get(s.tid) ?? -1);
-      if (from >= 0) c.set(this.clock[from]!);
-      if (s.fp === EVERYTHING) join(c, joined);
+      if (from >= 0) buf.copyWithin(at, from * width, from * width + width);
+      if (s.fp === EVERYTHING) for (let t = 0; t < width; t++) buf[at + t] = Math.max(buf[at + t]!, joined[t]!);
       else {
-        if (lastGlobal >= 0) join(c, this.clock[lastGlobal]!);
+        if (lastGlobal >= 0) this.join(at, lastGlobal * width);
         for (const o of s.fp) {
           const k = lastTouch.get(o);
-          if (k !== undefined) join(c, this.clock[k]!);
+          if (k !== undefined) this.join(at, k * width);
         }
       }
-      c[s.tid] = c[s.tid]! + 1;
-      this.local[j] = c[s.tid]!;
-      this.clock.push(c);
+      buf[at + s.tid] = buf[at + s.tid]! + 1;
+      this.local[j] = buf[at + s.tid]!;
       this.lastOf[s.tid] = j;
       if (s.fp === EVERYTHING) lastGlobal = j;
       else for (const o of s.fp) lastTouch.set(o, j);
-      join(joined, c);
+      for (let t = 0; t < width; t++) if (buf[at + t]! > joined[t]!) joined[t] = buf[at + t]!;
     }
   }
-}
 
-function join(into: Int32Array, from: Int32Array): void {
-  const n = Math.min(into.length, from.length);
-  for (let t = 0; t < n; t++) if (from[t]! > into[t]!) into[t] = from[t]!;
+  /** How many steps of thread t happen before or at step j. */
+  count(j: number, t: number): number {
+    return t < this.width ? this.buf[j * this.width + t]! : 0;
+  }
+
+  private join(into: number, from: number): void {
+    const b = this.buf;
+    for (let t = 0; t < this.width; t++) if (b[from + t]! > b[into + t]!) b[into + t] = b[from + t]!;
+  }
 }
 
 /**
@@ -106,35 +115,55 @@ export function races(steps: readonly RaceStep[], creator: ReadonlyMap<number, n
         else touching.set(o, [j]);
       }
   }
-  const candidates: number[] = [];
+  // The lists to merge for one step, and a cursor into each (latest first).
+  const lists: number[][] = [];
+  const cursor: number[] = [];
   for (let j = Math.max(0, from); j < steps.length; j++) {
     const sj = steps[j]!;
     const p = sj.tid;
     const prev = prevIdx[j]!;
-    const base = prev >= 0 ? clocks.clock[prev]! : creatorClock(clocks, creator, p);
-    // The steps before j dependent with it, latest first.
-    candidates.length = 0;
-    if (sj.fp === EVERYTHING) for (let i = j - 1; i >= 0; i--) candidates.push(i);
-    else {
-      for (const i of global) if (i < j) candidates.push(i);
-      for (const o of sj.fp) for (const i of touching.get(o)!) if (i < j) candidates.push(i);
-      candidates.sort((x, y) => y - x);
-    }
-    let seen = -1;
-    for (const i of candidates) {
-      if (i === seen) continue;
-      seen = i;
+    const base = prev >= 0 ? prev : (creator.get(p) ?? -1);
+    const raced = (i: number): boolean => {
       const ti = steps[i]!.tid;
-      if (ti === p) continue;
-      if (base && (base[ti] ?? 0) >= clocks.local[i]!) continue;
+      if (ti === p || (base >= 0 && clocks.count(base, ti) >= clocks.local[i]!)) return false;
       out.push([i, p]);
-      if (i < prev) break;
+      return true;
+    };
+    if (sj.fp === EVERYTHING) {
+      for (let i = j - 1; i >= 0; i--) if (raced(i) && i < prev) break;
+      continue;
+    }
+    lists.length = 0;
+    cursor.length = 0;
+    const take = (l: number[]): void => {
+      let k = l.length - 1;
+      while (k >= 0 && l[k]! >= j) k--;
+      if (k >= 0) {
+        lists.push(l);
+        cursor.push(k);
+      }
+    };
+    take(global);
+    for (const o of sj.fp) take(touching.get(o)!);
+    // Merge the lists, latest step first, each step once.
+    let seen = -1;
+    for (;;) {
+      let best = -1;
+      let which = -1;
+      for (let x = 0; x < lists.length; x++) {
+        const k = cursor[x]!;
+        if (k >= 0 && lists[x]![k]! > best) {
+          best = lists[x]![k]!;
+          which = x;
+        }
+      }
+      if (which < 0) break;
+      cursor[which]!--;
+      if (best === seen) continue;
+      seen = best;
+      if (raced(best) && best < prev) break;
     }
   }
   return out;
 }
 
-function creatorClock(clocks: Clocks, creator: ReadonlyMap<number, number>, tid: number): Int32Array | null {
-  const c = creator.get(tid);
-  return c === undefined ? null : clocks.clock[c]!;
-}

@@ -59,24 +59,28 @@ export interface Node extends StepGroup {
  * consecutive steps in this run, which continues it for free until it blocks, waits or finishes.
  */
 export function recordBlocks(stack: readonly Node[], from: number, outcome: RunEnd | null): void {
-  const ended = outcome === null || outcome.halted;
-  for (let d = from; d < stack.length; d++) {
+  // Backwards over the steps from node `from` on, keeping the union of the current block's
+  // footprints from the step in hand to the block's end.
+  let tid = -1;
+  let fp = new Set<object>();
+  // The last block reaches the end of a run that stopped while its thread still ran (a finding,
+  // or the search abandoned the run); any block may meet a step dependent on everything.
+  let last = true;
+  let everything = false;
+  for (let d = stack.length - 1; d >= from; d--) {
     const n = stack[d]!;
-    const tid = n.chosen;
-    const fp = new Set<object>();
-    let open = true;
-    for (let e = d; e < stack.length && open; e++) {
-      for (const st of stack[e]!.steps) {
-        if (st.tid !== tid) {
-          open = false;
-          break;
-        }
-        if (st.fp === EVERYTHING) return void (n.block = EVERYTHING);
-        for (const x of st.fp) fp.add(x);
+    for (let k = n.steps.length - 1; k >= 0; k--) {
+      const st = n.steps[k]!;
+      if (st.tid !== tid) {
+        tid = st.tid;
+        fp = new Set<object>();
+        everything = last && (outcome === null || outcome.halted);
+        last = false;
       }
+      if (st.fp === EVERYTHING) everything = true;
+      else for (const x of st.fp) fp.add(x);
     }
-    // The run stopped (a finding, or the search abandoned it) while the thread still ran.
-    n.block = open && ended ? EVERYTHING : fp;
+    n.block = everything || n.steps.length === 0 ? EVERYTHING : new Set(fp);
   }
 }
 
@@ -135,10 +139,10 @@ export function analyse(stack: readonly Node[], prelude: StepGroup, prefix: numb
     // known step, every state since its thread's last step contributes its latest racing step.
     for (const q of outcome.pending) {
       const lastQ = q < clocks.lastOf.length ? clocks.lastOf[q]! : -1;
-      const c = lastQ >= 0 ? clocks.clock[lastQ] : creator.has(q) ? clocks.clock[creator.get(q)!] : undefined;
+      const c = lastQ >= 0 ? lastQ : (creator.get(q) ?? -1);
       for (let i = steps.length - 1; i >= 0; i--) {
         const ti = steps[i]!.tid;
-        if (ti === q || (c && (c[ti] ?? 0) >= clocks.local[i]!)) continue;
+        if (ti === q || (c >= 0 && clocks.count(c, ti) >= clocks.local[i]!)) continue;
         addAt(i, q);
         if (i < lastQ) break;
       }
