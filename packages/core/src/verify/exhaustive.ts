@@ -1,26 +1,24 @@
 /*
  * Exhaustive exploration of a finite workload's schedules (`verify --exhaustive`): iterative
- * context bounding (CHESS: every schedule with at most K preemptions, K = 0, 1, 2, …) over a
+ * context bounding (CHESS: every schedule with at most K preemptions, K = 0, 1, 2, ...) over a
  * stateless depth-first search that re-runs the engine from the start for each schedule, with
- * sleep-set partial-order reduction. docs/verify.md gives the soundness argument; in short:
+ * dynamic partial-order reduction bounded for preemptions, and sleep sets. docs/verify.md gives
+ * the soundness argument; in short:
  *
  * - A transition is one step of one thread: from the scheduling point it was chosen at to its next
- *   one. Its footprint (recorded by the kernel, src/sim/footprint.ts) is every mutex it held or
- *   operated on, every condition variable it waited on or woke, and every object the model touches
- *   outside the lock that protects it (zone status, key variables, the id hash, thread creation).
- * - Two transitions are dependent iff they belong to the same thread or their footprints meet.
- * - A ready thread stays ready until it runs (no step of another thread disables it), so the
- *   classic sleep-set rule applies: after exploring t at node s, t sleeps in a later sibling u's
- *   subtree while the steps taken there are independent of t; a schedule that would run a
- *   sleeping t is equivalent to one already explored.
- * - Under a preemption bound the equivalent schedule must not cost more preemptions. So t sleeps
- *   with the footprint of its whole block: its consecutive steps from s in the first run that
- *   chose it (which lets it run on, for free, until it blocks, waits or finishes). A pruned
- *   schedule runs a prefix of that block after independent steps; moving that prefix to the
- *   front never adds a preemption (docs/verify.md has the count). A block cut short by a finding
- *   or by the search is dependent on everything.
- * - Footprints of different runs are compared, so the harness names footprint objects by what
- *   they are in the model (schedule-run.ts), not by identity: every run builds a new engine.
+ *   one. Its footprint (recorded by the kernel, src/sim/footprint.ts, and named the same way in
+ *   every run by the harness, schedule-run.ts) is every mutex it held or operated on, every
+ *   condition variable it waited on or woke, and every object the model touches outside the lock
+ *   that protects it. Two transitions are dependent iff they belong to the same thread or their
+ *   footprints meet; the step that ends a run with a finding is dependent on everything.
+ * - A ready thread stays ready until it runs (no step of another thread disables it).
+ * - Each new node starts with one choice, the previous thread when it is still ready (no
+ *   preemption). After each run the race analysis (exhaustive-reduction.ts, dpor-races.ts) adds
+ *   the choices that reverse its races, at the decision before the earlier step and where that
+ *   step's thread was last switched to (Flanagan and Godefroid; Coons, Musuvathi and McKinley).
+ * - Sleep sets: an explored choice sleeps in later siblings' subtrees, with the footprint of its
+ *   whole block (its consecutive steps), while the steps taken there are independent of it; that
+ *   keeps the equivalent schedule within the preemption bound.
  *
  * The explorer knows the engine only through `ExploreHarness`; it never prints.
  */
