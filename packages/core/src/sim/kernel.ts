@@ -40,6 +40,8 @@ export class Kernel extends Scheduler {
     if (!this.continueInPlace()) yield;
     let since = -1;
     while (m.owner !== null) {
+      // A retry after a wake-up that finds the lock taken again reads it and queues again.
+      this.tracker.touch(m);
       if (since < 0) since = this.now;
       t.state = 'blocked';
       t.blockedOn = m;

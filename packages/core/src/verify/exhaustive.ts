@@ -1,28 +1,32 @@
 /*
  * Exhaustive exploration of a finite workload's schedules (`verify --exhaustive`): iterative
- * context bounding (CHESS: every schedule with at most K preemptions, K = 0, 1, 2, …) over a
+ * context bounding (CHESS: every schedule with at most K preemptions, K = 0, 1, 2, ...) over a
  * stateless depth-first search that re-runs the engine from the start for each schedule, with
- * sleep-set partial-order reduction. docs/verify.md gives the soundness argument; in short:
+ * dynamic partial-order reduction bounded for preemptions, and sleep sets. docs/verify.md gives
+ * the soundness argument; in short:
  *
  * - A transition is one step of one thread: from the scheduling point it was chosen at to its next
- *   one. Its footprint (recorded by the kernel, src/sim/footprint.ts) is every mutex it held or
- *   operated on, every condition variable it waited on or woke, and every object the model touches
- *   outside the lock that protects it (zone status, key variables, the id hash, thread creation).
- * - Two transitions are dependent iff they belong to the same thread or their footprints meet.
- * - A ready thread stays ready until it runs (no step of another thread disables it), so the
- *   classic sleep-set rule applies: after exploring t at node s, t sleeps in a later sibling u's
- *   subtree while the steps taken there are independent of t; a schedule that would run a
- *   sleeping t is equivalent to one already explored.
- * - Under a preemption bound that rule alone is unsound (the equivalent schedule may cost more
- *   preemptions). A bounded pass therefore lets t sleep only when swapping it first cannot cost
- *   more: t's step leaves its thread not ready (it blocked, waited or finished), and at s the
- *   previous thread was not ready or is t's thread. The unbounded pass uses the plain rule.
+ *   one. Its footprint (recorded by the kernel, src/sim/footprint.ts, and named the same way in
+ *   every run by the harness, schedule-run.ts) is every mutex it held or operated on, every
+ *   condition variable it waited on or woke, and every object the model touches outside the lock
+ *   that protects it. Two transitions are dependent iff they belong to the same thread or their
+ *   footprints meet; the step that ends a run with a finding is dependent on everything.
+ * - A ready thread stays ready until it runs (no step of another thread disables it).
+ * - Each new node starts with one choice, the previous thread when it is still ready (no
+ *   preemption). After each run the race analysis (exhaustive-reduction.ts, dpor-races.ts) adds
+ *   the choices that reverse its races, at the decision before the earlier step and where that
+ *   step's thread was last switched to (Flanagan and Godefroid; Coons, Musuvathi and McKinley).
+ * - Sleep sets: an explored choice sleeps in later siblings' subtrees, with the footprint of its
+ *   whole block (its consecutive steps), while the steps taken there are independent of it; that
+ *   keeps the equivalent schedule within the preemption bound.
  *
  * The explorer knows the engine only through `ExploreHarness`; it never prints.
  */
 
 import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
+import { EVERYTHING } from './dpor-races.js';
+import { analyse, childSleep, recordBlocks, type Node, type Sleeper, type StepGroup } from './exhaustive-reduction.js';
 
 /** One executed step, as the kernel reports it to an exploring policy. */
 export interface StepRecord {
@@ -50,6 +54,10 @@ export interface ScheduleOutcome {
   readonly coverage: Readonly<Record<string, number>>;
   readonly events: number;
   readonly steps: number;
+  /** A fatal finding stopped the run (its last step disabled every other thread). */
+  readonly halted: boolean;
+  /** The threads alive when a halted run stopped (their next steps never ran). */
+  readonly pending: readonly number[];
 }
 
 export interface ExploreHarness {
@@ -109,37 +117,7 @@ export interface ExhaustiveResult {
 /** Depth of the decision tree at which shards split it. */
 export const SHARD_DEPTH = 3;
 
-interface Sleeper {
-  readonly fp: ReadonlySet<object>;
-  readonly readyAfter: boolean;
-}
-
-interface Node {
-  readonly ready: readonly number[];
-  readonly last: number;
-  readonly lastReady: boolean;
-  /** Preemptions spent before this node. */
-  readonly cost: number;
-  readonly sleep: ReadonlyMap<number, Sleeper>;
-  chosen: number;
-  /** The chosen transition's step, recorded when it ran. */
-  rec: StepRecord | null;
-  readonly done: Map<number, Sleeper>;
-  /** Order index among the nodes at SHARD_DEPTH (shards only). */
-  shardIndex: number;
-}
-
 class Abort extends Error {}
-
-/** The footprint of a step whose record is missing: dependent on every other step. */
-const EVERYTHING: ReadonlySet<object> = new Set<object>();
-
-function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolean {
-  if (a === EVERYTHING || b === EVERYTHING) return false;
-  if (a.size > b.size) return disjoint(b, a);
-  for (const x of a) if (b.has(x)) return false;
-  return true;
-}
 
 export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): ExhaustiveResult {
   const t0 = o.now();
@@ -191,14 +169,21 @@ function runPass(
   outOfBudget: () => boolean,
 ): { complete: boolean; cut: boolean; schedules: number } {
   const stack: Node[] = [];
+  // The steps before the first decision (the same in every run).
+  const prelude: StepGroup = { steps: [], spawns: [] };
   let cut = false;
   let schedules = 0;
   const shard = o.shard && o.shard.count > 1 ? o.shard : null;
   let shardSeq = 0;
   for (;;) {
     if (outOfBudget()) return { complete: false, cut, schedules };
-    const r = runOne(h, o, bound, stack, res, shard, () => shardSeq++);
+    const prefix = stack.length;
+    const r = runOne(h, o, bound, stack, prelude, res, shard, () => shardSeq++);
     if (r.cut) cut = true;
+    if (o.por) {
+      recordBlocks(stack, Math.max(0, prefix - 1), r.outcome);
+      analyse(stack, prelude, prefix, r.outcome);
+    }
     if (r.outcome) {
       schedules++;
       res.schedules++;
@@ -221,13 +206,14 @@ function runPass(
     for (;;) {
       const n = stack[stack.length - 1];
       if (!n) return { complete: true, cut, schedules };
-      // A step cut short by the end of the run has no record: it counts as dependent on everything.
-      n.done.set(n.chosen, n.rec ? { fp: n.rec.fp, readyAfter: n.rec.readyAfter } : { fp: EVERYTHING, readyAfter: true });
+      n.done.set(n.chosen, { fp: n.block ?? EVERYTHING });
       const next = nextChoice(n, bound);
       if (next.cut) cut = true;
       if (next.tid >= 0) {
         n.chosen = next.tid;
-        n.rec = null;
+        n.steps = [];
+        n.spawns = [];
+        n.block = null;
         break;
       }
       stack.pop();
@@ -244,7 +230,7 @@ function costOf(n: Node, tid: number): number {
 function nextChoice(n: Node, bound: number): { tid: number; cut: boolean } {
   let cut = false;
   for (const tid of choiceOrder(n)) {
-    if (n.done.has(tid) || n.sleep.has(tid)) continue;
+    if (n.done.has(tid) || n.sleep.has(tid) || !(n.full || n.todo.has(tid))) continue;
     if (n.cost + costOf(n, tid) > bound) {
       cut = true;
       continue;
@@ -264,66 +250,90 @@ function runOne(
   o: ExhaustiveOptions,
   bound: number,
   stack: Node[],
+  prelude: StepGroup,
   res: ExhaustiveResult,
   shard: { index: number; count: number } | null,
   nextShardSeq: () => number,
 ): { outcome: ScheduleOutcome | null; cut: boolean; cost: number } {
   let depth = 0;
-  let pending: StepRecord[] = [];
+  let group: StepGroup = { steps: [], spawns: [] };
   let last = -1;
   let cut = false;
   let cost = 0;
+  let started = false;
   const prefix = stack.length;
+  // Steps before the last replayed decision are known from earlier runs (runs are
+  // deterministic): footprints are recorded only from there on.
+  let recording = prefix === 0;
+  /** Files the steps since the previous decision with the node that chose them. */
+  const flush = (): void => {
+    if (!recording) {
+      group = { steps: [], spawns: [] };
+      return;
+    }
+    const owner = depth === 0 ? prelude : stack[depth - 1];
+    if (owner) {
+      owner.steps = group.steps;
+      owner.spawns = group.spawns;
+    }
+    group = { steps: [], spawns: [] };
+  };
   const policy: ExplorePolicy = {
     name: 'replay',
     fingerprint: null,
     recordFootprints: null,
-    // Steps before the last replayed decision are known from earlier runs (runs are
-    // deterministic): footprints are recorded only from there on.
     begin() {
-      policy.recordFootprints?.(prefix === 0);
+      started = true;
+      policy.recordFootprints?.(recording);
     },
-    spawned() {},
+    spawned(t) {
+      if (started && recording) group.spawns.push([t.tid, group.steps.length]);
+    },
     stepped(rec) {
-      pending.push(rec);
+      group.steps.push(rec);
       last = rec.tid;
     },
     pick(ready: readonly SimThread[]): number {
+      flush();
       const parent = stack[depth - 1];
-      if (parent && pending.length > 0) parent.rec = pending[0]!;
       let node = stack[depth];
       if (depth >= prefix || !node) {
-        const tids = ready.map((t) => t.tid);
-        const sleep = parent ? childSleep(parent, pending, bound, o.por && !(shard && depth <= SHARD_DEPTH)) : new Map<number, Sleeper>();
+        const tids = ready.map((t) => t.tid).sort((a, b) => a - b);
+        const full = !o.por || (shard !== null && depth <= SHARD_DEPTH);
         node = {
-          ready: tids.sort((a, b) => a - b),
+          ready: tids,
           last,
           lastReady: tids.includes(last),
           cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
-          sleep,
+          sleep: parent ? childSleep(parent, parent.steps, !full) : new Map<number, Sleeper>(),
+          full,
+          todo: new Set(),
           chosen: -1,
-          rec: null,
+          steps: [],
+          spawns: [],
+          block: null,
           done: new Map(),
           shardIndex: -1,
         };
         const fp = policy.fingerprint;
         if (fp) res.stateHashes.add(fp());
-        const first = nextChoice(node, bound);
+        const first = firstChoice(node, bound);
         if (first.cut) cut = true;
         if (first.tid < 0) throw new Abort();
         node.chosen = first.tid;
         stack.push(node);
       }
-      // Steps are recorded from scratch after every decision (the array is the parent's rec's home).
-      if (pending.length > 0) pending = [];
       if (shard && depth === SHARD_DEPTH) {
         if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
         if (node.shardIndex % shard.count !== shard.index) throw new Abort();
       }
       depth++;
-      // The steps after this decision are the parent steps of decision `depth`: needed from the
-      // last replayed decision (prefix - 1) on.
-      if (depth === prefix) policy.recordFootprints?.(true);
+      // The steps after this decision belong to node `depth - 1`: needed from the last
+      // replayed decision (prefix - 1) on.
+      if (depth === prefix) {
+        recording = true;
+        policy.recordFootprints?.(true);
+      }
       cost = node.cost + costOf(node, node.chosen);
       let i = ready.length - 1;
       while (i >= 0 && ready[i]!.tid !== node.chosen) i--;
@@ -333,8 +343,7 @@ function runOne(
   };
   try {
     const outcome = h.run(policy);
-    const parent = stack[depth - 1];
-    if (parent && pending.length > 0) parent.rec = pending[0]!;
+    flush();
     const fp = policy.fingerprint;
     if (fp) {
       const h = fp();
@@ -352,23 +361,19 @@ function runOne(
   }
 }
 
-/** Sleep set of the child reached from `parent` by its chosen transition and the forced steps after it. */
-function childSleep(parent: Node, steps: readonly StepRecord[], bound: number, por: boolean): Map<number, Sleeper> {
-  const out = new Map<number, Sleeper>();
-  if (!por) return out;
-  // Candidates: the parent's sleepers, then the transitions it explored (never both: a sleeping
-  // thread is never chosen).
-  for (const [tid, s] of parent.sleep) if (independentOf(steps, tid, s)) out.set(tid, s);
-  const bounded = bound !== Infinity;
-  for (const [tid, s] of parent.done) {
-    if (bounded && (s.readyAfter || (parent.lastReady && tid !== parent.last))) continue;
-    if (independentOf(steps, tid, s)) out.set(tid, s);
+/** A new node's first choice: every ready thread when `full`, else the cheapest one awake. */
+function firstChoice(n: Node, bound: number): { tid: number; cut: boolean } {
+  if (n.full) return nextChoice(n, bound);
+  let cut = false;
+  for (const tid of choiceOrder(n)) {
+    if (n.sleep.has(tid)) continue;
+    if (n.cost + costOf(n, tid) > bound) {
+      cut = true;
+      continue;
+    }
+    n.todo.add(tid);
+    return { tid, cut };
   }
-  return out;
+  return { tid: -1, cut };
 }
 
-/** No step in `steps` is `tid`'s or meets the sleeper's footprint. */
-function independentOf(steps: readonly StepRecord[], tid: number, s: Sleeper): boolean {
-  for (const st of steps) if (st.tid === tid || !disjoint(st.fp, s.fp)) return false;
-  return true;
-}

@@ -20,15 +20,17 @@ import { createTraceChecker } from './trace-checker.js';
 export interface ExplorableEngine extends EngineLike {
   fingerprint(): number;
   recordFootprints(on: boolean): void;
+  state(): { readonly threads: readonly { readonly tid: number; readonly state: string }[] };
 }
 
 /** Builds a fresh untimed engine that schedules with `policy` and records step footprints. */
 export type PolicyEngineFactory = (policy: SchedulingPolicy & Partial<Pick<ExplorePolicy, 'stepped'>>) => ExplorableEngine;
 
 export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm): ExploreHarness {
+  const tokens = new Map<string, object>();
   return {
     run(policy: ExplorePolicy): ScheduleOutcome {
-      const engine = make(policy);
+      const engine = make(stableFootprints(policy, tokens));
       policy.fingerprint = () => engine.fingerprint();
       policy.recordFootprints = (on) => engine.recordFootprints(on);
       policy.begin();
@@ -43,7 +45,11 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
       const r = engine.run();
       const findings = r.findings.map((f) => ({ kind: f.kind, message: f.message }));
       const violations = checker.finish({ findings });
+      // Every finding but a lock-order report stops the kernel (sim/kernel.ts).
+      const halted = r.findings.some((f) => f.kind !== 'lock-order');
       return {
+        halted,
+        pending: halted ? engine.state().threads.filter((t) => t.state !== 'done').map((t) => t.tid) : [],
         failures: [
           ...r.findings.map((f) => ({ kind: findingKind(f), message: f.message, report: f.report })),
           ...violations.map((v) => ({ kind: v.property as string, message: v.message, report: v.message })),
@@ -52,6 +58,47 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
         events,
         steps: r.steps,
       };
+    },
+  };
+}
+
+/**
+ * Each run builds a fresh engine, so the objects in its step footprints are new objects every
+ * time, while the explorer compares steps of different runs (a sleeping choice was recorded in
+ * an earlier run). This policy wrapper names every footprint object by what it is in the model,
+ * a token shared by all runs: a mutex or condition variable by its label (`zone_lock:3`), a zone
+ * by its id, a key variable by its name, anything else by its class (one token for all objects
+ * of a class: a merge that only adds dependencies). Runs are deterministic, so an object created
+ * in a common prefix gets the same name in every run; two objects with one name only make steps
+ * look dependent, which costs reduction, never soundness.
+ */
+function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): SchedulingPolicy & Pick<ExplorePolicy, 'stepped'> {
+  const token = (name: string): object => {
+    let t = tokens.get(name);
+    if (!t) tokens.set(name, (t = { name }));
+    return t;
+  };
+  const nameOf = (o: object): string => {
+    const x = o as { label?: unknown; zone_id?: unknown; name?: unknown; addr?: unknown };
+    if (typeof x.label === 'string') return `lock ${x.label}`;
+    if (typeof x.zone_id === 'number') return `zone ${x.zone_id}`;
+    if (typeof x.name === 'string' && typeof x.addr === 'number') return `key ${x.name}`;
+    return `class ${o.constructor?.name ?? 'Object'}`;
+  };
+  const seen = new Map<object, object>();
+  const tokenOf = (o: object): object => {
+    let t = seen.get(o);
+    if (!t) seen.set(o, (t = token(nameOf(o))));
+    return t;
+  };
+  return {
+    name: policy.name,
+    spawned: (t) => policy.spawned(t),
+    pick: (ready, step) => policy.pick(ready, step),
+    stepped(rec) {
+      const fp = new Set<object>();
+      for (const o of rec.fp) fp.add(tokenOf(o));
+      policy.stepped({ tid: rec.tid, fp, readyAfter: rec.readyAfter });
     },
   };
 }

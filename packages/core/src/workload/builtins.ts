@@ -7,7 +7,7 @@
  * - boot-storm: N zones (default 100) x K keys (default 30) created and booted at once, then halted;
  * - module-churn: modules loading and unloading keys while zones come and go;
  * - s1..s4: the minimal scenarios of spec 5.3;
- * - hazard-t1, hazard-t2: the smallest workloads reaching the hazards of spec 4.6;
+ * - hazard-t1, hazard-t2, hazard-t2-create: small workloads reaching the hazards of spec 4.6;
  * - zsd-coverage: every coverage item of verify (N1-N7, probe sites, wait paths).
  */
 
@@ -173,17 +173,22 @@ function s1(): Json {
   };
 }
 
-/** S2: zone_destroy's ephemeral-cred destroy callback (crfree) against an nfs zone_key_create. */
+/*
+ * S2: zone Z is running when the cycle starts (spec 5.3: created and running), then
+ * zone_shutdown/zone_destroy run its ephemeral-cred destroy callback (crfree takes zone_lock)
+ * while nfs loads and calls zone_key_create. `initial: "running"` keeps that order in the
+ * untimed model as well: the module load can race the teardown, never the zone's creation.
+ */
 function s2(): Json {
   return {
     name: 's2',
-    description: 'spec 5.3 S2: destroy callback crfree versus a concurrent zone_key_create',
+    description: 'spec 5.3 S2: destroy callback crfree on a running zone versus a concurrent zone_key_create',
     keys: [
       { name: 'ephemeral_zone_key', destroy: cb('300us', 'crfree') },
       { name: 'nfs_key', module: 'nfs', create: cb('20us') },
     ],
     modules: [{ name: 'nfs', keys: ['nfs_key'], loadAt: ['1150us', '1250us'] }],
-    zones: [{ name: 'z', createAt: '0ms', bootAt: '300us', haltAt: '1ms' }],
+    zones: [{ name: 'z', initial: 'running', haltAt: '1ms' }],
   };
 }
 
@@ -227,6 +232,24 @@ function hazardT1(): Json {
     keys: [{ name: 'k', module: 'K', shutdown: cb('20us') }],
     modules: [{ name: 'K', keys: ['k'], loadAt: '0us', unloadAt: '0us' }],
     zones: [{ name: 'z', createAt: '0us', haltAt: '0us' }],
+  };
+}
+
+/*
+ * hazard-t2-create: T2 through zone_key_create. The zone is created, booted and halted while nfs
+ * loads; the create pass waits in zsd_wait_for_inprogress for zsched's create of the same entry,
+ * and the zone is destroyed and freed before the woken waiter takes zone_lock again.
+ */
+function hazardT2Create(): Json {
+  return {
+    name: 'hazard-t2-create',
+    description: 'spec 4.6 T2 through zone_key_create: the create-pass waiter touches the zone zone_destroy freed',
+    keys: [
+      { name: 'ephemeral_zone_key', destroy: cb('300us', 'crfree') },
+      { name: 'nfs_key', module: 'nfs', create: cb('20us') },
+    ],
+    modules: [{ name: 'nfs', keys: ['nfs_key'], loadAt: ['1150us', '1250us'] }],
+    zones: [{ name: 'z', createAt: '0ms', bootAt: '300us', haltAt: '1ms' }],
   };
 }
 
@@ -297,6 +320,7 @@ const table: Record<string, (params: Record<string, number>) => Json> = {
   s4,
   'hazard-t1': hazardT1,
   'hazard-t2': hazardT2,
+  'hazard-t2-create': hazardT2Create,
   'zsd-coverage': zsdCoverage,
 };
 

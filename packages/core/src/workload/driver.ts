@@ -2,7 +2,8 @@
  * The workload driver: turns a Workload into simulated threads.
  *
  * - `sched` (pid 0) registers the boot keys on zone0, marks zone_init done, then starts a cycle:
- *   one `zoneadmd` thread per zone (create, getattr, boot, shutdown, destroy, deathrow) and one
+ *   it creates and boots the zones marked `initial: "running"` itself (so they run before any
+ *   other thread of the cycle exists, whatever the schedule), then spawns one `zoneadmd` thread per zone (create, getattr, boot, shutdown, destroy, deathrow) and one
  *   `modload` thread per module (zone_key_create of its keys, later zone_key_delete in
  *   reverse). In continuous mode a new cycle starts every `period` until stop() is asked.
  * Times in the workload are relative to the start of their cycle.
@@ -14,6 +15,7 @@ import { zoneCreate, zoneBoot, zoneDestroy, zoneShutdown, zthread } from '../zon
 import { zoneGetattrStatus } from '../zone/lookup.js';
 import { zoneCredHold, zoneCredRele } from '../zone/refs.js';
 import type { KeyVar, ZoneSystem } from '../zone/system.js';
+import type { Zone } from '../zone/zone.js';
 import type { KeyCallbacks } from '../zsd/entry.js';
 import { buildCallbacks, type CallbackContext } from './callbacks.js';
 import { drawDuration } from './duration.js';
@@ -47,19 +49,40 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
     if (t > k.now) yield* k.sleep(t - k.now);
   }
 
-  function* zoneLife(base: number, z: ZoneSpec, i: number): Co {
+  const zoneName = (z: ZoneSpec, i: number): string => (z.count > 1 ? `${z.name}${i + 1}` : z.name);
+
+  /** Creates and boots the zones a cycle starts with (`initial: "running"`), in order. */
+  function* startRunning(): Co<Map<ZoneSpec, Zone[]>> {
+    const out = new Map<ZoneSpec, Zone[]>();
+    for (const z of w.zones) {
+      if (z.initial !== 'running') continue;
+      const zones: Zone[] = [];
+      for (let i = 0; i < z.count; i++) {
+        const zone = yield* zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs);
+        yield* zoneBoot(s, zone.zone_id);
+        zones.push(zone);
+      }
+      out.set(z, zones);
+    }
+    return out;
+  }
+
+  function* zoneLife(base: number, z: ZoneSpec, i: number, running: Zone | undefined): Co {
     const off = i * z.spacing;
-    yield* until(base + draw(z.createAt) + off);
-    const name = z.count > 1 ? `${z.name}${i + 1}` : z.name;
-    const zone = yield* zoneCreate(s, name, z.exclusiveIp, w.costs);
-    yield* zoneGetattrStatus(s, zone.zone_id);
+    let zone: Zone;
+    if (running) zone = running;
+    else {
+      yield* until(base + draw(z.createAt) + off);
+      zone = yield* zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs);
+      yield* zoneGetattrStatus(s, zone.zone_id);
+    }
     const linger = z.zthreadExit;
     if (linger !== undefined) {
       zone.zone_kthreads++;
       k.spawn('zthread', zone.zone_name, -1, () => zthread(s, zone, () => draw(linger)));
     }
     if (z.deathrow !== undefined) yield* zoneCredHold(s, zone);
-    if (z.bootAt !== undefined) {
+    if (!running && z.bootAt !== undefined) {
       yield* until(base + draw(z.bootAt) + off);
       yield* zoneBoot(s, zone.zone_id);
     }
@@ -98,9 +121,9 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
   }
 
   let zoneadmdPid = 100;
-  function spawnCycle(base: number): void {
+  function spawnCycle(base: number, running: ReadonlyMap<ZoneSpec, readonly Zone[]>): void {
     for (const z of w.zones)
-      for (let i = 0; i < z.count; i++) k.spawn('zoneadmd', 'global', zoneadmdPid++, () => zoneLife(base, z, i));
+      for (let i = 0; i < z.count; i++) k.spawn('zoneadmd', 'global', zoneadmdPid++, () => zoneLife(base, z, i, running.get(z)?.[i]));
     for (const m of w.modules) k.spawn('modload', 'global', 3, () => moduleLife(base, m));
   }
 
@@ -111,7 +134,8 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
     }
     s.hashTablesReady = true; // zone_init()
     for (;;) {
-      spawnCycle(k.now);
+      const base = k.now;
+      spawnCycle(base, yield* startRunning());
       if (!continuous) return;
       yield* k.sleep(w.period);
       if (control.stopping) return;

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://zsdtrace.dev/schemas/workload.schema.json","title":"zsdtrace workload","description":"Keys, modules and zone groups of a ZSD engine workload (docs/workloads.md). Semantic rules (key references, time order, duplicate names) are checked by validateWorkload after this schema.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"the schema an editor validates the file with"},"name":{"$ref":"#/definitions/name","description":"shown in reports"},"description":{"type":"string","description":"free text"},"keys":{"type":"array","items":{"$ref":"#/definitions/key"},"description":"every key any module or boot code registers"},"modules":{"type":"array","items":{"$ref":"#/definitions/module"},"description":"keys registered together by a module load"},"zones":{"type":"array","items":{"$ref":"#/definitions/zoneGroup"},"description":"zones created, booted and halted"},"period":{"$ref":"#/definitions/duration","description":"cycle length in continuous mode (default: twice the last event time)"},"costs":{"type":"object","additionalProperties":false,"description":"kernel work","properties":{"zschedSetup":{"$ref":"#/definitions/duration","description":"zsched's setup before the create callbacks (default 20us)"},"initStart":{"$ref":"#/definitions/duration","description":"starting init in a booting zone (default 50us)"},"zoneEmpty":{"$ref":"#/definitions/duration","description":"`zone_empty` killing the zone's processes on shutdown (default 100us)"}}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","reason":"must be a name (letters, digits, _ . -)"},"duration":{"type":["string","integer"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"reason":"must be a non-negative duration like \"5ms\""},"range":{"type":["string","integer","array"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"items":{"$ref":"#/definitions/duration"},"minItems":2,"maxItems":2,"reason":"must be a non-negative duration like \"5ms\" or a range like [\"1ms\", \"5ms\"]"},"flag":{"type":"boolean","reason":"must be true or false"},"key":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the consumer's key variable (`netstack_zone_key`)"},"module":{"$ref":"#/definitions/name","description":"the module that registers it; absent = registered at boot by `sched` on the global zone"},"lazy":{"$ref":"#/definitions/flag","description":"`true`: registered only by a nested `zone_key_create` action from some callback"},"create":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"shutdown":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"destroy":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"}}},"callback":{"type":["boolean","null","object"],"additionalProperties":false,"reason":"must be true, false, null or a callback object","properties":{"duration":{"$ref":"#/definitions/range","description":"on-CPU work before the actions (default 1us)"},"exclusiveIpExtra":{"$ref":"#/definitions/range","description":"added when the zone is exclusive-IP, as netstack builds a whole IP stack"},"actions":{"type":"array","items":{"$ref":"#/definitions/action"},"description":"run in order"}}},"action":{"type":["string","object"],"reason":"unknown action {value} (expected one of zone_find_by_id, zone_find_by_id_nolock, zcmn_err, zone_getspecific, zone_setspecific, zone_hold, crhold, crfree, work, block, zone_key_create)","if":{"type":"string"},"then":{"enum":["zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"]},"else":{"required":["do"],"properties":{"do":{"enum":["work","block","zone_key_create","zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"],"reason":"must name an action (work, block, zone_key_create, zone_find_by_id, …)"}},"allOf":[{"if":{"properties":{"do":{"enum":["work","block"]}}},"then":{"required":["duration"],"properties":{"do":true,"duration":{"$ref":"#/definitions/range"}},"additionalProperties":false}},{"if":{"properties":{"do":{"const":"zone_key_create"}}},"then":{"required":["key"],"properties":{"do":true,"key":{"$ref":"#/definitions/name"}},"additionalProperties":false}},{"if":{"properties":{"do":{"enum":["work","block","zone_key_create"]}}},"else":{"properties":{"do":true},"additionalProperties":false}}]}},"module":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the module's name, as keys' `module` refers to it"},"keys":{"type":"array","items":{"$ref":"#/definitions/name"},"description":"the keys it registers, in order; each must be in `keys`"},"loadAt":{"$ref":"#/definitions/range","description":"when it loads (default 0)"},"unloadAt":{"$ref":"#/definitions/range","description":"when it unloads (absent: never)"}}},"zoneGroup":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://zsdtrace.dev/schemas/workload.schema.json","title":"zsdtrace workload","description":"Keys, modules and zone groups of a ZSD engine workload (docs/workloads.md). Semantic rules (key references, time order, duplicate names) are checked by validateWorkload after this schema.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"the schema an editor validates the file with"},"name":{"$ref":"#/definitions/name","description":"shown in reports"},"description":{"type":"string","description":"free text"},"keys":{"type":"array","items":{"$ref":"#/definitions/key"},"description":"every key any module or boot code registers"},"modules":{"type":"array","items":{"$ref":"#/definitions/module"},"description":"keys registered together by a module load"},"zones":{"type":"array","items":{"$ref":"#/definitions/zoneGroup"},"description":"zones created, booted and halted"},"period":{"$ref":"#/definitions/duration","description":"cycle length in continuous mode (default: twice the last event time)"},"costs":{"type":"object","additionalProperties":false,"description":"kernel work","properties":{"zschedSetup":{"$ref":"#/definitions/duration","description":"zsched's setup before the create callbacks (default 20us)"},"initStart":{"$ref":"#/definitions/duration","description":"starting init in a booting zone (default 50us)"},"zoneEmpty":{"$ref":"#/definitions/duration","description":"`zone_empty` killing the zone's processes on shutdown (default 100us)"}}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","reason":"must be a name (letters, digits, _ . -)"},"duration":{"type":["string","integer"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"reason":"must be a non-negative duration like \"5ms\""},"range":{"type":["string","integer","array"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"items":{"$ref":"#/definitions/duration"},"minItems":2,"maxItems":2,"reason":"must be a non-negative duration like \"5ms\" or a range like [\"1ms\", \"5ms\"]"},"flag":{"type":"boolean","reason":"must be true or false"},"key":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the consumer's key variable (`netstack_zone_key`)"},"module":{"$ref":"#/definitions/name","description":"the module that registers it; absent = registered at boot by `sched` on the global zone"},"lazy":{"$ref":"#/definitions/flag","description":"`true`: registered only by a nested `zone_key_create` action from some callback"},"create":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"shutdown":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"destroy":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"}}},"callback":{"type":["boolean","null","object"],"additionalProperties":false,"reason":"must be true, false, null or a callback object","properties":{"duration":{"$ref":"#/definitions/range","description":"on-CPU work before the actions (default 1us)"},"exclusiveIpExtra":{"$ref":"#/definitions/range","description":"added when the zone is exclusive-IP, as netstack builds a whole IP stack"},"actions":{"type":"array","items":{"$ref":"#/definitions/action"},"description":"run in order"}}},"action":{"type":["string","object"],"reason":"unknown action {value} (expected one of zone_find_by_id, zone_find_by_id_nolock, zcmn_err, zone_getspecific, zone_setspecific, zone_hold, crhold, crfree, work, block, zone_key_create)","if":{"type":"string"},"then":{"enum":["zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"]},"else":{"required":["do"],"properties":{"do":{"enum":["work","block","zone_key_create","zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"],"reason":"must name an action (work, block, zone_key_create, zone_find_by_id, …)"}},"allOf":[{"if":{"properties":{"do":{"enum":["work","block"]}}},"then":{"required":["duration"],"properties":{"do":true,"duration":{"$ref":"#/definitions/range"}},"additionalProperties":false}},{"if":{"properties":{"do":{"const":"zone_key_create"}}},"then":{"required":["key"],"properties":{"do":true,"key":{"$ref":"#/definitions/name"}},"additionalProperties":false}},{"if":{"properties":{"do":{"enum":["work","block","zone_key_create"]}}},"else":{"properties":{"do":true},"additionalProperties":false}}]}},"module":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the module's name, as keys' `module` refers to it"},"keys":{"type":"array","items":{"$ref":"#/definitions/name"},"description":"the keys it registers, in order; each must be in `keys`"},"loadAt":{"$ref":"#/definitions/range","description":"when it loads (default 0)"},"unloadAt":{"$ref":"#/definitions/range","description":"when it unloads (absent: never)"}}},"zoneGroup":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"initial":{"enum":["running"],"reason":"must be \"running\" (or absent)","description":"`\"running\"`: `sched` creates and boots the zone before it starts the cycle's other threads, so it is running first in the untimed model too (`createAt` and `bootAt` must then be absent)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","reason":"must be a name (letters, digits, _ . -)"};
 const schema19 = {"type":["string","integer"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"reason":"must be a non-negative duration like \"5ms\""};
 const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]*$", "u");
@@ -715,7 +715,7 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}};
+const schema25 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"initial":{"enum":["running"],"reason":"must be \"running\" (or absent)","description":"`\"running\"`: `sched` creates and boots the zone before it starts the cycle's other threads, so it is running first in the untimed model too (`createAt` and `bootAt` must then be absent)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}};
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -787,11 +787,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.createAt !== undefined){
+if(data.initial !== undefined){
 const _errs9 = errors;
-if(!(validate13(data.createAt, {instancePath:instancePath+"/createAt",parentData:data,parentDataProperty:"createAt",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
+if(!(data.initial === "running")){
+validate27.errors = [{instancePath:instancePath+"/initial",schemaPath:"#/properties/initial/enum",keyword:"enum",params:{allowedValues: schema25.properties.initial.enum},message:"must be equal to one of the allowed values"}];
+return false;
 }
 var valid0 = _errs9 === errors;
 }
@@ -799,21 +799,9 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.bootAt !== undefined){
-const _errs10 = errors;
-if(!(validate13(data.bootAt, {instancePath:instancePath+"/bootAt",parentData:data,parentDataProperty:"bootAt",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.haltAt !== undefined){
+if(data.createAt !== undefined){
 const _errs11 = errors;
-if(!(validate13(data.haltAt, {instancePath:instancePath+"/haltAt",parentData:data,parentDataProperty:"haltAt",rootData}))){
+if(!(validate13(data.createAt, {instancePath:instancePath+"/createAt",parentData:data,parentDataProperty:"createAt",rootData}))){
 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
@@ -823,29 +811,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.spacing !== undefined){
-let data5 = data.spacing;
+if(data.bootAt !== undefined){
 const _errs12 = errors;
-const _errs13 = errors;
-if((typeof data5 !== "string") && (!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5))))){
-validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema19.type},message:"must be string,integer"}];
-return false;
-}
-if(errors === _errs13){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-return false;
-}
-}
-if(errors === _errs13){
-if(typeof data5 === "string"){
-if(!pattern3.test(data5)){
-validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$"},message:"must match pattern \""+"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$"+"\""}];
-return false;
-}
-}
-}
+if(!(validate13(data.bootAt, {instancePath:instancePath+"/bootAt",parentData:data,parentDataProperty:"bootAt",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
 }
@@ -853,40 +823,83 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.haltAt !== undefined){
+const _errs13 = errors;
+if(!(validate13(data.haltAt, {instancePath:instancePath+"/haltAt",parentData:data,parentDataProperty:"haltAt",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.spacing !== undefined){
+let data6 = data.spacing;
+const _errs14 = errors;
+const _errs15 = errors;
+if((typeof data6 !== "string") && (!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6))))){
+validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema19.type},message:"must be string,integer"}];
+return false;
+}
+if(errors === _errs15){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+if(errors === _errs15){
+if(typeof data6 === "string"){
+if(!pattern3.test(data6)){
+validate27.errors = [{instancePath:instancePath+"/spacing",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$"},message:"must match pattern \""+"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$"+"\""}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.exclusiveIp !== undefined){
-const _errs16 = errors;
+const _errs18 = errors;
 if(typeof data.exclusiveIp !== "boolean"){
 validate27.errors = [{instancePath:instancePath+"/exclusiveIp",schemaPath:"#/definitions/flag/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.deathrow !== undefined){
-const _errs20 = errors;
+const _errs22 = errors;
 if(!(validate13(data.deathrow, {instancePath:instancePath+"/deathrow",parentData:data,parentDataProperty:"deathrow",rootData}))){
 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.zthreadExit !== undefined){
-const _errs21 = errors;
+const _errs23 = errors;
 if(!(validate13(data.zthreadExit, {instancePath:instancePath+"/zthreadExit",parentData:data,parentDataProperty:"zthreadExit",rootData}))){
 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs21 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1225,4 +1238,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://zsdtrace.dev/schemas/workload.schema.json","title":"zsdtrace workload","description":"Keys, modules and zone groups of a ZSD engine workload (docs/workloads.md). Semantic rules (key references, time order, duplicate names) are checked by validateWorkload after this schema.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"the schema an editor validates the file with"},"name":{"$ref":"#/definitions/name","description":"shown in reports"},"description":{"type":"string","description":"free text"},"keys":{"type":"array","items":{"$ref":"#/definitions/key"},"description":"every key any module or boot code registers"},"modules":{"type":"array","items":{"$ref":"#/definitions/module"},"description":"keys registered together by a module load"},"zones":{"type":"array","items":{"$ref":"#/definitions/zoneGroup"},"description":"zones created, booted and halted"},"period":{"$ref":"#/definitions/duration","description":"cycle length in continuous mode (default: twice the last event time)"},"costs":{"type":"object","additionalProperties":false,"description":"kernel work","properties":{"zschedSetup":{"$ref":"#/definitions/duration","description":"zsched's setup before the create callbacks (default 20us)"},"initStart":{"$ref":"#/definitions/duration","description":"starting init in a booting zone (default 50us)"},"zoneEmpty":{"$ref":"#/definitions/duration","description":"`zone_empty` killing the zone's processes on shutdown (default 100us)"}}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","reason":"must be a name (letters, digits, _ . -)"},"duration":{"type":["string","integer"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"reason":"must be a non-negative duration like \"5ms\""},"range":{"type":["string","integer","array"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"items":{"$ref":"#/definitions/duration"},"minItems":2,"maxItems":2,"reason":"must be a non-negative duration like \"5ms\" or a range like [\"1ms\", \"5ms\"]"},"flag":{"type":"boolean","reason":"must be true or false"},"key":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the consumer's key variable (`netstack_zone_key`)"},"module":{"$ref":"#/definitions/name","description":"the module that registers it; absent = registered at boot by `sched` on the global zone"},"lazy":{"$ref":"#/definitions/flag","description":"`true`: registered only by a nested `zone_key_create` action from some callback"},"create":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"shutdown":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"destroy":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"}}},"callback":{"type":["boolean","null","object"],"additionalProperties":false,"reason":"must be true, false, null or a callback object","properties":{"duration":{"$ref":"#/definitions/range","description":"on-CPU work before the actions (default 1us)"},"exclusiveIpExtra":{"$ref":"#/definitions/range","description":"added when the zone is exclusive-IP, as netstack builds a whole IP stack"},"actions":{"type":"array","items":{"$ref":"#/definitions/action"},"description":"run in order"}}},"action":{"type":["string","object"],"reason":"unknown action {value} (expected one of zone_find_by_id, zone_find_by_id_nolock, zcmn_err, zone_getspecific, zone_setspecific, zone_hold, crhold, crfree, work, block, zone_key_create)","if":{"type":"string"},"then":{"enum":["zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"]},"else":{"required":["do"],"properties":{"do":{"enum":["work","block","zone_key_create","zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"],"reason":"must name an action (work, block, zone_key_create, zone_find_by_id, …)"}},"allOf":[{"if":{"properties":{"do":{"enum":["work","block"]}}},"then":{"required":["duration"],"properties":{"do":true,"duration":{"$ref":"#/definitions/range"}},"additionalProperties":false}},{"if":{"properties":{"do":{"const":"zone_key_create"}}},"then":{"required":["key"],"properties":{"do":true,"key":{"$ref":"#/definitions/name"}},"additionalProperties":false}},{"if":{"properties":{"do":{"enum":["work","block","zone_key_create"]}}},"else":{"properties":{"do":true},"additionalProperties":false}}]}},"module":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the module's name, as keys' `module` refers to it"},"keys":{"type":"array","items":{"$ref":"#/definitions/name"},"description":"the keys it registers, in order; each must be in `keys`"},"loadAt":{"$ref":"#/definitions/range","description":"when it loads (default 0)"},"unloadAt":{"$ref":"#/definitions/range","description":"when it unloads (absent: never)"}}},"zoneGroup":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}}}};
+export const schema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://zsdtrace.dev/schemas/workload.schema.json","title":"zsdtrace workload","description":"Keys, modules and zone groups of a ZSD engine workload (docs/workloads.md). Semantic rules (key references, time order, duplicate names) are checked by validateWorkload after this schema.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"the schema an editor validates the file with"},"name":{"$ref":"#/definitions/name","description":"shown in reports"},"description":{"type":"string","description":"free text"},"keys":{"type":"array","items":{"$ref":"#/definitions/key"},"description":"every key any module or boot code registers"},"modules":{"type":"array","items":{"$ref":"#/definitions/module"},"description":"keys registered together by a module load"},"zones":{"type":"array","items":{"$ref":"#/definitions/zoneGroup"},"description":"zones created, booted and halted"},"period":{"$ref":"#/definitions/duration","description":"cycle length in continuous mode (default: twice the last event time)"},"costs":{"type":"object","additionalProperties":false,"description":"kernel work","properties":{"zschedSetup":{"$ref":"#/definitions/duration","description":"zsched's setup before the create callbacks (default 20us)"},"initStart":{"$ref":"#/definitions/duration","description":"starting init in a booting zone (default 50us)"},"zoneEmpty":{"$ref":"#/definitions/duration","description":"`zone_empty` killing the zone's processes on shutdown (default 100us)"}}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]*$","reason":"must be a name (letters, digits, _ . -)"},"duration":{"type":["string","integer"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"reason":"must be a non-negative duration like \"5ms\""},"range":{"type":["string","integer","array"],"pattern":"^\\s*[0-9]+(\\.[0-9]+)?(ns|us|ms|s)\\s*$","minimum":0,"items":{"$ref":"#/definitions/duration"},"minItems":2,"maxItems":2,"reason":"must be a non-negative duration like \"5ms\" or a range like [\"1ms\", \"5ms\"]"},"flag":{"type":"boolean","reason":"must be true or false"},"key":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the consumer's key variable (`netstack_zone_key`)"},"module":{"$ref":"#/definitions/name","description":"the module that registers it; absent = registered at boot by `sched` on the global zone"},"lazy":{"$ref":"#/definitions/flag","description":"`true`: registered only by a nested `zone_key_create` action from some callback"},"create":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"shutdown":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"},"destroy":{"$ref":"#/definitions/callback","description":"absent (no such callback), `true` (1us of work), or a callback object"}}},"callback":{"type":["boolean","null","object"],"additionalProperties":false,"reason":"must be true, false, null or a callback object","properties":{"duration":{"$ref":"#/definitions/range","description":"on-CPU work before the actions (default 1us)"},"exclusiveIpExtra":{"$ref":"#/definitions/range","description":"added when the zone is exclusive-IP, as netstack builds a whole IP stack"},"actions":{"type":"array","items":{"$ref":"#/definitions/action"},"description":"run in order"}}},"action":{"type":["string","object"],"reason":"unknown action {value} (expected one of zone_find_by_id, zone_find_by_id_nolock, zcmn_err, zone_getspecific, zone_setspecific, zone_hold, crhold, crfree, work, block, zone_key_create)","if":{"type":"string"},"then":{"enum":["zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"]},"else":{"required":["do"],"properties":{"do":{"enum":["work","block","zone_key_create","zone_find_by_id","zone_find_by_id_nolock","zcmn_err","zone_getspecific","zone_setspecific","zone_hold","crhold","crfree"],"reason":"must name an action (work, block, zone_key_create, zone_find_by_id, …)"}},"allOf":[{"if":{"properties":{"do":{"enum":["work","block"]}}},"then":{"required":["duration"],"properties":{"do":true,"duration":{"$ref":"#/definitions/range"}},"additionalProperties":false}},{"if":{"properties":{"do":{"const":"zone_key_create"}}},"then":{"required":["key"],"properties":{"do":true,"key":{"$ref":"#/definitions/name"}},"additionalProperties":false}},{"if":{"properties":{"do":{"enum":["work","block","zone_key_create"]}}},"else":{"properties":{"do":true},"additionalProperties":false}}]}},"module":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"the module's name, as keys' `module` refers to it"},"keys":{"type":"array","items":{"$ref":"#/definitions/name"},"description":"the keys it registers, in order; each must be in `keys`"},"loadAt":{"$ref":"#/definitions/range","description":"when it loads (default 0)"},"unloadAt":{"$ref":"#/definitions/range","description":"when it unloads (absent: never)"}}},"zoneGroup":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name","description":"zone name; with `count` > 1 the zones are `name1`, `name2`, …"},"count":{"type":"integer","minimum":1,"maximum":100000,"reason":"must be an integer from 1 to 100000","description":"how many zones (default 1)"},"initial":{"enum":["running"],"reason":"must be \"running\" (or absent)","description":"`\"running\"`: `sched` creates and boots the zone before it starts the cycle's other threads, so it is running first in the untimed model too (`createAt` and `bootAt` must then be absent)"},"createAt":{"$ref":"#/definitions/range","description":"when `zoneadmd` calls `zone_create`"},"bootAt":{"$ref":"#/definitions/range","description":"when it calls `zone_boot` (absent: never booted)"},"haltAt":{"$ref":"#/definitions/range","description":"when it calls `zone_shutdown` then `zone_destroy` (absent: never halted)"},"spacing":{"$ref":"#/definitions/duration","description":"the i-th zone of the group does everything `i * spacing` later"},"exclusiveIp":{"$ref":"#/definitions/flag","description":"exclusive-IP zone (heavier netstack callbacks)"},"deathrow":{"$ref":"#/definitions/range","description":"a process cred outlives `zone_destroy` by this long (the zone waits on deathrow)"},"zthreadExit":{"$ref":"#/definitions/range","description":"the zone runs a kernel thread that exits this long after the zone becomes `EMPTY`; its `zthread_exit` sets `DOWN`, possibly while `zone_shutdown`'s shutdown callbacks still run (spec 3.4 step 5), and `zone_shutdown` then waits for `DOWN` instead of setting it"}}}}};

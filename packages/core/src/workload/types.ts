@@ -51,6 +51,9 @@ export interface ModuleSpec {
 export interface ZoneSpec {
   readonly name: string;
   readonly count: number;
+  /** 'running': sched creates and boots the zones before the cycle's other threads start
+   *  (createAt and bootAt are then unused). */
+  readonly initial?: 'running';
   readonly createAt: Duration;
   readonly bootAt?: Duration;
   readonly haltAt?: Duration;

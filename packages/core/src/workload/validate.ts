@@ -131,7 +131,12 @@ export function validateWorkload(json: unknown, source?: string): Workload {
   const zones: ZoneSpec[] = list(root.zones, 'zones').map((v, i) => {
     const f = `zones[${i}]`;
     const o = obj(v, f);
-    only(o, f, ['name', 'count', 'createAt', 'bootAt', 'haltAt', 'spacing', 'exclusiveIp', 'deathrow', 'zthreadExit']);
+    only(o, f, ['name', 'count', 'initial', 'createAt', 'bootAt', 'haltAt', 'spacing', 'exclusiveIp', 'deathrow', 'zthreadExit']);
+    const running = o.initial === 'running';
+    if (o.initial !== undefined && !running) fail(`${f}.initial`, 'must be "running" (or absent)');
+    for (const field of ['createAt', 'bootAt'] as const) {
+      if (running && o[field] !== undefined) fail(`${f}.${field}`, 'must be absent when initial is "running" (the zone is created and booted before the cycle starts)');
+    }
     const count = o.count === undefined ? 1 : o.count;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000)
       fail(`${f}.count`, 'must be an integer from 1 to 100000');
@@ -142,6 +147,7 @@ export function validateWorkload(json: unknown, source?: string): Workload {
       createAt,
       spacing: o.spacing === undefined ? 0 : dur(o.spacing, `${f}.spacing`),
       exclusiveIp: bool(o.exclusiveIp, `${f}.exclusiveIp`, false),
+      ...(running && { initial: 'running' as const }),
       ...opt('bootAt', o.bootAt === undefined ? undefined : range(o.bootAt, `${f}.bootAt`)),
       ...opt('haltAt', o.haltAt === undefined ? undefined : range(o.haltAt, `${f}.haltAt`)),
       ...opt('deathrow', o.deathrow === undefined ? undefined : range(o.deathrow, `${f}.deathrow`)),

@@ -1,7 +1,7 @@
 /*
  * The exhaustive explorer on the real engine: minimal counterexamples for the legacy design's
  * S1/S2 and for hazard T1, replayable schedules, and the partial-order reduction cross-checked
- * against the same search without it (same final states, same findings, same visible states).
+ * against the same search without it (same final states, same findings).
  */
 
 import { ProbeRegistry } from '@zsdtrace/probes/provider';
@@ -50,6 +50,19 @@ describe('verify --exhaustive (core explorer)', () => {
     expect(replay(loadWorkload('s2'), 'legacy', f.schedule).result.findings.map((x) => x.kind)).toContain('deadlock');
   });
 
+  it('S2 under current: the module load racing the teardown of a running zone finds nothing within one preemption', () => {
+    const r = explore(loadWorkload('s2'), 'current', 1);
+    expect(r.complete).toBe(true);
+    expect(r.schedules).toBeGreaterThan(100);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('hazard-t2-create: no T2 within one preemption (the pinned schedule in t2-key-create.test.ts needs two)', () => {
+    const r = explore(loadWorkload('hazard-t2-create'), 'current', 1);
+    expect(r.complete).toBe(true);
+    expect(r.findings).toEqual([]);
+  });
+
   it('hazard-t1: T1 at one preemption (bound 0 is clean), replayable', () => {
     const r = explore(loadWorkload('hazard-t1'), 'current', 1);
     expect(r.complete).toBe(true);
@@ -62,7 +75,7 @@ describe('verify --exhaustive (core explorer)', () => {
     expect(r.states).toBeGreaterThan(r.finalStates.size);
   });
 
-  it('partial-order reduction: same final states, findings and visible states as the full search, fewer schedules', () => {
+  it('partial-order reduction: same final states and findings as the full search, a subset of its visible states, fewer schedules', () => {
     const w = workload({
       name: 'two-modules',
       description: 'two modules registering and deleting a key each on the global zone',
@@ -80,7 +93,9 @@ describe('verify --exhaustive (core explorer)', () => {
     const without = explore(w, 'current', 1, false);
     expect(withPor.complete && without.complete).toBe(true);
     expect([...withPor.finalStates].sort()).toEqual([...without.finalStates].sort());
-    expect([...withPor.stateHashes].sort()).toEqual([...without.stateHashes].sort());
+    // Race analysis skips orders of independent steps, so some intermediate states are never
+    // visited; every state it visits the full search visits too.
+    for (const h of withPor.stateHashes) expect(without.stateHashes.has(h)).toBe(true);
     expect(withPor.findings.map((f) => [f.kind, f.preemptions])).toEqual(without.findings.map((f) => [f.kind, f.preemptions]));
     expect(withPor.schedules).toBeLessThanOrEqual(without.schedules);
     expect(withPor.coverage['zsd-create-start@zsd_apply_create']).toBeGreaterThan(0);

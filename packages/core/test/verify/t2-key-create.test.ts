@@ -1,5 +1,5 @@
 /*
- * Spec 4.6 T2 through zone_key_create (workload s2, current design). The create pass of
+ * Spec 4.6 T2 through zone_key_create (workload hazard-t2-create, current design). The create pass of
  * zone_key_create (zsd_apply_all_zones, lockp = zonehash_lock) waits in zsd_wait_for_inprogress
  * for zsched's create of the same entry; zsched's cv_broadcast makes it runnable, and before it
  * runs again (cv_wait still has to re-take zone_lock) the zone boots, halts, is destroyed and
@@ -19,9 +19,9 @@ const schedule = [
   2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 ];
 
-describe('T2 through zone_key_create (s2, current)', () => {
+describe('T2 through zone_key_create (hazard-t2-create, current)', () => {
   it('the woken create-pass waiter re-takes zone_lock of a zone zone_free already freed', () => {
-    const w = loadWorkload('s2');
+    const w = loadWorkload('hazard-t2-create');
     const events: { kind: string; zone?: number; tid: number }[] = [];
     const d = runSeedDetailed(
       () => {

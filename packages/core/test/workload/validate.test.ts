@@ -24,6 +24,9 @@ describe('workload validation', () => {
     ['inverted range', { keys: [{ name: 'k', destroy: { duration: ['5ms', '1ms'] } }] }, 'keys[0].destroy.duration', /range like/],
     ['halt before boot', { zones: [{ name: 'z', bootAt: '5ms', haltAt: '1ms' }] }, 'zones[0].haltAt', /earlier than bootAt/],
     ['not an object', [1, 2], '', /must be an object/],
+    ['running zone with a create time', { zones: [{ name: 'z', initial: 'running', createAt: '1ms' }] }, 'zones[0].createAt', /must be absent when initial is "running"/],
+    ['running zone with a boot time', { zones: [{ name: 'z', initial: 'running', bootAt: '1ms' }] }, 'zones[0].bootAt', /must be absent when initial is "running"/],
+    ['unknown initial state', { zones: [{ name: 'z', initial: 'booted' }] }, 'zones[0].initial', /must be "running" \(or absent\)/],
     ['duplicate key', { keys: [{ name: 'k' }, { name: 'k' }] }, 'keys[1].name', /duplicate key name/],
     ['nested create of a non-lazy key', { keys: [{ name: 'a', create: { actions: [{ do: 'zone_key_create', key: 'b' }] } }, { name: 'b' }] }, 'keys[0].create.actions[0].key', /"lazy": true/],
   ];

@@ -110,7 +110,7 @@ function formatExhaustive(o: VerifyOptions, r: ExhaustiveResult, saved: readonly
       : `incomplete: the budget ran out during bound ${r.bound}`;
   const lines = [
     `zsdtrace verify --exhaustive: workload ${c.workload}${params}, algorithm ${c.algorithm}${c.publishKeyAfterCreate ? ', key published after create' : ''}${o.shard ? `, shard ${o.shard.index + 1}/${o.shard.count}` : ''}`,
-    `  model          untimed; a step runs from one synchronization operation to the next; partial-order reduction ${o.exhaustive!.por ? 'on (sleep sets)' : 'off'}`,
+    `  model          untimed; a step runs from one synchronization operation to the next; partial-order reduction ${o.exhaustive!.por ? 'on (dynamic, preemption-bounded, with sleep sets)' : 'off'}`,
     `  bounds         ${r.passes.map((p) => `${p.bound}: ${p.schedules} schedules${p.complete ? '' : ' (cut short)'}`).join('; ')}`,
     `  schedules      ${r.schedules} run, ${r.pruned} abandoned as equivalent to one already run`,
     `  states         ${r.states} distinct (visible-state fingerprints)`,
