@@ -10,7 +10,9 @@
  *                        (D_MACRO_UNDEF; D_MACRO_UNUSED after all units).
  *   4. parser.ts,        the grammar, a chevrotain EmbeddedActionsParser that builds the typed
  *      parse-expr.ts     AST (ast.ts) directly, literals decoded by literals.ts; the first
- *                        recognition error is `syntax error near "x"`.
+ *                        recognition error is `syntax error near "x"`. parse-common.ts builds
+ *                        the same tree for the common forms by direct descent, faster; the
+ *                        grammar takes everything else and every error.
  *   5. ast-builder.ts    reports what the parser deferred (bad literals, calls on non-names,
  *                        clauses without actions, by kind of unit) in dtrace's order.
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
