@@ -6,6 +6,8 @@
                         (program/options.ts).
  *   2. lexer.ts          chevrotain Lexer (tokens.ts) with dt_lex.l's context rules
  *                        (lex-context.ts): probe descriptions, predicate delimiters, comments.
+ *                        scan-common.ts produces the same tokens for common text, faster;
+ *                        chevrotain takes everything else and every error.
  *   3. macros.ts         `$1…$N`, `$$N`, `$target`, … substituted on the token stream
  *                        (D_MACRO_UNDEF; D_MACRO_UNUSED after all units).
  *   4. parser.ts,        the grammar, a chevrotain EmbeddedActionsParser that builds the typed
