@@ -38,8 +38,12 @@ const INT = /(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*/y;
 const STRING = /"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"/y;
 const CHAR = /'(?:[^'\\\n]|\\[^\n])*'/y;
 
-/** The punctuators by their text, tried longest first. */
-const PUNCT = new Map<string, TokenType>(Object.values(P).map((t) => [t.PATTERN as string, t]));
+/** The punctuators by their first character, longest first. */
+const PUNCT = new Map<number, TokenType[]>();
+for (const t of Object.values(P).sort((a, b) => (b.PATTERN as string).length - (a.PATTERN as string).length)) {
+  const c = (t.PATTERN as string).charCodeAt(0);
+  PUNCT.set(c, [...(PUNCT.get(c) ?? []), t]);
+}
 
 /** Characters a probe description may hold (lex-context.ts's DESC_CHARS). */
 const isDescChar = (c: number): boolean =>
@@ -63,9 +67,10 @@ function scan(text: string, typeNames: ReadonlySet<string>): IToken[] {
   const n = text.length;
   let i = 0;
 
+  // test() rather than exec(): no match array per token, only the image.
   const sticky = (re: RegExp): string | null => {
     re.lastIndex = i;
-    return re.exec(text)?.[0] ?? null;
+    return re.test(text) ? text.slice(i, re.lastIndex) : null;
   };
 
   const enterBody = (): void => {
@@ -197,10 +202,16 @@ function scan(text: string, typeNames: ReadonlySet<string>): IToken[] {
       push(KEYWORD_TOKENS.get(word) ?? Identifier, word);
       continue;
     }
-    const tt = PUNCT.get(text.slice(i, i + 3)) ?? PUNCT.get(text.slice(i, i + 2)) ?? PUNCT.get(text[i]!) ?? giveUp();
+    const tt = punctuator(text, i, c);
     push(tt, tt.PATTERN as string);
   }
   return tokens;
+}
+
+/** The punctuator at i, which starts with character c. */
+function punctuator(text: string, i: number, c: number): TokenType {
+  for (const t of PUNCT.get(c) ?? []) if (text.startsWith(t.PATTERN as string, i)) return t;
+  throw GIVE_UP;
 }
 
 function giveUp(): never {
