@@ -181,8 +181,10 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         options[p.name] = p.value;
       }
       let lx = lex(pre.text, typeNames);
-      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them.
-      const fresh = typedefNames(lx.tokens).filter((n) => !typeNames.has(n));
+      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them. (This
+      // pass over every token, and the macros' below, is skipped when the text cannot hold
+      // what it looks for.)
+      const fresh = pre.text.includes('typedef') ? typedefNames(lx.tokens).filter((n) => !typeNames.has(n)) : [];
       if (fresh.length > 0) {
         for (const n of fresh) typeNames.add(n);
         lx = lex(pre.text, typeNames);
@@ -201,7 +203,7 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         defaultargs: options.defaultargs !== undefined,
         used,
       };
-      const ms = substituteMacros(lx.tokens, macro);
+      const ms = pre.text.includes('$') ? substituteMacros(lx.tokens, macro) : { tokens: lx.tokens, errors: [] };
       for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
       const deep = nestingError(ms.tokens, nesting);
