@@ -6,11 +6,15 @@
                         (program/options.ts).
  *   2. lexer.ts          chevrotain Lexer (tokens.ts) with dt_lex.l's context rules
  *                        (lex-context.ts): probe descriptions, predicate delimiters, comments.
+ *                        scan-common.ts produces the same tokens for common text, faster;
+ *                        chevrotain takes everything else and every error.
  *   3. macros.ts         `$1…$N`, `$$N`, `$target`, … substituted on the token stream
  *                        (D_MACRO_UNDEF; D_MACRO_UNUSED after all units).
  *   4. parser.ts,        the grammar, a chevrotain EmbeddedActionsParser that builds the typed
  *      parse-expr.ts     AST (ast.ts) directly, literals decoded by literals.ts; the first
- *                        recognition error is `syntax error near "x"`.
+ *                        recognition error is `syntax error near "x"`. parse-common.ts builds
+ *                        the same tree for the common forms by direct descent, faster; the
+ *                        grammar takes everything else and every error.
  *   5. ast-builder.ts    reports what the parser deferred (bad literals, calls on non-names,
  *                        clauses without actions, by kind of unit) in dtrace's order.
  *   6. sema-probes.ts    probe descriptions matched against the registry (-Z).
@@ -179,8 +183,10 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         options[p.name] = p.value;
       }
       let lx = lex(pre.text, typeNames);
-      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them.
-      const fresh = typedefNames(lx.tokens).filter((n) => !typeNames.has(n));
+      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them. (This
+      // pass over every token, and the macros' below, is skipped when the text cannot hold
+      // what it looks for.)
+      const fresh = pre.text.includes('typedef') ? typedefNames(lx.tokens).filter((n) => !typeNames.has(n)) : [];
       if (fresh.length > 0) {
         for (const n of fresh) typeNames.add(n);
         lx = lex(pre.text, typeNames);
@@ -199,7 +205,7 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         defaultargs: options.defaultargs !== undefined,
         used,
       };
-      const ms = substituteMacros(lx.tokens, macro);
+      const ms = pre.text.includes('$') ? substituteMacros(lx.tokens, macro) : { tokens: lx.tokens, errors: [] };
       for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
       if (sink.failed) bail();
       const deep = nestingError(ms.tokens, nesting);

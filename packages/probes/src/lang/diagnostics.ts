@@ -40,7 +40,8 @@ export class LineMap {
   private readonly remaps: { from: number; line: number }[] = [];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // indexOf scans natively: a per-character loop runs interpreted on a script's one pass.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   /** From physical line `physLine` (1-based) on, lines are numbered starting at `line`. */

@@ -18,6 +18,7 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { ALL_TOKENS, BadChar, BadString, FloatLit, Identifier, KEYWORD_TOKENS } from './tokens.js';
 import { beginLex, endLex, type LexError } from './lex-context.js';
+import { scanCommon } from './scan-common.js';
 
 let lexer: Lexer | null = null;
 
@@ -40,7 +41,17 @@ export interface LexResult {
   readonly errors: LexError[];
 }
 
+/**
+ * Lexes the text: common text by scan-common.ts's direct scanner, anything else (and every
+ * error) by chevrotain.
+ */
 export function lex(text: string, typeNames: ReadonlySet<string>): LexResult {
+  const common = scanCommon(text, typeNames);
+  return common !== null ? { tokens: common, errors: [] } : lexWithChevrotain(text, typeNames);
+}
+
+/** Lexes the text with chevrotain's Lexer alone. */
+export function lexWithChevrotain(text: string, typeNames: ReadonlySet<string>): LexResult {
   lexer ??= createDLexer();
   beginLex(typeNames);
   const r = lexer.tokenize(text);

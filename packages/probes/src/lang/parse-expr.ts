@@ -32,6 +32,7 @@ import { EmbeddedActionsParser, type IOrAlt, type IToken, type OrMethodOpts } fr
 import type { ErrorTag } from '../program/error-tags.js';
 import type * as A from './ast.js';
 import { LazyLookahead } from './lazy-lookahead.js';
+import { foldBinary } from './precedence.js';
 import { decodeEscapes, parseCharLiteral, parseIntLiteral } from './literals.js';
 import { ALL_TOKENS, AggName, AssignOp, BinaryOp, CharLit, Identifier, IntLit, Kw, Operand, P, PrefixOp, StringLit, TypeKeyword, TypeName } from './tokens.js';
 import { T } from './types.js';
@@ -57,11 +58,12 @@ export interface MissingBody {
 /** What ast-builder.ts reports, in the order it reports it. */
 export type PendingDiagnostic = DeferredError | MissingBody;
 
-/** Binary operator precedence, higher binds tighter (d-language.md 1.4). */
-const PRECEDENCE: Readonly<Record<string, number>> = {
-  '||': 1, '^^': 2, '&&': 3, '|': 4, '^': 5, '&': 6, '==': 7, '!=': 7,
-  '<': 8, '<=': 8, '>': 8, '>=': 8, '<<': 9, '>>': 9, '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
-};
+/** What the parser hands to ast-builder.ts. */
+export interface ParseTree {
+  readonly items: readonly A.TopLevel[];
+  /** Clauses' diagnostics first, then inline definitions', then declarations' (as dtrace walks them). */
+  readonly pending: readonly PendingDiagnostic[];
+}
 
 /** Three tokens decide a cast: `( int`, `( T )`, `( T *` against `( x + …`. */
 const CAST_LOOKAHEAD = 3;
@@ -479,20 +481,4 @@ export class ExprParser extends EmbeddedActionsParser {
     this.CONSUME(P.Star);
     this.stars++;
   };
-}
-
-/** Folds `first op1 a1 op2 a2 …` by precedence climbing (d-language.md 1.4). */
-function foldBinary(first: A.Expr, ops: readonly IToken[], args: readonly A.Expr[]): A.Expr {
-  let pos = 0;
-  const climb = (left: A.Expr, minPrec: number): A.Expr => {
-    while (pos < ops.length) {
-      const op = ops[pos]!.image;
-      const prec = PRECEDENCE[op] ?? 0;
-      if (prec < minPrec) break;
-      const right = args[pos++]!;
-      left = { k: 'binary', at: left.at, op: op as A.BinaryOp, left, right: climb(right, prec + 1) };
-    }
-    return left;
-  };
-  return climb(first, 0);
 }

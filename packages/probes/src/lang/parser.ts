@@ -17,17 +17,12 @@
 
 import { EMPTY_ALT, type IOrAlt, type IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import type { DeferredError, MissingBody, PendingDiagnostic } from './parse-expr.js';
+import type { DeferredError, MissingBody, ParseTree, PendingDiagnostic } from './parse-expr.js';
+import { parseCommon } from './parse-common.js';
 import { DeclParser } from './parse-decl.js';
 import { Identifier, Kw, P, PredEnd, ProbeDesc, tokenEnd, TypeName } from './tokens.js';
 
-export type { DeferredError, MissingBody, PendingDiagnostic };
-
-export interface ParseTree {
-  readonly items: readonly A.TopLevel[];
-  /** Clauses' diagnostics first, then inline definitions', then declarations' (as dtrace walks them). */
-  readonly pending: readonly PendingDiagnostic[];
-}
+export type { DeferredError, MissingBody, ParseTree, PendingDiagnostic };
 
 export interface ParseResult {
   /** The parse tree handed to ast-builder.ts, or null when parsing failed. */
@@ -201,7 +196,17 @@ export class DParser extends DeclParser {
 
 let parser: DParser | null = null;
 
+/**
+ * Parses the tokens: the common forms by parse-common.ts's direct descent, anything else (and
+ * every error) by the grammar.
+ */
 export function parse(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
+  const common = parseCommon(tokens, types);
+  return common !== null ? { tree: common, error: null } : parseWithGrammar(tokens, types);
+}
+
+/** Parses the tokens with the chevrotain grammar alone. */
+export function parseWithGrammar(tokens: IToken[], types: ReadonlySet<string>): ParseResult {
   parser ??= new DParser();
   try {
     return parser.parseTree(markTypeNames(tokens, types));

@@ -178,9 +178,8 @@ export const callHooks: CallHooks = {
     if (flags.commit) fail('D_AGG_COMM', 'aggregating actions may not follow commit( )', e.at);
     if (flags.speculate) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.at);
     flags.aggregation = true;
-    const line = lineOf(c, e.at);
     let sym = c.scope.aggs.get(target.name);
-    if (!sym) sym = c.scope.addAgg(target.name, fn, keys, line);
+    if (!sym) sym = c.scope.addAgg(target.name, fn, keys, lineOf(c, e.at));
     else {
       if (sym.fn !== fn) {
         fail('D_AGG_REDEF', `aggregation redefined: @${target.name}\n\t current: @${target.name} = ${fn}( )\n\tprevious: @${target.name} = ${sym.fn}( ) : line ${sym.line}`, e.at);

@@ -236,6 +236,8 @@ export function declare(c: Checker, d: A.CDeclaration): void {
       }
       continue;
     }
+    // dt_node_decl: a new variable (scalar, array value or thread-local) of type void.
+    if (t.kind === 'void') fail('D_DECL_VOIDOBJ', `cannot have void object: ${name}`, v.at);
     if (!keyTypes) {
       const total = (arrayTotals.get(c.scope) ?? 0) + elements(t);
       if (total > LIMITS.arrayElementsTotal) {

@@ -265,7 +265,8 @@ export class Checker {
     }
     const g = this.scope.globals.get(e.name);
     if (g) {
-      if (g.keys) fail('D_ARR_LOCAL', `${e.name} is an associative array and must be indexed`, e.at);
+      // dt_xcook_ident: a global is referenced as the kind it was declared.
+      if (g.keys) fail('D_IDENT_BADREF', `associative array '${e.name}' may not be referenced as scalar`, e.at);
       e.res = { kind: g.size !== undefined ? 'array' : 'global', slot: g.slot, size: g.size ?? 0 } as A.Resolution;
       return asValue(e, g.type);
     }

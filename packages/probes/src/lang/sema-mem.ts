@@ -125,7 +125,7 @@ export function sizeofType(c: Checker, e: A.SizeofExpr): number {
   if ('k' in e.of) {
     const x = e.of;
     if (x.k === 'ident' && c.scope.globals.get(x.name)?.keys) {
-      return fail('D_IDENT_BADREF', `${x.name} is an associative array and must be indexed`, e.at);
+      return fail('D_IDENT_BADREF', `associative array '${x.name}' may not be referenced as scalar`, e.at);
     }
     c.expr(x);
     t = memType(x);

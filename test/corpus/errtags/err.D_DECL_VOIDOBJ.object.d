@@ -1,0 +1,7 @@
+/* A variable cannot be declared with type void. */
+void nothing;
+
+BEGIN
+{
+	exit(0);
+}
