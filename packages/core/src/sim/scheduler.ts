@@ -181,13 +181,13 @@ export class Scheduler {
     t.vtime += STEP_COST_NS;
     const tr = this.tracker;
     if (tr.on) tr.begin(t.holds);
-    const r = t.gen!.next();
+    const done = this.resume(t);
     this.cur = this.idle;
     if (this.halted) {
       if (tr.on) this.reportStep(t);
       return false;
     }
-    if (r.done) {
+    if (done) {
       t.state = 'done';
       t.gen = null;
       this.alive.delete(t.tid);
@@ -204,6 +204,31 @@ export class Scheduler {
     }
     if (tr.on) this.reportStep(t);
     return true;
+  }
+
+  /**
+   * Runs `t` to its next scheduling point (a bare yield) or its end; true if it ended. A yielded
+   * coroutine is a call: it runs on top of its caller, and its return value resumes the caller,
+   * all within this step, exactly as `yield*` would have run it.
+   */
+  private resume(t: SimThread): boolean {
+    let g = t.gen!;
+    let r = g.next();
+    for (;;) {
+      if (r.done) {
+        const up = t.callers.pop();
+        if (up === undefined) return true;
+        g = up;
+        t.gen = g;
+        r = g.next(r.value);
+      } else if (r.value === undefined) return false;
+      else {
+        t.callers.push(g);
+        g = r.value;
+        t.gen = g;
+        r = g.next();
+      }
+    }
   }
 
   private reportStep(t: SimThread): void {

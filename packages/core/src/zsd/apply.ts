@@ -11,7 +11,7 @@
 
 import type { FbtPair } from '../providers/declare.js';
 import type { KMutex } from '../sim/mutex.js';
-import type { Co } from '../sim/thread.js';
+import { call, type Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import type { Zone } from '../zone/zone.js';
 import { ZsdFlag, zsdFind, type ZsdEntry } from './entry.js';
@@ -85,11 +85,11 @@ function* applyPhase(
     if (lockp && !k.exitInPlace(lockp)) yield;
     callbackStart(s, phase, z, e);
     let result = 0;
-    if (phase === 'create') result = yield* e.fns.create!(z.zone_id);
+    if (phase === 'create') result = yield* call(e.fns.create!(z.zone_id));
     else {
       // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
       k.tracker.touch(z.zone_lock);
-      yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
+      yield* call((phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data));
     }
     callbackEnd(s, phase, z, e, result);
     if (lockp && !k.enterInPlace(lockp)) yield* k.enter(lockp);
@@ -179,7 +179,7 @@ export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
       z = s.active.next(z);
       continue;
     }
-    if (yield* applyPhase(s, phase, s.zonehash_lock, false, z, key)) z = s.active.head;
+    if (yield* call(applyPhase(s, phase, s.zonehash_lock, false, z, key))) z = s.active.head;
     else z = s.active.next(z);
   }
   yield* k.exit(s.zonehash_lock);
@@ -207,7 +207,7 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   const mask = busyMask(phase);
   let e = quick ? nextBusy(z.zsd.head, mask) : z.zsd.head;
   while (e) {
-    const restart = yield* applyPhase(s, phase, null, true, z, e.zsd_key);
+    const restart = yield* call(applyPhase(s, phase, null, true, z, e.zsd_key));
     const from = restart ? z.zsd.head : e.lnext;
     e = quick ? nextBusy(from, mask) : from;
   }

@@ -4,7 +4,7 @@
  * and zone_find_by_id_nolock (2.17). No callback ever runs under a framework lock here.
  */
 
-import type { Co } from '../sim/thread.js';
+import { call, type Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import { ZoneStatus, type Zone } from '../zone/zone.js';
 import { applyAllKeys, applyCreate, applyDestroy, applyShutdown } from './apply.js';
@@ -28,7 +28,7 @@ export function* zschedInit(s: ZoneSystem, z: Zone): Co {
   if (!k.exitInPlace(s.cpu_lock)) yield;
   if (!k.exitInPlace(s.pool_lock)) yield;
 
-  yield* applyAllKeys(s, applyCreate, z);
+  yield* call(applyAllKeys(s, applyCreate, z));
 
   if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   yield* s.statusSet(z, ZoneStatus.READY);
@@ -89,8 +89,8 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   }
   if (!k.exitInPlace(z.zone_lock)) yield;
   // Both passes whatever ct is (spec 2.8 step 3).
-  yield* applyAllKeys(s, applyShutdown, z);
-  yield* applyAllKeys(s, applyDestroy, z);
+  yield* call(applyAllKeys(s, applyShutdown, z));
+  yield* call(applyAllKeys(s, applyDestroy, z));
   s.fnOut(f, 0);
 }
 
