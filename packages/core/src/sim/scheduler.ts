@@ -173,9 +173,11 @@ export class Scheduler {
       i = this.policy.pick(this.ready, this.steps);
       if (this.recordChoices) this.choices.push(i);
     }
-    const t = this.ready[i]!;
-    if (i === n - 1) this.ready.pop();
-    else this.ready.splice(i, 1);
+    const ready = this.ready;
+    const t = ready[i]!;
+    // Removed in place: splice would allocate the array of removed elements on every step.
+    for (let j = i + 1; j < n; j++) ready[j - 1] = ready[j]!;
+    ready.pop();
     this.dispatch(t);
     this.now += STEP_COST_NS;
     t.vtime += STEP_COST_NS;

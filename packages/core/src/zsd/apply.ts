@@ -55,9 +55,10 @@ function* applyPhase(
   const f = applyFbt(s, phase);
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, lockp, zoneLockHeld ? 1 : 0, z, key);
-  if (lockp) s.assert(lockp.owner === k.cur, `zsd_apply_${phase}: lockp not held`);
-  if (zoneLockHeld) s.assert(z.zone_lock.owner === k.cur, `zsd_apply_${phase}: zone_lock not held`);
-  else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+  if (lockp && lockp.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: lockp not held`);
+  if (zoneLockHeld) {
+    if (z.zone_lock.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: zone_lock not held`);
+  } else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   const e = zsdFind(z.zsd, key);
   if (e === null) {
     if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
@@ -85,11 +86,11 @@ function* applyPhase(
     if (lockp && !k.exitInPlace(lockp)) yield;
     callbackStart(s, phase, z, e);
     let result = 0;
-    if (phase === 'create') result = yield* call(e.fns.create!(z.zone_id));
+    if (phase === 'create') result = yield* e.fns.create!(z.zone_id);
     else {
       // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
       k.tracker.touch(z.zone_lock);
-      yield* call((phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data));
+      yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
     }
     callbackEnd(s, phase, z, e, result);
     if (lockp && !k.enterInPlace(lockp)) yield* k.enter(lockp);
@@ -137,7 +138,7 @@ function callbackEnd(s: ZoneSystem, phase: 'create' | Teardown, z: Zone, e: ZsdE
   if (phase === 'create') {
     s.log.endResultEvent(s.now, s.k.cur.tid, phase, z.zone_id, key, result);
     if (p.enabled) s.fire(p, z, result);
-    s.assert(result !== 0, `create callback of key ${key} returned NULL`);
+    if (result === 0) s.assertFailed(`create callback of key ${key} returned NULL`);
   } else {
     s.log.phaseEvent('end', s.now, s.k.cur.tid, phase, z.zone_id, key);
     if (p.enabled) s.fire(p, z, key);

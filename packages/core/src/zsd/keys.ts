@@ -120,7 +120,7 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
     yield* k.enter(z.zone_lock);
     const e = zsdFind(z.zsd, key);
     if (e) {
-      s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
+      if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
       z.zsd.remove(e);
       s.markFreed(e, 'zone_key_delete');
       s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
