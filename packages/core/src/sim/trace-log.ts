@@ -30,7 +30,7 @@ type MutablePhaseResult = MutablePhase & { result: number };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
-  private readonly ring: (TraceEvent | undefined)[] = new Array<TraceEvent | undefined>(RING);
+  private readonly ring: (TraceEvent | undefined)[] = new Array<TraceEvent | undefined>(RING).fill(undefined);
   private readonly stringHashes = new Map<string, number>();
   private hash = FNV_OFFSET;
   count = 0;
@@ -41,19 +41,24 @@ export class TraceLog {
    * only the speed of the fold, never its value.
    */
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly keyHashes: number[] = new Array<number>(SLOTS).fill(0);
+  private readonly keyHashes = new Int32Array(SLOTS);
   private readonly valsA: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
   private readonly valsB: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly valHashA: number[] = new Array<number>(SLOTS).fill(0);
-  private readonly valHashB: number[] = new Array<number>(SLOTS).fill(0);
+  private readonly valHashA = new Int32Array(SLOTS);
+  private readonly valHashB = new Int32Array(SLOTS);
+  /*
+   * Arrays are created in the elements kind they keep for the whole run (objects or undefined;
+   * hashes in an Int32Array): a fresh array of another kind would deoptimise the emitters that
+   * were compiled during an earlier run in the same process.
+   */
   /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
-  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING);
-  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING);
+  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING).fill(undefined);
+  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING).fill(undefined);
   private readonly lk = LOCK_HASHES;
   /** Per ring slot, the reusable records of the phase events (used while there is no listener). */
-  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING);
-  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING);
-  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING);
+  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING).fill(undefined);
+  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING).fill(undefined);
+  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING).fill(undefined);
   private readonly pk = PHASE_HASHES;
   private readonly phaseKindHash = PHASE_KIND_HASH;
   private readonly phaseHash = PHASE_NAME_HASH;
