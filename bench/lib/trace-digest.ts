@@ -42,11 +42,14 @@ function seedRun(workload: string, seed: number, algorithm: Algorithm, policy: P
     }
   }
   const r = e.run();
+  // The same run with nobody listening (the log then reuses its records): the same hash.
+  const quiet = createEngine({ workload: loadWorkload(workload, params), seed, algorithm, policy, ...(policy === 'pct' ? { pctDepth: 3 } : {}) }).run();
   const schedule = createHash('sha256').update(e.schedule().join(',')).digest('hex').slice(0, 32);
   return {
     events: sha(events),
     count: r.events,
     traceHash: r.traceHash,
+    quietHash: quiet.traceHash,
     steps: r.steps,
     virtualNs: r.virtualNs,
     schedule,

@@ -27,6 +27,9 @@ type PhaseKind = 'needed' | 'inprogress' | 'start' | 'end' | 'completed';
 type MutablePhase = { kind: PhaseKind; t: number; tid: number; phase: Phase; zone: number; key: number };
 type MutablePhaseSrc = MutablePhase & { src: MarkSource };
 type MutablePhaseResult = MutablePhase & { result: number };
+/** The entry events' records: alloc (with the callback letters) and free. */
+type MutableAlloc = { kind: 'alloc'; t: number; tid: number; zone: number; key: number; src: MarkSource; callbacks: string };
+type MutableFree = { kind: 'free'; t: number; tid: number; zone: number; key: number; src: MarkSource | 'zoneFree' };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
@@ -60,6 +63,10 @@ export class TraceLog {
   private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING).fill(undefined);
   private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING).fill(undefined);
   private readonly pk = PHASE_HASHES;
+  /** Per ring slot, the reusable records of the entry events (used while there is no listener). */
+  private readonly allocSlots: (MutableAlloc | undefined)[] = new Array<MutableAlloc | undefined>(RING).fill(undefined);
+  private readonly freeSlots: (MutableFree | undefined)[] = new Array<MutableFree | undefined>(RING).fill(undefined);
+  private readonly ek = ENTRY_HASHES;
   private readonly phaseKindHash = PHASE_KIND_HASH;
   private readonly phaseHash = PHASE_NAME_HASH;
 
@@ -176,6 +183,56 @@ export class TraceLog {
     this.count++;
   }
 
+  /** emit({ kind: 'alloc', t, tid, zone, key, src, callbacks }): an entry allocated (spec 2.3, 2.7). */
+  allocEvent(t: number, tid: number, zone: number, key: number, src: MarkSource, callbacks: string): void {
+    const k = this.ek;
+    const h = mixNumber(mixNumber(this.entryHead(k[4]!, t, tid, zone, key), k[2]!), this.valueAt(5, src));
+    this.hash = mixNumber(mixNumber(h, k[3]!), this.valueAt(6, callbacks));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'alloc', t, tid, zone, key, src, callbacks });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.allocSlots[slot] ??= { kind: 'alloc', t: 0, tid: 0, zone: 0, key: 0, src, callbacks });
+    e.t = t;
+    e.tid = tid;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    e.callbacks = callbacks;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'free', t, tid, zone, key, src }): an entry freed (spec 2.4, 2.9). */
+  freeEvent(t: number, tid: number, zone: number, key: number, src: MarkSource | 'zoneFree'): void {
+    const k = this.ek;
+    this.hash = mixNumber(mixNumber(this.entryHead(k[5]!, t, tid, zone, key), k[2]!), this.valueAt(5, src));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'free', t, tid, zone, key, src });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.freeSlots[slot] ??= { kind: 'free', t: 0, tid: 0, zone: 0, key: 0, src });
+    e.t = t;
+    e.tid = tid;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** The fold of an entry event's `kind`, `t`, `tid`, `zone`, `key` (positions 0-4), as fold() computes it. */
+  private entryHead(kindHash: number, t: number, tid: number, zone: number, key: number): number {
+    const k = this.ek;
+    let h = mixNumber(mixNumber(this.hash, this.pk[0]!), kindHash);
+    h = mixNumber(mixNumber(h, this.pk[1]!), t);
+    h = mixNumber(mixNumber(h, this.pk[2]!), tid);
+    h = mixNumber(mixNumber(h, k[0]!), zone);
+    return mixNumber(mixNumber(h, k[1]!), key);
+  }
+
   /** The fold of a phase event's first six fields (positions 0-5), as fold() computes it. */
   private phaseHead(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): number {
     const k = this.pk;
@@ -264,6 +321,9 @@ export class TraceLog {
 const LOCK_HASHES = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
 /** Hashes of the phase events' field names, in their field order, and of their string values. */
 const PHASE_HASHES = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
+/** Hashes of the entry events' field names after `kind`, `t`, `tid` (those are PHASE_HASHES'),
+ *  in their field order, then of their two kinds. */
+const ENTRY_HASHES = ['zone', 'key', 'src', 'callbacks', 'alloc', 'free'].map((s) => stringHash(s));
 const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
   needed: stringHash('needed'),
   inprogress: stringHash('inprogress'),

@@ -84,7 +84,7 @@ function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
     if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
     z.zsd.remove(e);
     s.markFreed(e, 'zone_free');
-    s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key: e.zsd_key, src: 'zoneFree' });
+    s.log.freeEvent(s.now, s.tid, z.zone_id, e.zsd_key, 'zoneFree');
   }
   if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);

@@ -50,7 +50,7 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   for (let t = s.registered.head; t; t = t.lnext) {
     if (zsdFind(z.zsd, t.zsd_key) !== null) s.assertFailed(`zone ${z.zone_id} already has key ${t.zsd_key}`);
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
-    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
+    s.log.allocEvent(s.now, s.tid, z.zone_id, t.zsd_key, 'configure', callbackLetters(t.fns));
     if (t.fns.create) {
       e.zsd_flags = ZsdFlag.CREATE_NEEDED;
       s.log.neededEvent(s.now, s.tid, 'create', z.zone_id, t.zsd_key, 'configure');
