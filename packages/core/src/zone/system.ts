@@ -50,6 +50,26 @@ export class KeyVar {
 
 export type { ActiveWait };
 
+/** Who freed an object; the thread's label is built only if a report asks for it. */
+class FreedBy implements FreeRecord {
+  readonly tid: number;
+  private readonly name: string;
+
+  constructor(
+    thread: SimThread,
+    readonly t: number,
+    readonly by: FreeRecord['by'],
+  ) {
+    this.tid = thread.tid;
+    this.name = thread.name;
+  }
+
+  /** As SimThread's label: `zoneadmd[12]`. */
+  get label(): string {
+    return `${this.name}[${this.tid}]`;
+  }
+}
+
 /**
  * The ZSD entry points the zone lifecycle and the workloads call, implemented twice: `current`
  * (src/zsd/current.ts) and `legacy` (src/zsd/legacy.ts). Declared here, with the state they act
@@ -220,7 +240,7 @@ export class ZoneSystem {
   /** Returns a zone_t or an entry to the allocator, remembering who did it (spec 4.6). */
   markFreed(x: Zone | ZsdEntry, by: FreeRecord['by']): void {
     x.freed = true;
-    x.freedBy = { tid: this.k.cur.tid, label: this.k.cur.label, t: this.now, by };
+    x.freedBy = new FreedBy(this.k.cur, this.now, by);
   }
 
   /** A read of an entry that may have been freed while this thread slept (spec 4.6 T1, T2). */
