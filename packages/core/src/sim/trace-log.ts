@@ -41,17 +41,18 @@ export class TraceLog {
    * Per-position caches in front of the string table. Field names repeat in the same positions
    * from event to event, and so do most string values (a lock's label in its acquire and release
    * events, the two kinds alternating), so most lookups are one string comparison. They change
-   * only the speed of the fold, never its value.
+   * only the speed of the fold, never its value. They start out holding the empty string with
+   * its hash (a valid entry), so that they only ever hold strings.
    */
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly keyHashes = new Int32Array(SLOTS);
-  private readonly valsA: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly valsB: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly valHashA = new Int32Array(SLOTS);
-  private readonly valHashB = new Int32Array(SLOTS);
+  private readonly keys: string[] = new Array<string>(SLOTS).fill('');
+  private readonly keyHashes = new Float64Array(SLOTS).fill(EMPTY_HASH);
+  private readonly valsA: string[] = new Array<string>(SLOTS).fill('');
+  private readonly valsB: string[] = new Array<string>(SLOTS).fill('');
+  private readonly valHashA = new Float64Array(SLOTS).fill(EMPTY_HASH);
+  private readonly valHashB = new Float64Array(SLOTS).fill(EMPTY_HASH);
   /*
    * Arrays are created in the elements kind they keep for the whole run (objects or undefined;
-   * hashes in an Int32Array): a fresh array of another kind would deoptimise the emitters that
+   * hashes in a Float64Array): a fresh array of another kind would deoptimise the emitters that
    * were compiled during an earlier run in the same process.
    */
   /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
@@ -299,7 +300,7 @@ export class TraceLog {
     if (this.valsA[i] === v) return this.valHashA[i]!;
     if (this.valsB[i] === v) return this.valHashB[i]!;
     const h = this.str(v);
-    this.valsB[i] = this.valsA[i];
+    this.valsB[i] = this.valsA[i]!;
     this.valHashB[i] = this.valHashA[i]!;
     this.valsA[i] = v;
     this.valHashA[i] = h;
@@ -332,6 +333,9 @@ const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
   completed: stringHash('completed'),
 };
 const PHASE_NAME_HASH: Readonly<Record<Phase, number>> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
+
+/** stringHash(''): the fold's initial value. */
+const EMPTY_HASH = FNV_OFFSET;
 
 /** FNV-1a over a string's UTF-16 code units: what the fold mixes in for a string. */
 export function stringHash(s: string): number {
