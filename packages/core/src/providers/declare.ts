@@ -95,58 +95,120 @@ export function declareEngineProbes(registry: ProbeRegistry, fns: FunctionTable)
   return probes;
 }
 
+/*
+ * The probe sets are class instances, not object literals: V8 gives an object literal run a
+ * second time (the next engine's declaration) a boilerplate whose placeholder values widen the
+ * field types the optimised probe sites of the first engine were compiled against, and every
+ * one of those sites is then deoptimised. Fields assigned in a constructor keep their types.
+ */
+
+type SdtProbe = (func: string, name: string, arg1?: ProbeArg) => Probe;
+
+class PhaseProbeSet implements PhaseProbes {
+  readonly inprogress: Probe;
+  readonly start: Probe;
+  readonly end: Probe;
+  readonly completed: Probe;
+
+  constructor(s: SdtProbe, p: 'create' | 'shutdown' | 'destroy') {
+    const func = `zsd_apply_${p}`;
+    this.inprogress = s(func, `zsd-${p}-inprogress`);
+    this.start = s(func, `zsd-${p}-start`);
+    this.end = s(func, `zsd-${p}-end`, p === 'create' ? { type: 'void *', name: 'result' } : KEY);
+    this.completed = s(func, `zsd-${p}-completed`);
+  }
+}
+
+/** Declared in this order (probe ids follow it). */
+class SdtProbeSet implements SdtProbes {
+  readonly createNeededKeyCreate: Probe;
+  readonly createNeededConfigure: Probe;
+  readonly shutdownNeededCallbacks: Probe;
+  readonly destroyNeededCallbacks: Probe;
+  readonly shutdownNeededKeyDelete: Probe;
+  readonly destroyNeededKeyDelete: Probe;
+  readonly create: PhaseProbes;
+  readonly shutdown: PhaseProbes;
+  readonly destroy: PhaseProbes;
+  readonly waitForCreator: Probe;
+  readonly waitForInprogress: Probe;
+
+  constructor(s: SdtProbe) {
+    this.createNeededKeyCreate = s('zone_key_create', 'zsd-create-needed');
+    this.createNeededConfigure = s('zone_zsd_configure', 'zsd-create-needed');
+    this.shutdownNeededCallbacks = s('zone_zsd_callbacks', 'zsd-shutdown-needed');
+    this.destroyNeededCallbacks = s('zone_zsd_callbacks', 'zsd-destroy-needed');
+    this.shutdownNeededKeyDelete = s('zone_key_delete', 'zsd-shutdown-needed');
+    this.destroyNeededKeyDelete = s('zone_key_delete', 'zsd-destroy-needed');
+    this.create = new PhaseProbeSet(s, 'create');
+    this.shutdown = new PhaseProbeSet(s, 'shutdown');
+    this.destroy = new PhaseProbeSet(s, 'destroy');
+    this.waitForCreator = s('zsd_wait_for_creator', 'zsd-wait-for-creator', ENTRY);
+    this.waitForInprogress = s('zsd_wait_for_inprogress', 'zsd-wait-for-inprogress', ENTRY);
+  }
+}
+
+class FbtPairOf implements FbtPair {
+  constructor(
+    readonly id: number,
+    readonly entry: Probe,
+    readonly ret: Probe,
+  ) {}
+}
+
+const LWP: readonly ProbeArg[] = [
+  { type: 'lwpsinfo_t *', name: 'lwp' },
+  { type: 'psinfo_t *', name: 'proc' },
+];
+
+/** Declared in this order (probe ids follow it). */
+class KernelProbeSet implements KernelProbes {
+  readonly acquire: Probe;
+  readonly block: Probe;
+  readonly release: Probe;
+  readonly sleep: Probe;
+  readonly wakeup: Probe;
+  readonly onCpu: Probe;
+  readonly offCpu: Probe;
+
+  constructor(registry: ProbeRegistry) {
+    const lockstat = new Provider('lockstat', registry);
+    const sched = new Provider('sched', registry);
+    this.acquire = lockstat.probe('genunix', 'mutex_enter', 'adaptive-acquire', ['kmutex_t *', 'uint64_t']);
+    this.block = lockstat.probe('genunix', 'mutex_enter', 'adaptive-block', ['kmutex_t *', 'uint64_t']);
+    this.release = lockstat.probe('genunix', 'mutex_exit', 'adaptive-release', ['kmutex_t *']);
+    this.sleep = sched.probe('genunix', 'cv_block', 'sleep');
+    this.wakeup = sched.probe('genunix', 'sleepq_wakeall_chan', 'wakeup', LWP);
+    this.onCpu = sched.probe('genunix', 'resume', 'on-cpu');
+    this.offCpu = sched.probe('genunix', 'swtch', 'off-cpu', LWP);
+  }
+}
+
+class EngineProbeSet implements EngineProbes {
+  constructor(
+    readonly sdt: SdtProbes,
+    readonly fbt: Record<EngineFunction, FbtPair>,
+    readonly kernel: KernelProbes,
+    readonly zoneStatus: Probe,
+  ) {}
+}
+
 function declareOnce(registry: ProbeRegistry, fns: FunctionTable): EngineProbes {
   const sdt = new Provider('sdt', registry);
-  const s = (func: string, name: string, arg1: ProbeArg = KEY): Probe => sdt.probe('genunix', func, name, [ZONE, arg1]);
-  const phase = (p: 'create' | 'shutdown' | 'destroy'): PhaseProbes => {
-    const func = `zsd_apply_${p}`;
-    return {
-      inprogress: s(func, `zsd-${p}-inprogress`),
-      start: s(func, `zsd-${p}-start`),
-      end: s(func, `zsd-${p}-end`, p === 'create' ? { type: 'void *', name: 'result' } : KEY),
-      completed: s(func, `zsd-${p}-completed`),
-    };
-  };
-  const sdtProbes: SdtProbes = {
-    createNeededKeyCreate: s('zone_key_create', 'zsd-create-needed'),
-    createNeededConfigure: s('zone_zsd_configure', 'zsd-create-needed'),
-    shutdownNeededCallbacks: s('zone_zsd_callbacks', 'zsd-shutdown-needed'),
-    destroyNeededCallbacks: s('zone_zsd_callbacks', 'zsd-destroy-needed'),
-    shutdownNeededKeyDelete: s('zone_key_delete', 'zsd-shutdown-needed'),
-    destroyNeededKeyDelete: s('zone_key_delete', 'zsd-destroy-needed'),
-    create: phase('create'),
-    shutdown: phase('shutdown'),
-    destroy: phase('destroy'),
-    waitForCreator: s('zsd_wait_for_creator', 'zsd-wait-for-creator', ENTRY),
-    waitForInprogress: s('zsd_wait_for_inprogress', 'zsd-wait-for-inprogress', ENTRY),
-  };
+  const sdtProbes = new SdtProbeSet((func, name, arg1 = KEY) => sdt.probe('genunix', func, name, [ZONE, arg1]));
 
   const fbt = new Provider('fbt', registry);
   const fbtProbes = {} as Record<EngineFunction, FbtPair>;
   for (const name of engineFunctions) {
     const sig = signatures[name];
-    fbtProbes[name] = {
-      id: fns.id(name),
-      entry: fbt.probe('genunix', name, 'entry', sig.args),
-      ret: fbt.probe('genunix', name, 'return', ['int', sig.ret === 'void' ? 'int' : sig.ret]),
-    };
+    fbtProbes[name] = new FbtPairOf(
+      fns.id(name),
+      fbt.probe('genunix', name, 'entry', sig.args),
+      fbt.probe('genunix', name, 'return', ['int', sig.ret === 'void' ? 'int' : sig.ret]),
+    );
   }
 
-  const lockstat = new Provider('lockstat', registry);
-  const sched = new Provider('sched', registry);
-  const lwp = [
-    { type: 'lwpsinfo_t *', name: 'lwp' },
-    { type: 'psinfo_t *', name: 'proc' },
-  ];
-  const kernel: KernelProbes = {
-    acquire: lockstat.probe('genunix', 'mutex_enter', 'adaptive-acquire', ['kmutex_t *', 'uint64_t']),
-    block: lockstat.probe('genunix', 'mutex_enter', 'adaptive-block', ['kmutex_t *', 'uint64_t']),
-    release: lockstat.probe('genunix', 'mutex_exit', 'adaptive-release', ['kmutex_t *']),
-    sleep: sched.probe('genunix', 'cv_block', 'sleep'),
-    wakeup: sched.probe('genunix', 'sleepq_wakeall_chan', 'wakeup', lwp),
-    onCpu: sched.probe('genunix', 'resume', 'on-cpu'),
-    offCpu: sched.probe('genunix', 'swtch', 'off-cpu', lwp),
-  };
+  const kernel = new KernelProbeSet(registry);
 
   const zone = new Provider('zone', registry);
   const zoneStatus = zone.probe('genunix', 'zone_status_set', 'status', [
@@ -154,5 +216,5 @@ function declareOnce(registry: ProbeRegistry, fns: FunctionTable): EngineProbes 
     { type: 'int', name: 'old' },
     { type: 'int', name: 'new' },
   ]);
-  return { sdt: sdtProbes, fbt: fbtProbes, kernel, zoneStatus };
+  return new EngineProbeSet(sdtProbes, fbtProbes, kernel, zoneStatus);
 }

@@ -8,8 +8,18 @@ import type { SimThread } from './thread.js';
 export class CondVar {
   readonly waiters: SimThread[] = [];
 
+  /**
+   * The label reads `<name>(zone <zone>)`, or `<name>(zone <zone>, key <key>)` with a key: it is
+   * built only when a report asks for it, as a zone has one CV per key and most are never named.
+   */
   constructor(
-    /** For reports: `zsd_cv(zone 3, key 2)`. */
-    readonly label: string,
+    private readonly name: string,
+    private readonly zone: number,
+    private readonly key = -1,
   ) {}
+
+  /** For reports: `zsd_cv(zone 3, key 2)`. */
+  get label(): string {
+    return this.key < 0 ? `${this.name}(zone ${this.zone})` : `${this.name}(zone ${this.zone}, key ${this.key})`;
+  }
 }

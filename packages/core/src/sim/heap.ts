@@ -4,13 +4,15 @@
  * virtual time to the next wake-up without scanning every thread.
  */
 
+import { objectArray } from './object-array.js';
+
 export interface Sleeper {
   wakeAt: number;
   sleepSeq: number;
 }
 
 export class SleepHeap<T extends Sleeper> {
-  private readonly items: T[] = [];
+  private readonly items: T[] = objectArray();
 
   get size(): number {
     return this.items.length;

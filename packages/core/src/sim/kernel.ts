@@ -17,32 +17,55 @@ import { lockCycle } from './wait-graph.js';
 
 export type { FindingKind, FindingSink, FreedAccessDescriber, Hazard, KernelOptions, KernelProbes } from './scheduler.js';
 
+/** What enterChecks found: carry on, carry on with a lock already freed, or stop (the run halted). */
+const EnterCheck = { go: 0, freed: 1, stop: 2 } as const;
+type EnterCheck = (typeof EnterCheck)[keyof typeof EnterCheck];
+
 export class Kernel extends Scheduler {
   private readonly orderReported = new Set<string>();
 
   *enter(m: KMutex): Co {
-    const t = this.cur;
-    if (m.owner === t) {
-      this.fail('recursive-enter', `recursive mutex_enter: ${t.label} already owns ${m.label}`, true);
+    const begin = this.enterChecks(m);
+    if (begin === EnterCheck.stop) {
       yield;
       return;
     }
+    if (!this.continueInPlace()) yield;
+    const since = m.owner === null ? -1 : yield* this.blockOn(m);
+    // A use after free found on acquiring stops here, at its scheduling point.
+    if (this.acquire(m, begin === EnterCheck.freed, since)) yield;
+  }
+
+  /*
+   * enter() is a coroutine for every contended or preempted mutex_enter, so its frame is kept
+   * small: the checks before its scheduling point, the wait for the owner and the acquisition
+   * are functions of their own.
+   */
+
+  /** The checks before mutex_enter's scheduling point: recursive enter, freed lock, lock order. */
+  private enterChecks(m: KMutex): EnterCheck {
+    const t = this.cur;
+    if (m.owner === t) {
+      this.fail('recursive-enter', `recursive mutex_enter: ${t.label} already owns ${m.label}`, true);
+      return EnterCheck.stop;
+    }
     this.tracker.touch(m);
-    const freedBefore = m.container?.freed === true;
-    if (freedBefore) {
+    const freed = m.container?.freed === true;
+    if (freed) {
       this.useAfterFree(t, `mutex_enter on ${m.label}`, m.container!);
-      if (this.halted) {
-        yield;
-        return;
-      }
+      if (this.halted) return EnterCheck.stop;
     }
     if (m.rank > 0) this.checkOrder(t, m);
-    if (!this.continueInPlace()) yield;
-    let since = -1;
+    return freed ? EnterCheck.freed : EnterCheck.go;
+  }
+
+  /** Blocks until `m` has no owner; returns when the wait began. */
+  private *blockOn(m: KMutex): Co<number> {
+    const t = this.cur;
+    const since = this.now;
     while (m.owner !== null) {
-      // A retry after a wake-up that finds the lock taken again reads it and queues again.
+      // Each check of the owner reads the lock, the retry after a wake-up that finds it taken again too.
       this.tracker.touch(m);
-      if (since < 0) since = this.now;
       t.state = 'blocked';
       t.blockedOn = m;
       m.waiters.push(t);
@@ -53,22 +76,29 @@ export class Kernel extends Scheduler {
       yield;
       t.blockedOn = null;
     }
+    return since;
+  }
+
+  /**
+   * Takes the free mutex `m` (blocked since `since`, or -1): owner, probes, event. Returns true if
+   * the run stopped on a use after free (the lock was freed while the thread waited for it).
+   */
+  private acquire(m: KMutex, freedBefore: boolean, since: number): boolean {
+    const t = this.cur;
     m.owner = t;
     t.holds.push(m);
     this.tracker.touch(m);
     // Freed while this thread was switched out or blocked on it: the lock word is read again here.
     if (!freedBefore && m.container?.freed) {
       this.useAfterFree(t, `acquired ${m.label}`, m.container);
-      if (this.halted) {
-        yield;
-        return;
-      }
+      if (this.halted) return true;
     }
     const blocked = since < 0 ? 0 : this.now - since;
     const P = this.probes;
     if (blocked > 0 && P.block.enabled) this.fire(P.block, m, blocked);
     if (P.acquire.enabled) this.fire(P.acquire, m, 0);
     this.log.lockAcquire(this.now, t.tid, m.label, m.labelHash, blocked);
+    return false;
   }
 
   *exit(m: KMutex): Co {

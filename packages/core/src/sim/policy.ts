@@ -35,52 +35,81 @@ export function createPolicy(
 ): SchedulingPolicy {
   switch (name) {
     case 'random':
-      return { name, spawned() {}, pick: (ready) => prng.below(ready.length) };
+      return new RandomPolicy(prng);
     case 'round-robin':
-      return { name, spawned() {}, pick: () => 0 };
+      return new RoundRobinPolicy();
     case 'replay':
-      return replayPolicy(opts.schedule ?? []);
+      return new ReplayPolicy(opts.schedule ?? []);
     case 'pct':
-      return pctPolicy(prng, Math.max(1, opts.pctDepth ?? 3), Math.max(1, opts.pctSteps ?? 20_000));
+      return new PctPolicy(prng, Math.max(1, opts.pctDepth ?? 3), Math.max(1, opts.pctSteps ?? 20_000));
   }
 }
 
-function replayPolicy(schedule: readonly number[]): SchedulingPolicy {
-  let cursor = 0;
-  return {
-    name: 'replay',
-    spawned() {},
-    pick(ready) {
-      const c = schedule[cursor++];
-      return c !== undefined && c >= 0 && c < ready.length ? c : 0;
-    },
-  };
+/*
+ * Classes rather than object literals with closures: the scheduler calls `pick` on every choice,
+ * and the next engine in the same process then calls code of the same shape (a closure made
+ * afresh per engine would look like a new call target and cost the optimised scheduler loop).
+ */
+
+class RandomPolicy implements SchedulingPolicy {
+  readonly name = 'random';
+  constructor(private readonly prng: Prng) {}
+  spawned(): void {}
+  pick(ready: readonly SimThread[]): number {
+    return this.prng.below(ready.length);
+  }
 }
 
-function pctPolicy(prng: Prng, depth: number, steps: number): SchedulingPolicy {
-  // Change points: d-1 distinct random steps in [1, steps].
-  const changes = new Map<number, number>();
-  for (let i = 1; i < depth; i++) {
-    let s = prng.between(1, steps);
-    while (changes.has(s)) s = (s % steps) + 1;
-    changes.set(s, depth - i);
+class RoundRobinPolicy implements SchedulingPolicy {
+  readonly name = 'round-robin';
+  spawned(): void {}
+  pick(): number {
+    return 0;
   }
-  let chosenDecisions = 0;
-  let last: SimThread | null = null;
-  return {
-    name: 'pct',
-    spawned(t) {
-      // Initial priorities sit above every change-point priority (which are 1..d-1).
-      t.priority = depth + 1 + prng.nextU32();
-    },
-    pick(ready) {
-      chosenDecisions++;
-      const lowered = changes.get(chosenDecisions);
-      if (lowered !== undefined && last) last.priority = lowered;
-      let best = 0;
-      for (let i = 1; i < ready.length; i++) if (ready[i]!.priority > ready[best]!.priority) best = i;
-      last = ready[best]!;
-      return best;
-    },
-  };
+}
+
+class ReplayPolicy implements SchedulingPolicy {
+  readonly name = 'replay';
+  private cursor = 0;
+  constructor(private readonly schedule: readonly number[]) {}
+  spawned(): void {}
+  pick(ready: readonly SimThread[]): number {
+    const c = this.schedule[this.cursor++];
+    return c !== undefined && c >= 0 && c < ready.length ? c : 0;
+  }
+}
+
+class PctPolicy implements SchedulingPolicy {
+  readonly name = 'pct';
+  /** Change points: d-1 distinct random steps in [1, steps], each with its lowered priority. */
+  private readonly changes = new Map<number, number>();
+  private chosenDecisions = 0;
+  private last: SimThread | null = null;
+
+  constructor(
+    private readonly prng: Prng,
+    private readonly depth: number,
+    steps: number,
+  ) {
+    for (let i = 1; i < depth; i++) {
+      let s = prng.between(1, steps);
+      while (this.changes.has(s)) s = (s % steps) + 1;
+      this.changes.set(s, depth - i);
+    }
+  }
+
+  spawned(t: SimThread): void {
+    // Initial priorities sit above every change-point priority (which are 1..d-1).
+    t.priority = this.depth + 1 + this.prng.nextU32();
+  }
+
+  pick(ready: readonly SimThread[]): number {
+    this.chosenDecisions++;
+    const lowered = this.changes.get(this.chosenDecisions);
+    if (lowered !== undefined && this.last) this.last.priority = lowered;
+    let best = 0;
+    for (let i = 1; i < ready.length; i++) if (ready[i]!.priority > ready[best]!.priority) best = i;
+    this.last = ready[best]!;
+    return best;
+  }
 }

@@ -13,6 +13,7 @@
 import type { Probe } from '@zsdtrace/probes/provider';
 import { Tracker } from './footprint.js';
 import { SleepHeap } from './heap.js';
+import { objectArray } from './object-array.js';
 import type { Freeable } from './mutex.js';
 import type { SchedulingPolicy } from './policy.js';
 import { SimThread, type Co } from './thread.js';
@@ -77,7 +78,7 @@ export class Scheduler {
   finished = false;
   /** Threads created so far; tids are 1..created and never reused. */
   created = 0;
-  readonly ready: SimThread[] = [];
+  readonly ready: SimThread[] = objectArray();
   readonly choices: number[] = [];
   /** The thread executing now; `idle` between steps (timers, probes fired by the engine). */
   cur: SimThread;
@@ -88,7 +89,8 @@ export class Scheduler {
    *  run holds only the threads that still exist (its tid is never handed out again). */
   private readonly alive = new Map<number, SimThread>();
   private readonly timers: Timer[] = [];
-  private readonly cpus: (SimThread | null)[] = [null, null];
+  /** What each CPU ran last; `idle` until a thread ran there (idle itself is never dispatched). */
+  private readonly cpus: SimThread[];
   private nextCpu = 0;
   readonly tracker = new Tracker();
   /** Stands for thread creation (tids are handed out in order) in step footprints. */
@@ -115,6 +117,7 @@ export class Scheduler {
     this.idle = new SimThread(0, 'sched', 'global', 0, THREAD_BASE_ADDR);
     this.idle.state = 'run';
     this.cur = this.idle;
+    this.cpus = [this.idle, this.idle];
   }
 
   /** Creates a thread that becomes runnable at the current time. */
@@ -173,21 +176,23 @@ export class Scheduler {
       i = this.policy.pick(this.ready, this.steps);
       if (this.recordChoices) this.choices.push(i);
     }
-    const t = this.ready[i]!;
-    if (i === n - 1) this.ready.pop();
-    else this.ready.splice(i, 1);
+    const ready = this.ready;
+    const t = ready[i]!;
+    // Removed in place: splice would allocate the array of removed elements on every step.
+    for (let j = i + 1; j < n; j++) ready[j - 1] = ready[j]!;
+    ready.pop();
     this.dispatch(t);
     this.now += STEP_COST_NS;
     t.vtime += STEP_COST_NS;
     const tr = this.tracker;
     if (tr.on) tr.begin(t.holds);
-    const r = t.gen!.next();
+    const done = this.resume(t);
     this.cur = this.idle;
     if (this.halted) {
       if (tr.on) this.reportStep(t);
       return false;
     }
-    if (r.done) {
+    if (done) {
       t.state = 'done';
       t.gen = null;
       this.alive.delete(t.tid);
@@ -204,6 +209,31 @@ export class Scheduler {
     }
     if (tr.on) this.reportStep(t);
     return true;
+  }
+
+  /**
+   * Runs `t` to its next scheduling point (a bare yield) or its end; true if it ended. A yielded
+   * coroutine is a call: it runs on top of its caller, and its return value resumes the caller,
+   * all within this step, exactly as `yield*` would have run it.
+   */
+  private resume(t: SimThread): boolean {
+    let g = t.gen!;
+    let r = g.next();
+    for (;;) {
+      if (r.done) {
+        const up = t.callers.pop();
+        if (up === undefined) return true;
+        g = up;
+        t.gen = g;
+        r = g.next(r.value);
+      } else if (r.value === undefined) return false;
+      else {
+        t.callers.push(g);
+        g = r.value;
+        t.gen = g;
+        r = g.next();
+      }
+    }
   }
 
   private reportStep(t: SimThread): void {
@@ -279,11 +309,11 @@ export class Scheduler {
     }
     const c = this.nextCpu;
     this.nextCpu ^= 1;
-    const prev = this.cpus[c] ?? null;
+    const prev = this.cpus[c]!;
     this.cpus[c] = t;
     t.info.cpu = c;
     const P = this.probes;
-    if (prev && P.offCpu.enabled) {
+    if (prev !== this.idle && P.offCpu.enabled) {
       this.cur = prev;
       this.fire(P.offCpu, t.lwpsinfo(), t.psinfo());
       this.cur = t;

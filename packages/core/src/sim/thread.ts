@@ -28,8 +28,22 @@ export interface WaitChannel {
   readonly waiters: SimThread[];
 }
 
-/** A coroutine step: yields nothing (a scheduling point) and returns T. */
-export type Co<T = void> = Generator<undefined, T, undefined>;
+/**
+ * A coroutine returning T. A bare `yield` is a scheduling point. `yield g` with a coroutine `g`
+ * is a call, not a scheduling point: the scheduler runs `g` on the thread's stack of coroutines
+ * and resumes the caller with g's return value, in the same step (see `call`).
+ */
+export type Co<T = void> = Generator<Co<unknown> | undefined, T, unknown>;
+
+/**
+ * Runs `g` as a call on the thread's coroutine stack: `yield* call(g)` means what `yield* g`
+ * means, but each later resumption of `g` costs one generator resume instead of one for every
+ * coroutine between the thread's body and `g`. For a callee that passes scheduling points;
+ * a callee that usually returns without one is cheaper entered with `yield*`.
+ */
+export function* call<T>(g: Co<T>): Co<T> {
+  return (yield g) as T;
+}
 
 /**
  * `busy` is timed on-CPU work (a callback's duration); `sleep` is a condition-variable wait or a
@@ -51,7 +65,10 @@ export interface MutableThreadInfo {
 
 export class SimThread {
   state: ThreadState = 'ready';
-  gen: Co | null = null;
+  /** The coroutine the thread resumes next (the innermost call), null once the thread is done. */
+  gen: Co<unknown> | null = null;
+  /** The coroutines that called `gen` through `call`, outermost first (the body at the bottom). */
+  readonly callers: Co<unknown>[] = [];
   /** The mutex or condition variable the thread waits on, if any. */
   blockedOn: HeldLock | WaitChannel | null = null;
   /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */

@@ -27,10 +27,13 @@ type PhaseKind = 'needed' | 'inprogress' | 'start' | 'end' | 'completed';
 type MutablePhase = { kind: PhaseKind; t: number; tid: number; phase: Phase; zone: number; key: number };
 type MutablePhaseSrc = MutablePhase & { src: MarkSource };
 type MutablePhaseResult = MutablePhase & { result: number };
+/** The entry events' records: alloc (with the callback letters) and free. */
+type MutableAlloc = { kind: 'alloc'; t: number; tid: number; zone: number; key: number; src: MarkSource; callbacks: string };
+type MutableFree = { kind: 'free'; t: number; tid: number; zone: number; key: number; src: MarkSource | 'zoneFree' };
 
 export class TraceLog {
   private readonly listeners: TraceListener[] = [];
-  private readonly ring: (TraceEvent | undefined)[] = new Array<TraceEvent | undefined>(RING);
+  private readonly ring: (TraceEvent | undefined)[] = new Array<TraceEvent | undefined>(RING).fill(undefined);
   private readonly stringHashes = new Map<string, number>();
   private hash = FNV_OFFSET;
   count = 0;
@@ -38,23 +41,33 @@ export class TraceLog {
    * Per-position caches in front of the string table. Field names repeat in the same positions
    * from event to event, and so do most string values (a lock's label in its acquire and release
    * events, the two kinds alternating), so most lookups are one string comparison. They change
-   * only the speed of the fold, never its value.
+   * only the speed of the fold, never its value. They start out holding the empty string with
+   * its hash (a valid entry), so that they only ever hold strings.
    */
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly keyHashes: number[] = new Array<number>(SLOTS).fill(0);
-  private readonly valsA: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly valsB: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly valHashA: number[] = new Array<number>(SLOTS).fill(0);
-  private readonly valHashB: number[] = new Array<number>(SLOTS).fill(0);
+  private readonly keys: string[] = new Array<string>(SLOTS).fill('');
+  private readonly keyHashes = new Float64Array(SLOTS).fill(EMPTY_HASH);
+  private readonly valsA: string[] = new Array<string>(SLOTS).fill('');
+  private readonly valsB: string[] = new Array<string>(SLOTS).fill('');
+  private readonly valHashA = new Float64Array(SLOTS).fill(EMPTY_HASH);
+  private readonly valHashB = new Float64Array(SLOTS).fill(EMPTY_HASH);
+  /*
+   * Arrays are created in the elements kind they keep for the whole run (objects or undefined;
+   * hashes in a Float64Array): a fresh array of another kind would deoptimise the emitters that
+   * were compiled during an earlier run in the same process.
+   */
   /** Per ring slot, the reusable records of the lock events (used while there is no listener). */
-  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING);
-  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING);
+  private readonly acquireSlots: (MutableLockAcquire | undefined)[] = new Array<MutableLockAcquire | undefined>(RING).fill(undefined);
+  private readonly releaseSlots: (MutableLockRelease | undefined)[] = new Array<MutableLockRelease | undefined>(RING).fill(undefined);
   private readonly lk = LOCK_HASHES;
   /** Per ring slot, the reusable records of the phase events (used while there is no listener). */
-  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING);
-  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING);
-  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING);
+  private readonly phaseSlots: (MutablePhase | undefined)[] = new Array<MutablePhase | undefined>(RING).fill(undefined);
+  private readonly phaseSrcSlots: (MutablePhaseSrc | undefined)[] = new Array<MutablePhaseSrc | undefined>(RING).fill(undefined);
+  private readonly phaseResultSlots: (MutablePhaseResult | undefined)[] = new Array<MutablePhaseResult | undefined>(RING).fill(undefined);
   private readonly pk = PHASE_HASHES;
+  /** Per ring slot, the reusable records of the entry events (used while there is no listener). */
+  private readonly allocSlots: (MutableAlloc | undefined)[] = new Array<MutableAlloc | undefined>(RING).fill(undefined);
+  private readonly freeSlots: (MutableFree | undefined)[] = new Array<MutableFree | undefined>(RING).fill(undefined);
+  private readonly ek = ENTRY_HASHES;
   private readonly phaseKindHash = PHASE_KIND_HASH;
   private readonly phaseHash = PHASE_NAME_HASH;
 
@@ -171,6 +184,56 @@ export class TraceLog {
     this.count++;
   }
 
+  /** emit({ kind: 'alloc', t, tid, zone, key, src, callbacks }): an entry allocated (spec 2.3, 2.7). */
+  allocEvent(t: number, tid: number, zone: number, key: number, src: MarkSource, callbacks: string): void {
+    const k = this.ek;
+    const h = mixNumber(mixNumber(this.entryHead(k[4]!, t, tid, zone, key), k[2]!), this.valueAt(5, src));
+    this.hash = mixNumber(mixNumber(h, k[3]!), this.valueAt(6, callbacks));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'alloc', t, tid, zone, key, src, callbacks });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.allocSlots[slot] ??= { kind: 'alloc', t: 0, tid: 0, zone: 0, key: 0, src, callbacks });
+    e.t = t;
+    e.tid = tid;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    e.callbacks = callbacks;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** emit({ kind: 'free', t, tid, zone, key, src }): an entry freed (spec 2.4, 2.9). */
+  freeEvent(t: number, tid: number, zone: number, key: number, src: MarkSource | 'zoneFree'): void {
+    const k = this.ek;
+    this.hash = mixNumber(mixNumber(this.entryHead(k[5]!, t, tid, zone, key), k[2]!), this.valueAt(5, src));
+    if (this.listeners.length > 0) {
+      this.deliver({ kind: 'free', t, tid, zone, key, src });
+      return;
+    }
+    const slot = this.count % RING;
+    const e = (this.freeSlots[slot] ??= { kind: 'free', t: 0, tid: 0, zone: 0, key: 0, src });
+    e.t = t;
+    e.tid = tid;
+    e.zone = zone;
+    e.key = key;
+    e.src = src;
+    this.ring[slot] = e;
+    this.count++;
+  }
+
+  /** The fold of an entry event's `kind`, `t`, `tid`, `zone`, `key` (positions 0-4), as fold() computes it. */
+  private entryHead(kindHash: number, t: number, tid: number, zone: number, key: number): number {
+    const k = this.ek;
+    let h = mixNumber(mixNumber(this.hash, this.pk[0]!), kindHash);
+    h = mixNumber(mixNumber(h, this.pk[1]!), t);
+    h = mixNumber(mixNumber(h, this.pk[2]!), tid);
+    h = mixNumber(mixNumber(h, k[0]!), zone);
+    return mixNumber(mixNumber(h, k[1]!), key);
+  }
+
   /** The fold of a phase event's first six fields (positions 0-5), as fold() computes it. */
   private phaseHead(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): number {
     const k = this.pk;
@@ -237,7 +300,7 @@ export class TraceLog {
     if (this.valsA[i] === v) return this.valHashA[i]!;
     if (this.valsB[i] === v) return this.valHashB[i]!;
     const h = this.str(v);
-    this.valsB[i] = this.valsA[i];
+    this.valsB[i] = this.valsA[i]!;
     this.valHashB[i] = this.valHashA[i]!;
     this.valsA[i] = v;
     this.valHashA[i] = h;
@@ -259,6 +322,9 @@ export class TraceLog {
 const LOCK_HASHES = ['kind', 't', 'tid', 'lock', 'blockedNs', 'lockAcquire', 'lockRelease'].map((s) => stringHash(s));
 /** Hashes of the phase events' field names, in their field order, and of their string values. */
 const PHASE_HASHES = ['kind', 't', 'tid', 'phase', 'zone', 'key', 'src', 'result'].map((s) => stringHash(s));
+/** Hashes of the entry events' field names after `kind`, `t`, `tid` (those are PHASE_HASHES'),
+ *  in their field order, then of their two kinds. */
+const ENTRY_HASHES = ['zone', 'key', 'src', 'callbacks', 'alloc', 'free'].map((s) => stringHash(s));
 const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
   needed: stringHash('needed'),
   inprogress: stringHash('inprogress'),
@@ -267,6 +333,9 @@ const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
   completed: stringHash('completed'),
 };
 const PHASE_NAME_HASH: Readonly<Record<Phase, number>> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
+
+/** stringHash(''): the fold's initial value. */
+const EMPTY_HASH = FNV_OFFSET;
 
 /** FNV-1a over a string's UTF-16 code units: what the fold mixes in for a string. */
 export function stringHash(s: string): number {

@@ -18,6 +18,9 @@ export function waitsFor(t: SimThread, byTid: (tid: number) => SimThread | undef
 
 /** The cycle of mutex waits starting at `t`, or null. Follows owners only (cheap, exact). */
 export function lockCycle(t: SimThread): SimThread[] | null {
+  // The usual case, an owner that is not itself blocked on a mutex, allocates nothing.
+  const first = t.blockedOn instanceof KMutex && t.state === 'blocked' ? t.blockedOn.owner : null;
+  if (first === null || (first !== t && (first.state !== 'blocked' || !(first.blockedOn instanceof KMutex)))) return null;
   const path: SimThread[] = [t];
   let cur: SimThread = t;
   for (let n = 0; n < 64; n++) {

@@ -11,7 +11,7 @@ import type { Co } from '../sim/thread.js';
 import { zoneFindById } from '../zone/lookup.js';
 import { zoneCredHold, zoneCredRele, zoneHold, zoneRele } from '../zone/refs.js';
 import type { KeyVar, ZoneSystem } from '../zone/system.js';
-import { GLOBAL_ZONEID, ZF_NET_EXCL } from '../zone/zone.js';
+import { GLOBAL_ZONEID, ZF_NET_EXCL, type Zone } from '../zone/zone.js';
 import type { KeyCallbacks } from '../zsd/entry.js';
 import { drawDuration } from './duration.js';
 import type { CallbackSpec, KeySpec } from './types.js';
@@ -45,7 +45,10 @@ export function buildCallbacks(ctx: CallbackContext, spec: KeySpec): KeyCallback
   };
 }
 
-/** One callback's body; a create (`returnsData`) returns a fresh data pointer, a teardown 0. */
+/**
+ * One callback's body; a create (`returnsData`) returns a fresh data pointer, a teardown 0. Kept
+ * small: its generator is allocated for every callback, and most callbacks only work on-CPU.
+ */
 function* run(
   ctx: CallbackContext,
   spec: CallbackSpec,
@@ -54,14 +57,22 @@ function* run(
   creds: Map<number, number>,
   returnsData = false,
 ): Co<number> {
-  const { s, prng } = ctx;
+  const s = ctx.s;
   const k = s.k;
   // The callback's own view of its zone (it was handed the zoneid; the zone_t is still alive).
   k.tracker.touch(s.byId);
   const z = s.byId.get(zoneid) ?? null;
-  let ns = drawDuration(spec.duration, prng);
-  if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, prng);
+  let ns = drawDuration(spec.duration, ctx.prng);
+  if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, ctx.prng);
   if (k.startWork(ns)) yield;
+  if (spec.actions.length > 0) yield* actions(ctx, spec, zoneid, z, keyVar, creds);
+  return returnsData ? s.dataAddr() : 0;
+}
+
+/** The callback's actions after its initial work, in order. */
+function* actions(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, z: Zone | null, keyVar: KeyVar, creds: Map<number, number>): Co {
+  const { s, prng } = ctx;
+  const k = s.k;
   for (const a of spec.actions) {
     switch (a.do) {
       case 'work':
@@ -118,7 +129,6 @@ function* run(
       }
     }
   }
-  return returnsData ? s.dataAddr() : 0;
 }
 
 const registering = new WeakSet<KeyVar>();

@@ -8,7 +8,7 @@
  * (EINVAL 22, EBUSY 16).
  */
 
-import type { Co } from '../sim/thread.js';
+import { call, type Co } from '../sim/thread.js';
 import { zoneHold, zoneRele } from './refs.js';
 import type { ZoneSystem } from './system.js';
 import { ZoneStatus, type Zone } from './zone.js';
@@ -53,7 +53,7 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
   if (k.startWork(costs.zschedSetup)) yield;
-  yield* s.ops.zschedInit(s, z);
+  yield* call(s.ops.zschedInit(s, z));
   k.cur.daemon = true;
   yield* s.statusWait(z, ZoneStatus.BOOTING);
   k.cur.daemon = false;
@@ -148,7 +148,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
       if (z.zone_status < ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.EMPTY);
       if (!k.exitInPlace(s.zone_status_lock)) yield;
     }
-    yield* s.ops.zsdCallbacks(s, z, 'shutdown');
+    yield* call(s.ops.zsdCallbacks(s, z, 'shutdown'));
     // Spec 3.4 step 5: with no kernel threads left this thread sets DOWN; otherwise the last
     // zthread_exit does, maybe while the callbacks above were still running, and it waits.
     if (z.zone_kthreads === 0) {
@@ -185,7 +185,7 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (z && rc === 0) {
     yield* s.statusWait(z, ZoneStatus.DEAD);
-    yield* s.ops.zsdCallbacks(s, z, 'destroy');
+    yield* call(s.ops.zsdCallbacks(s, z, 'destroy'));
     // Wait until only our hold is left (ZONE_IS_UNREF), then leave zone_active.
     if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
     while (z.zone_ref > 1) yield* k.cvWait(z.destroy_cv, z.zone_lock);

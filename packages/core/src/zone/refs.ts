@@ -26,7 +26,7 @@ export function* zoneRele(s: ZoneSystem, z: Zone): Co {
   if (f.entry.enabled) s.fire(f.entry, z);
   if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   z.zone_ref--;
-  s.assert(z.zone_ref >= 0, `zone ${z.zone_id} zone_ref below zero`);
+  if (z.zone_ref < 0) s.assertFailed(`zone ${z.zone_id} zone_ref below zero`);
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
   // zone_destroy waits for its own hold to be the last one.
   if (z.zone_ref <= 1) {
@@ -81,10 +81,10 @@ function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
   if (f.entry.enabled) s.fire(f.entry, z);
   if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = z.zsd.head) {
-    s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
+    if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
     z.zsd.remove(e);
     s.markFreed(e, 'zone_free');
-    s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key: e.zsd_key, src: 'zoneFree' });
+    s.log.freeEvent(s.now, s.tid, z.zone_id, e.zsd_key, 'zoneFree');
   }
   if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);

@@ -50,6 +50,26 @@ export class KeyVar {
 
 export type { ActiveWait };
 
+/** Who freed an object; the thread's label is built only if a report asks for it. */
+class FreedBy implements FreeRecord {
+  readonly tid: number;
+  private readonly name: string;
+
+  constructor(
+    thread: SimThread,
+    readonly t: number,
+    readonly by: FreeRecord['by'],
+  ) {
+    this.tid = thread.tid;
+    this.name = thread.name;
+  }
+
+  /** As SimThread's label: `zoneadmd[12]`. */
+  get label(): string {
+    return `${this.name}[${this.tid}]`;
+  }
+}
+
 /**
  * The ZSD entry points the zone lifecycle and the workloads call, implemented twice: `current`
  * (src/zsd/current.ts) and `legacy` (src/zsd/legacy.ts). Declared here, with the state they act
@@ -209,13 +229,18 @@ export class ZoneSystem {
 
   /** An ASSERT of the kernel: a failure is an 'assertion' finding that stops the run. */
   assert(cond: boolean, message: string): void {
-    if (!cond) this.k.fail('assertion', `ASSERT failed: ${message}`, true);
+    if (!cond) this.assertFailed(message);
+  }
+
+  /** A failed ASSERT, for call sites that build their message only when it fails. */
+  assertFailed(message: string): void {
+    this.k.fail('assertion', `ASSERT failed: ${message}`, true);
   }
 
   /** Returns a zone_t or an entry to the allocator, remembering who did it (spec 4.6). */
   markFreed(x: Zone | ZsdEntry, by: FreeRecord['by']): void {
     x.freed = true;
-    x.freedBy = { tid: this.k.cur.tid, label: this.k.cur.label, t: this.now, by };
+    x.freedBy = new FreedBy(this.k.cur, this.now, by);
   }
 
   /** A read of an entry that may have been freed while this thread slept (spec 4.6 T1, T2). */
@@ -233,7 +258,7 @@ export class ZoneSystem {
     if (f.entry.enabled) this.fire(f.entry, z, status);
     this.assert(this.zone_status_lock.owner === this.k.cur, 'zone_status_set without zone_status_lock');
     const from = z.zone_status;
-    this.assert(status >= from, `zone ${z.zone_id} status ${from} -> ${status} moves backwards`);
+    if (status < from) this.assertFailed(`zone ${z.zone_id} status ${from} -> ${status} moves backwards`);
     z.zone_status = status;
     this.emit({ kind: 'status', t: this.now, tid: this.tid, zone: z.zone_id, from, to: status });
     if (this.P.zoneStatus.enabled) this.fire(this.P.zoneStatus, z, from, status);

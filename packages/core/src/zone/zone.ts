@@ -78,8 +78,8 @@ export class Zone implements Linked<Zone> {
     private readonly tracker: Tracker,
   ) {
     this.zone_lock = new KMutex('zone_lock', `zone_lock:${zone_id}`, addr + 0x80, this);
-    this.zone_cv = new CondVar(`zone_cv(zone ${zone_id})`);
-    this.destroy_cv = new CondVar(`zone_destroy_cv(zone ${zone_id})`);
+    this.zone_cv = new CondVar('zone_cv', zone_id);
+    this.destroy_cv = new CondVar('zone_destroy_cv', zone_id);
     if (exclusiveIp) this.zone_flags |= ZF_NET_EXCL;
   }
 

@@ -11,7 +11,7 @@
 
 import type { FbtPair } from '../providers/declare.js';
 import type { KMutex } from '../sim/mutex.js';
-import type { Co } from '../sim/thread.js';
+import { call, type Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import type { Zone } from '../zone/zone.js';
 import { ZsdFlag, zsdFind, type ZsdEntry } from './entry.js';
@@ -55,9 +55,10 @@ function* applyPhase(
   const f = applyFbt(s, phase);
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, lockp, zoneLockHeld ? 1 : 0, z, key);
-  if (lockp) s.assert(lockp.owner === k.cur, `zsd_apply_${phase}: lockp not held`);
-  if (zoneLockHeld) s.assert(z.zone_lock.owner === k.cur, `zsd_apply_${phase}: zone_lock not held`);
-  else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+  if (lockp && lockp.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: lockp not held`);
+  if (zoneLockHeld) {
+    if (z.zone_lock.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: zone_lock not held`);
+  } else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   const e = zsdFind(z.zsd, key);
   if (e === null) {
     if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
@@ -137,7 +138,7 @@ function callbackEnd(s: ZoneSystem, phase: 'create' | Teardown, z: Zone, e: ZsdE
   if (phase === 'create') {
     s.log.endResultEvent(s.now, s.k.cur.tid, phase, z.zone_id, key, result);
     if (p.enabled) s.fire(p, z, result);
-    s.assert(result !== 0, `create callback of key ${key} returned NULL`);
+    if (result === 0) s.assertFailed(`create callback of key ${key} returned NULL`);
   } else {
     s.log.phaseEvent('end', s.now, s.k.cur.tid, phase, z.zone_id, key);
     if (p.enabled) s.fire(p, z, key);
@@ -179,7 +180,7 @@ export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
       z = s.active.next(z);
       continue;
     }
-    if (yield* applyPhase(s, phase, s.zonehash_lock, false, z, key)) z = s.active.head;
+    if (yield* call(applyPhase(s, phase, s.zonehash_lock, false, z, key))) z = s.active.head;
     else z = s.active.next(z);
   }
   yield* k.exit(s.zonehash_lock);
@@ -207,7 +208,7 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   const mask = busyMask(phase);
   let e = quick ? nextBusy(z.zsd.head, mask) : z.zsd.head;
   while (e) {
-    const restart = yield* applyPhase(s, phase, null, true, z, e.zsd_key);
+    const restart = yield* call(applyPhase(s, phase, null, true, z, e.zsd_key));
     const from = restart ? z.zsd.head : e.lnext;
     e = quick ? nextBusy(from, mask) : from;
   }

@@ -62,14 +62,17 @@ export class ZsdEntry implements Linked<ZsdEntry> {
     /** The zone this instance belongs to (-1 for a template). */
     readonly zoneId: number,
   ) {
-    this.cv = new CondVar(`zsd_cv(zone ${zoneId}, key ${zsd_key})`);
+    this.cv = new CondVar('zsd_cv', zoneId, zsd_key);
   }
 }
 
 /** `C`, `S`, `D` for the callbacks a key has, `-` for each it lacks (alloc events). */
 export function callbackLetters(f: KeyCallbacks): string {
-  return `${f.create ? 'C' : '-'}${f.shutdown ? 'S' : '-'}${f.destroy ? 'D' : '-'}`;
+  return LETTERS[(f.create ? 4 : 0) | (f.shutdown ? 2 : 0) | (f.destroy ? 1 : 0)]!;
 }
+
+/** Indexed by create·4 + shutdown·2 + destroy: one string per combination, not one per entry. */
+const LETTERS = ['---', '--D', '-S-', '-SD', 'C--', 'C-D', 'CS-', 'CSD'] as const;
 
 /** Spec 2.1: first entry with `key`, no reordering. */
 export function zsdFind(list: KList<ZsdEntry>, key: number): ZsdEntry | null {

@@ -43,7 +43,7 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
     } else {
       const e = new ZsdEntry(key, fns, s.entryAddr(), z.zone_id);
       s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'alloc' });
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(fns) });
+      s.log.allocEvent(s.now, s.tid, z.zone_id, key, 'keyCreate', callbackLetters(fns));
       if (fns.create) {
         e.zsd_flags = ZsdFlag.CREATE_NEEDED;
         s.log.neededEvent(s.now, s.tid, 'create', z.zone_id, key, 'keyCreate');
@@ -120,10 +120,10 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
     yield* k.enter(z.zone_lock);
     const e = zsdFind(z.zsd, key);
     if (e) {
-      s.assert((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) === 0, `key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
+      if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
       z.zsd.remove(e);
       s.markFreed(e, 'zone_key_delete');
-      s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
+      s.log.freeEvent(s.now, s.tid, z.zone_id, key, 'keyDelete');
     }
     yield* k.exit(z.zone_lock);
   }

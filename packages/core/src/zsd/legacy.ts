@@ -65,7 +65,7 @@ function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co {
   if (fns.create) {
     for (const z of zones) {
       const e = new ZsdEntry(key, fns, s.entryAddr(), z.zone_id);
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(fns) });
+      s.log.allocEvent(s.now, s.tid, z.zone_id, key, 'keyCreate', callbackLetters(fns));
       yield* runCreate(s, z, e);
       z.zsd.append(e);
     }
@@ -96,7 +96,7 @@ function* keyDelete(s: ZoneSystem, key: number): Co<number> {
       if (e) {
         z.zsd.remove(e);
         s.markFreed(e, 'zone_key_delete');
-        s.emit({ kind: 'free', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyDelete' });
+        s.log.freeEvent(s.now, s.tid, z.zone_id, key, 'keyDelete');
       }
       yield* runTeardown(s, 'shutdown', t.fns, z.zone_id, key, data);
       yield* runTeardown(s, 'destroy', t.fns, z.zone_id, key, data);
@@ -123,7 +123,7 @@ function* zschedInit(s: ZoneSystem, z: Zone): Co {
   for (let t = s.registered.head; t; t = t.lnext) {
     if (!t.fns.create || zsdFind(z.zsd, t.zsd_key)) continue;
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
-    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
+    s.log.allocEvent(s.now, s.tid, z.zone_id, t.zsd_key, 'configure', callbackLetters(t.fns));
     yield* runCreate(s, z, e);
     z.zsd.append(e);
   }
@@ -177,7 +177,7 @@ function* setspecific(s: ZoneSystem, key: number, z: Zone, data: number): Co<num
     const t = zsdFind(s.registered, key);
     if (t) {
       e = new ZsdEntry(key, t.fns, s.entryAddr(), z.zone_id);
-      s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key, src: 'keyCreate', callbacks: callbackLetters(t.fns) });
+      s.log.allocEvent(s.now, s.tid, z.zone_id, key, 'keyCreate', callbackLetters(t.fns));
       z.zsd.prepend(e);
     }
     yield* k.exit(s.zsd_key_lock);

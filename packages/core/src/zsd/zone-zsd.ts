@@ -4,7 +4,7 @@
  * and zone_find_by_id_nolock (2.17). No callback ever runs under a framework lock here.
  */
 
-import type { Co } from '../sim/thread.js';
+import { call, type Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import { ZoneStatus, type Zone } from '../zone/zone.js';
 import { applyAllKeys, applyCreate, applyDestroy, applyShutdown } from './apply.js';
@@ -28,7 +28,7 @@ export function* zschedInit(s: ZoneSystem, z: Zone): Co {
   if (!k.exitInPlace(s.cpu_lock)) yield;
   if (!k.exitInPlace(s.pool_lock)) yield;
 
-  yield* applyAllKeys(s, applyCreate, z);
+  yield* call(applyAllKeys(s, applyCreate, z));
 
   if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
   yield* s.statusSet(z, ZoneStatus.READY);
@@ -42,15 +42,15 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
   s.assert(s.zonehash_lock.owner === k.cur, 'zone_zsd_configure without zonehash_lock');
-  s.assert(z.zone_status === ZoneStatus.UNINITIALIZED, `configure of zone ${z.zone_id} not UNINITIALIZED`);
+  if (z.zone_status !== ZoneStatus.UNINITIALIZED) s.assertFailed(`configure of zone ${z.zone_id} not UNINITIALIZED`);
   k.tracker.touch(z.zone_lock);
-  s.assert(z.zsd.size === 0, `configure of zone ${z.zone_id} with a non-empty zone_zsd`);
+  if (z.zsd.size !== 0) s.assertFailed(`configure of zone ${z.zone_id} with a non-empty zone_zsd`);
   if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   if (!k.enterInPlace(s.zsd_key_lock)) yield* k.enter(s.zsd_key_lock);
   for (let t = s.registered.head; t; t = t.lnext) {
-    s.assert(zsdFind(z.zsd, t.zsd_key) === null, `zone ${z.zone_id} already has key ${t.zsd_key}`);
+    if (zsdFind(z.zsd, t.zsd_key) !== null) s.assertFailed(`zone ${z.zone_id} already has key ${t.zsd_key}`);
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
-    s.emit({ kind: 'alloc', t: s.now, tid: s.tid, zone: z.zone_id, key: t.zsd_key, src: 'configure', callbacks: callbackLetters(t.fns) });
+    s.log.allocEvent(s.now, s.tid, z.zone_id, t.zsd_key, 'configure', callbackLetters(t.fns));
     if (t.fns.create) {
       e.zsd_flags = ZsdFlag.CREATE_NEEDED;
       s.log.neededEvent(s.now, s.tid, 'create', z.zone_id, t.zsd_key, 'configure');
@@ -70,8 +70,9 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   const f = s.P.fbt.zone_zsd_callbacks;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z, ct === 'shutdown' ? 1 : 2);
-  if (ct === 'shutdown') s.assert(z.zone_status >= ZoneStatus.EMPTY, `ZSD_SHUTDOWN on zone ${z.zone_id} below EMPTY`);
-  else s.assert(z.zone_status >= ZoneStatus.DOWN, `ZSD_DESTROY on zone ${z.zone_id} below DOWN`);
+  if (ct === 'shutdown') {
+    if (z.zone_status < ZoneStatus.EMPTY) s.assertFailed(`ZSD_SHUTDOWN on zone ${z.zone_id} below EMPTY`);
+  } else if (z.zone_status < ZoneStatus.DOWN) s.assertFailed(`ZSD_DESTROY on zone ${z.zone_id} below DOWN`);
   if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = e.lnext) {
     if (ct === 'shutdown' && e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
@@ -89,8 +90,8 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   }
   if (!k.exitInPlace(z.zone_lock)) yield;
   // Both passes whatever ct is (spec 2.8 step 3).
-  yield* applyAllKeys(s, applyShutdown, z);
-  yield* applyAllKeys(s, applyDestroy, z);
+  yield* call(applyAllKeys(s, applyShutdown, z));
+  yield* call(applyAllKeys(s, applyDestroy, z));
   s.fnOut(f, 0);
 }
 

@@ -51,6 +51,14 @@ describe('TraceLog', () => {
     expect(log.digest()).toBe(referenceDigest(events));
   });
 
+  it('folds the empty string as the reference does, however often it repeats in one position', () => {
+    const empties: TraceEvent[] = [];
+    for (let i = 0; i < 50; i++) empties.push({ kind: 'lockRelease', t: i, tid: 1, lock: i % 3 === 2 ? 'x' : '' });
+    const log = new TraceLog();
+    replay(log, empties, false);
+    expect(log.digest()).toBe(referenceDigest(empties));
+  });
+
   it('the lock emitters give the same digest as emit(), with and without a listener', () => {
     const quiet = new TraceLog();
     replay(quiet, events, true);
@@ -61,6 +69,33 @@ describe('TraceLog', () => {
     expect(quiet.digest()).toBe(referenceDigest(events));
     expect(loud.digest()).toBe(quiet.digest());
     expect(heard).toEqual(events);
+  });
+
+  it('the entry emitters (alloc, free) give the same digest, events and recent() as emit()', () => {
+    const entries: TraceEvent[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const src = i % 3 === 0 ? 'configure' : 'keyCreate';
+      entries.push({ kind: 'alloc', t: i * 30 + 2 ** 33, tid: 1 + (i % 5), zone: i % 40, key: 1 + (i % 30), src, callbacks: i % 2 ? 'C-D' : '-S-' });
+      if (i % 5 === 0) entries.push({ kind: 'status', t: i * 30 + 1, tid: 2, zone: i, from: 1, to: 2 });
+      entries.push({ kind: 'free', t: i * 30 + 7, tid: 3, zone: i % 40, key: 1 + (i % 30), src: i % 2 ? 'zoneFree' : 'keyDelete' });
+    }
+    const viaEmitters = (log: TraceLog): void => {
+      for (const e of entries) {
+        if (e.kind === 'alloc') log.allocEvent(e.t, e.tid, e.zone, e.key, e.src, e.callbacks!);
+        else if (e.kind === 'free') log.freeEvent(e.t, e.tid, e.zone, e.key, e.src);
+        else log.emit(e);
+      }
+    };
+    const quiet = new TraceLog();
+    viaEmitters(quiet);
+    const heard: TraceEvent[] = [];
+    const loud = new TraceLog();
+    loud.on((e) => heard.push(e));
+    viaEmitters(loud);
+    expect(quiet.digest()).toBe(referenceDigest(entries));
+    expect(loud.digest()).toBe(quiet.digest());
+    expect(heard).toEqual(entries);
+    expect(quiet.recent()).toEqual(entries.slice(-20));
   });
 
   it('recent() gives the last events, oldest first, as copies that later events do not change', () => {
