@@ -38,7 +38,7 @@ describe('step footprints', () => {
     };
     const k = new Kernel(policy, new TraceLog(), probes, () => {}, { maxSteps: 1000, untimed: true, footprints: true });
     const m = new KMutex('zone_lock', 'zone_lock:1', 0x1000, null);
-    const cv = new CondVar('cv');
+    const cv = new CondVar('cv', 0);
     const holdAcross = (name: string) =>
       k.spawn(name, 'global', -1, function* () {
         yield* k.enter(m);
