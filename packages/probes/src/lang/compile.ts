@@ -182,46 +182,16 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
         }
         options[p.name] = p.value;
       }
-      let lx = lex(pre.text, typeNames);
-      // dtrace knows a typedef's name as soon as it is declared: lex again knowing them. (This
-      // pass over every token, and the macros' below, is skipped when the text cannot hold
-      // what it looks for.)
-      const fresh = pre.text.includes('typedef') ? typedefNames(lx.tokens).filter((n) => !typeNames.has(n)) : [];
-      if (fresh.length > 0) {
-        for (const n of fresh) typeNames.add(n);
-        lx = lex(pre.text, typeNames);
-      }
-      for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
-      if (sink.failed) bail();
-      // The limit is the user's program's: libraries do not count against it.
-      if (ui >= libs.length) tokens += lx.tokens.length;
-      if (tokens > LIMITS.tokens) {
-        sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
-        bail();
-      }
       const macro: MacroContext = {
         args: [unit.name ?? '', ...(opts.macroArgs ?? [])],
         named: nameTable({ pid: process.pid, ppid: process.ppid, uid: 0, gid: 0, euid: 0, egid: 0, pgid: process.pid, sid: process.pid, projid: 0, taskid: 0, target: 0, ...opts.macros }),
         defaultargs: options.defaultargs !== undefined,
         used,
       };
-      const ms = pre.text.includes('$') ? substituteMacros(lx.tokens, macro) : { tokens: lx.tokens, errors: [] };
-      for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
-      if (sink.failed) bail();
-      const deep = nestingError(ms.tokens, nesting);
-      if (deep) {
-        sink.error(deep.code, deep.message, deep.offset);
-        bail();
-      }
-      const parsed = parse(ms.tokens, typeNames);
-      if (parsed.error) {
-        const t = parsed.error.token;
-        const eof = t.tokenType.name === 'EOF' || t.image === '';
-        sink.error('D_SYNTAX', eof ? 'syntax error near end of input' : `syntax error near "${t.image}"`, eof ? pre.text.length : t.startOffset);
-        bail();
-      }
-      const ast = buildAst(parsed.tree!, sink, unit.kind === 'script' ? 'script' : 'other');
-      if (sink.failed) bail();
+      const front = frontEnd(pre.text, typeNames, sink, macro, nesting, ui >= libs.length ? tokens : null, unit.kind === 'script' ? 'script' : 'other');
+      if (!front) return bail();
+      tokens += front.tokens;
+      const ast = front.ast;
       // dt_compile: a program with nothing in it, not even declarations (comments and pragmas
       // only), is refused unless the `empty` option is set; libraries may be empty.
       if (ui >= libs.length && ast.items.length === 0 && options.empty === undefined) {
@@ -307,6 +277,59 @@ function compileAll(units: readonly SourceUnit[], libs: readonly TypeLibrary[], 
     return { diagnostics };
   }
   return { program: link(clauses, scope, options, unitInfo), diagnostics };
+}
+
+/**
+ * Phases 2-5 for one unit: lex (again knowing the unit's typedef names), substitute macros,
+ * check the nesting, parse and build the AST. The tokens and the parse tree are this call's
+ * alone: the later phases keep only the AST, so a long program's tokens are garbage before
+ * checking and code generation allocate (rather than copied by every young-generation
+ * collection until the unit is done). `counted` is the tokens of the user's units so far, or
+ * null for a library (not counted against LIMITS.tokens). Null after an error in the sink.
+ */
+function frontEnd(
+  text: string,
+  typeNames: Set<string>,
+  sink: DiagnosticSink,
+  macro: MacroContext,
+  nesting: number,
+  counted: number | null,
+  kind: 'script' | 'other',
+): { ast: A.ProgramAst; tokens: number } | null {
+  let lx = lex(text, typeNames);
+  // dtrace knows a typedef's name as soon as it is declared: lex again knowing them. (This
+  // pass over every token, and the macros' below, is skipped when the text cannot hold
+  // what it looks for.)
+  const fresh = text.includes('typedef') ? typedefNames(lx.tokens).filter((n) => !typeNames.has(n)) : [];
+  if (fresh.length > 0) {
+    for (const n of fresh) typeNames.add(n);
+    lx = lex(text, typeNames);
+  }
+  for (const e of lx.errors) sink.error(e.code, e.message, e.offset);
+  if (sink.failed) return null;
+  // The limit is the user's program's: libraries do not count against it.
+  const tokens = counted === null ? 0 : lx.tokens.length;
+  if (counted !== null && counted + tokens > LIMITS.tokens) {
+    sink.error('D_SCRIPT_SIZE', `program has more than ${LIMITS.tokens} tokens (the limit)`, lx.tokens[lx.tokens.length - 1]?.startOffset ?? 0);
+    return null;
+  }
+  const ms = text.includes('$') ? substituteMacros(lx.tokens, macro) : { tokens: lx.tokens, errors: [] };
+  for (const e of ms.errors) sink.error(e.code, e.message, e.offset);
+  if (sink.failed) return null;
+  const deep = nestingError(ms.tokens, nesting);
+  if (deep) {
+    sink.error(deep.code, deep.message, deep.offset);
+    return null;
+  }
+  const parsed = parse(ms.tokens, typeNames);
+  if (parsed.error) {
+    const t = parsed.error.token;
+    const eof = t.tokenType.name === 'EOF' || t.image === '';
+    sink.error('D_SYNTAX', eof ? 'syntax error near end of input' : `syntax error near "${t.image}"`, eof ? text.length : t.startOffset);
+    return null;
+  }
+  const ast = buildAst(parsed.tree!, sink, kind);
+  return sink.failed ? null : { ast, tokens };
 }
 
 function strsizeInto(c: Checker, options: RawOptionTable): void {
