@@ -24,8 +24,6 @@ export interface Cell {
 }
 
 const INT64_MAX = 9223372036854775807n;
-/** The cached cell while there is none (never reached: `lk` is then NO_KEY). */
-const PLACEHOLDER: Cell = { k: [], v: 0, n: 0, q: 0, b: [] };
 const INT64_MIN = -9223372036854775808n;
 
 /**
@@ -43,6 +41,8 @@ export interface AggBudget {
 
 /** The last key of a store that has none yet: no D key is this object. */
 const NO_KEY: unknown = Object.freeze({});
+/** The last cell while there is none (never returned: `lk` is then NO_KEY). */
+const PLACEHOLDER: Cell = { k: [], v: 0, n: 0, q: 0, b: [] };
 
 export class AggStore {
   c0: Cell | null = null;
