@@ -241,7 +241,7 @@ class ClauseGen {
     const id = (target.res as { id: number }).id;
     const keys = (target.keys ?? []).map((k) => (k.type!.kind === 'pointer' ? `$.int(${x.gen(k)})` : k.type!.kind === 'stack' || k.type!.kind === 'sym' || k.type!.kind === 'func' || k.type!.kind === 'mod' ? `$.kv(${x.gen(k)})` : x.gen(k)));
     const cell =
-      keys.length === 0 ? `g.c0 ?? g.add0()` : keys.length === 1 ? `g.m.get(k0) ?? g.add1(k0)` : `g.getN([${keys.map((_, i) => `k${i}`).join(', ')}])`;
+      keys.length === 0 ? `g.c0 ?? g.add0()` : keys.length === 1 ? `k0 === g.lk ? g.lc : g.get1(k0)` : `g.getN([${keys.map((_, i) => `k${i}`).join(', ')}])`;
     const pre = keys.map((k, i) => `const k${i} = ${k};`).join(' ');
     // Every argument is evaluated before the cell is looked up or created, so a fault in one
     // (`sum(10 / x)` with x == 0) aborts the clause without leaving a new entry behind.

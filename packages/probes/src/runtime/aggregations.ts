@@ -1,7 +1,9 @@
 /*
  * Aggregation storage (d-language.md 1.8). Each aggregation keeps one mutable cell per key
  * tuple: no keys -> one cell; one key -> a Map from the key to its cell; more keys -> nested
- * Maps. Generated code updates cells in place (`c.v++`), so the hot path is one Map.get.
+ * Maps. Generated code updates cells in place (`c.v++`), so the hot path is one Map.get, or for
+ * one key none when the key is the one of the store's last update (a clause keyed by `probefunc`,
+ * `execname` or a constant hits it on every firing of its probe).
  * `aggsize` bounds the cells, each costing its units of space (runtime/space.ts; aggregation drops). Snapshots copy the cells into the
  * value model of program/value-model.ts.
  */
@@ -37,9 +39,21 @@ export interface AggBudget {
   drops: number;
 }
 
+/** The last key of a store that has none yet: no D key is this object. */
+const NO_KEY: unknown = Object.freeze({});
+/** The last cell while there is none (never returned: `lk` is then NO_KEY). */
+const PLACEHOLDER: Cell = { k: [], v: 0, n: 0, q: 0, b: [] };
+
 export class AggStore {
   c0: Cell | null = null;
   readonly m = new Map<unknown, Cell>();
+  /**
+   * The one-key cell last looked up and its key (generated code: `k0 === g.lk ? g.lc : g.get1(k0)`).
+   * `===` agrees with the Map's SameValueZero except on NaN, where it only misses the cache.
+   * Whatever removes cells (trunc) forgets it.
+   */
+  lk: unknown = NO_KEY;
+  lc: Cell = PLACEHOLDER;
   normal = 1;
   printed = false;
   private readonly buckets: number;
@@ -69,6 +83,16 @@ export class AggStore {
   add0(): Cell | null {
     this.c0 = this.make([]);
     return this.c0;
+  }
+
+  /** The cell of one key, created if need be (null: dropped for want of space); remembered as the last. */
+  get1(k: unknown): Cell | null {
+    const c = this.m.get(k) ?? this.add1(k);
+    if (c !== null) {
+      this.lk = k;
+      this.lc = c;
+    }
+    return c;
   }
 
   add1(k: unknown): Cell | null {
@@ -160,6 +184,8 @@ export class AggStore {
 
   /** Gives back the space of `n` removed entries (those created since the snapshot first). */
   private release(n: number): void {
+    this.lk = NO_KEY;
+    this.lc = PLACEHOLDER;
     this.budget.used -= n * this.cost;
     this.budget.fresh = Math.min(this.budget.fresh, this.budget.used);
   }

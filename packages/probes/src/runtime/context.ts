@@ -328,6 +328,19 @@ export class RuntimeContext {
   }
 
   // ---- faults, drops and counters ----
+  /**
+   * What the fused probe function does when something other than a D fault escapes a firing (a
+   * sink that throws, an internal error): counts and reports it, and lets nothing reach the
+   * code that fired the probe.
+   */
+  internalError(e: unknown): void {
+    this.errors++;
+    try {
+      this.sink.error(`internal error: ${(e as Error)?.message ?? String(e)}; please report`);
+    } catch {
+      /* the sink itself is broken: drop the message */
+    }
+  }
   fault(x: unknown, epid: number, P: Probe, where: number): void {
     this.errors++;
     const f = x instanceof DFault ? x : new DFault(FaultCode.ILLOP);

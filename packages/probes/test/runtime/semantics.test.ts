@@ -112,6 +112,30 @@ describe('aggregations', () => {
     expect(small.rt.counters().drops.aggregation).toBe(1);
     expect(small.rt.unprinted()).toEqual([]);
   });
+  it('counts into the live entry of a key after trunc() removed the one last updated', () => {
+    const byKey = (rt: { snapshot(): { entries: readonly { key: readonly unknown[]; value: unknown }[] }[] }) =>
+      Object.fromEntries(rt.snapshot()[0]!.entries.map((e) => [String(e.key[0]), e.value]));
+    // 2 is the key last updated when trunc(@c, 1) removes it; it comes back with a count of 1.
+    const part = run('test:::work { @c[arg0] = count(); } test:::tick { trunc(@c, 1); }', (r) => {
+      for (const v of [1, 1, 1, 2]) r.probes.work.fire(v, '');
+      r.probes.other.fire();
+      r.probes.work.fire(2, '');
+    });
+    expect(byKey(part.rt)).toEqual({ 1: 3, 2: 1 });
+    const all = run('test:::work { @c[probefunc] = count(); } test:::tick { trunc(@c); }', (r) => {
+      r.probes.work.fire(0, '');
+      r.probes.work.fire(0, '');
+      r.probes.other.fire();
+      r.probes.work.fire(0, '');
+    });
+    expect(byKey(all.rt)).toEqual({ worker: 1 });
+    // A key dropped for want of aggsize leaves the last entry updated where it was.
+    const small = run('test:::work { @c[arg0] = count(); }', (r) => {
+      for (const v of [1, 2, 3, 2, 3, 2]) r.probes.work.fire(v, '');
+    }, { options: { aggsize: '128' } });
+    expect(byKey(small.rt)).toEqual({ 1: 1, 2: 3 });
+    expect(small.rt.counters().drops.aggregation).toBe(2);
+  });
 });
 
 describe('faults, exit, END and speculation', () => {
