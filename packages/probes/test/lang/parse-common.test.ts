@@ -5,10 +5,11 @@
  * corpus and the examples, and over generated clauses (well-formed and mutated).
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+import { random, scripts } from './equivalence-inputs.js';
 import { lex } from '../../src/lang/lexer.js';
 import { parseCommon } from '../../src/lang/parse-common.js';
 import { parse, parseWithGrammar } from '../../src/lang/parser.js';
@@ -45,25 +46,6 @@ function compare(tokens: IToken[], types: ReadonlySet<string>): 'common' | 'gram
   return 'common';
 }
 
-function scripts(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return scripts(p);
-    return f.endsWith('.d') ? [p] : [];
-  });
-}
-
-/** A small seeded generator (mulberry32), so that a failure reproduces. */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 const PRIMARY = ['x', 'arg0', '@', '@a', 'self->t', 'this->u', '42', '0x1fUL', "'c'", '"s\\n"', 'probefunc', 'curthread', 'y', '010'];
 const BINARY = ['+', '-', '*', '/', '%', '<<', '>>', '<', '<=', '>', '>=', '==', '!=', '&', '^', '|', '&&', '^^', '||'];

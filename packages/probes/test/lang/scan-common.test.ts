@@ -5,10 +5,11 @@
  * mutated text.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+import { random, scripts } from './equivalence-inputs.js';
 import { lex, lexWithChevrotain } from '../../src/lang/lexer.js';
 import { preprocess } from '../../src/lang/preprocess.js';
 import { scanCommon } from '../../src/lang/scan-common.js';
@@ -30,25 +31,6 @@ function compare(text: string): 'common' | 'chevrotain' | 'neither' {
   return 'common';
 }
 
-function scripts(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return scripts(p);
-    return f.endsWith('.d') ? [p] : [];
-  });
-}
-
-/** A small seeded generator (mulberry32), so that a failure reproduces. */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 /** Pieces of D text, including the ones that change the lexer's context or make it fail. */
 const PIECES = [
