@@ -2,12 +2,20 @@
  * Step footprints for the exhaustive explorer's partial-order reduction (docs/verify.md).
  *
  * A step is what one thread runs between two scheduling points. Its footprint is every object
- * through which it can interact with another thread's step: the mutexes it held or operated on,
- * the condition variables it waited on or woke, and the objects the model reads or writes outside
- * the lock that protects them (the zone layer touches those explicitly). Two steps of different
- * threads whose footprints are disjoint commute. Tracking is off (`null`) outside exploration.
+ * through which it can interact with another thread's step: the lock word of every mutex it
+ * acquired, released or found taken (KMutex), the data of every mutex it held at some point of
+ * the step (KMutex.guarded), the condition variables it waited on or woke, and the objects the
+ * model reads or writes outside the lock that protects them (the zone layer touches those
+ * explicitly). Two steps of different threads whose footprints are disjoint commute.
+ *
+ * A lock held across a step is named by its data, not by its word: a step that only holds the
+ * lock leaves the owner and the waiters as they were, so it commutes with another thread's
+ * attempt that finds the lock taken and queues (that attempt reads the owner, which the step did
+ * not change, and no thread can reach the lock's data while the holder has it). Tracking is off
+ * (`null`) outside exploration.
  */
 
+import type { HeldLock } from './thread.js';
 
 /** One executed step, as the kernel reports it to an exploring policy. */
 export interface StepRecord {
@@ -24,18 +32,21 @@ export class Tracker {
   /** On when the engine was built for exploration. */
   on = false;
 
-  begin(holds: readonly object[]): void {
-    if (this.on) this.fp = new Set<object>(holds);
+  begin(holds: readonly HeldLock[]): void {
+    if (!this.on) return;
+    const fp = new Set<object>();
+    for (let i = 0; i < holds.length; i++) fp.add(holds[i]!.guarded);
+    this.fp = fp;
   }
 
   touch(o: object): void {
     if (this.fp) this.fp.add(o);
   }
 
-  end(tid: number, holds: readonly object[], readyAfter: boolean): StepRecord | null {
+  end(tid: number, holds: readonly HeldLock[], readyAfter: boolean): StepRecord | null {
     const fp = this.fp;
     if (!fp) return null;
-    for (const m of holds) fp.add(m);
+    for (let i = 0; i < holds.length; i++) fp.add(holds[i]!.guarded);
     this.fp = null;
     return { tid, fp, readyAfter };
   }

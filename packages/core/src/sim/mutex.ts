@@ -44,6 +44,12 @@ export class KMutex {
   readonly rank: number;
   /** stringHash(label), for the trace's lock events. */
   readonly labelHash: number;
+  /**
+   * Stands for the data the lock protects in step footprints (sim/footprint.ts), apart from the
+   * lock word (owner and waiters), which the mutex itself stands for: every step of a thread that
+   * holds the lock names it, and so does a read of that data made without the lock.
+   */
+  readonly guarded: { readonly label: string };
 
   constructor(
     /** The lock's class name, as lockstat shows it (`zone_lock`). */
@@ -55,6 +61,7 @@ export class KMutex {
   ) {
     this.rank = (lockRanks as Record<string, number>)[lock_name] ?? 0;
     this.labelHash = stringHash(label);
+    this.guarded = { label: `${label} data` };
   }
 
   /** tid of the owner or 0 (the D-visible `lock_owner`). */

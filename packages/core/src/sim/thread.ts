@@ -21,6 +21,8 @@ export interface HeldLock {
   readonly labelHash: number;
   owner: SimThread | null;
   readonly waiters: SimThread[];
+  /** The data the lock protects, as step footprints name it (KMutex.guarded). */
+  readonly guarded: object;
 }
 
 export interface WaitChannel {

@@ -89,7 +89,7 @@ function* applyPhase(
     if (phase === 'create') result = yield* e.fns.create!(z.zone_id);
     else {
       // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
-      k.tracker.touch(z.zone_lock);
+      k.tracker.touch(z.zone_lock.guarded);
       yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
     }
     callbackEnd(s, phase, z, e, result);

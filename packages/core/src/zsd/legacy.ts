@@ -153,7 +153,7 @@ function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
       if (!(ct === 'shutdown' ? t.fns.shutdown : t.fns.destroy)) continue;
       // The old lookup held zsd_key_lock alone, not zone_lock (spec 5.1, G08p zone_zsd_callbacks): the
       // callback gets whatever the list holds at that moment.
-      k.tracker.touch(z.zone_lock);
+      k.tracker.touch(z.zone_lock.guarded);
       const e = zsdFind(z.zsd, t.zsd_key);
       const data = e ? e.zsd_data : 0;
       yield* k.preempt();

@@ -43,7 +43,7 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   if (f.entry.enabled) s.fire(f.entry, z);
   s.assert(s.zonehash_lock.owner === k.cur, 'zone_zsd_configure without zonehash_lock');
   if (z.zone_status !== ZoneStatus.UNINITIALIZED) s.assertFailed(`configure of zone ${z.zone_id} not UNINITIALIZED`);
-  k.tracker.touch(z.zone_lock);
+  k.tracker.touch(z.zone_lock.guarded);
   if (z.zsd.size !== 0) s.assertFailed(`configure of zone ${z.zone_id} with a non-empty zone_zsd`);
   if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
   if (!k.enterInPlace(s.zsd_key_lock)) yield* k.enter(s.zsd_key_lock);
