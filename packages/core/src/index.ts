@@ -22,7 +22,6 @@ export {
   COVERAGE_CASES,
   COVERAGE_ITEMS,
   PROBE_SITES,
-  SHARD_DEPTH,
   ScheduleMismatch,
   WAIT_PATHS,
   addCoverage,

@@ -36,7 +36,7 @@ export interface Node extends StepGroup {
   /** Preemptions spent before this node. */
   readonly cost: number;
   readonly sleep: ReadonlyMap<number, Sleeper>;
-  /** Every ready thread is a choice (no reduction: --no-por, or above a shard split). */
+  /** Every ready thread is a choice (no reduction: --no-por, or before any preemption in a shard). */
   readonly full: boolean;
   /** The choices race analysis asked for (the backtrack set); unused when `full`. */
   readonly todo: Set<number>;
@@ -50,8 +50,8 @@ export interface Node extends StepGroup {
    */
   block: ReadonlySet<object> | null;
   readonly done: Map<number, Sleeper>;
-  /** Order index among the nodes at SHARD_DEPTH (shards only). */
-  shardIndex: number;
+  /** Shards: the order in which the search met each preemptive choice here (exhaustive.ts). */
+  readonly subtree: Map<number, number>;
 }
 
 /**

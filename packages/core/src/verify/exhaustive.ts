@@ -72,7 +72,11 @@ export interface ExhaustiveOptions {
   readonly maxMs: number;
   readonly por: boolean;
   readonly now: () => number;
-  /** Shard `index` of `count` takes every count-th subtree at depth SHARD_DEPTH. */
+  /**
+   * Shard `index` of `count`: the schedule tree splits at its first preemption. Every shard runs
+   * the schedules without one, trying every ready thread at their decisions (shard 0 counts
+   * them), and each subtree that begins with a preemption there goes to one shard, in turn.
+   */
   readonly shard?: { readonly index: number; readonly count: number };
   readonly onProgress?: (p: { bound: number; schedules: number; states: number }) => void;
 }
@@ -113,9 +117,6 @@ export interface ExhaustiveResult {
   /** Schedules (runs) per bound pass. */
   passes: { bound: number; schedules: number; complete: boolean }[];
 }
-
-/** Depth of the decision tree at which shards split it. */
-export const SHARD_DEPTH = 3;
 
 class Abort extends Error {}
 
@@ -174,17 +175,34 @@ function runPass(
   let cut = false;
   let schedules = 0;
   const shard = o.shard && o.shard.count > 1 ? o.shard : null;
-  let shardSeq = 0;
+  /*
+   * Sharded, the decisions no preemption led to are explored in full (every ready thread, no race
+   * analysis or sleep sets there), so every shard meets them, and the preemptions taken at them,
+   * in the same order; each such preemption begins a subtree that no race analysis leaves (its
+   * nodes all cost 1 or more), and the n-th one met belongs to shard n mod count.
+   */
+  let subtrees = 0;
+  const owns = shard
+    ? (n: Node, tid: number): boolean => {
+        if (n.cost > 0 || costOf(n, tid) === 0) return true;
+        let seq = n.subtree.get(tid);
+        if (seq === undefined) n.subtree.set(tid, (seq = subtrees++));
+        return seq % shard.count === shard.index;
+      }
+    : null;
   for (;;) {
     if (outOfBudget()) return { complete: false, cut, schedules };
     const prefix = stack.length;
-    const r = runOne(h, o, bound, stack, prelude, res, shard, () => shardSeq++);
+    const r = runOne(h, o, bound, stack, prelude, res, shard !== null, owns);
     if (r.cut) cut = true;
     if (o.por) {
       recordBlocks(stack, Math.max(0, prefix - 1), r.outcome);
       analyse(stack, prelude, prefix, r.outcome);
     }
-    if (r.outcome) {
+    // A schedule without preemptions runs in every shard and counts in the first.
+    if (r.outcome && shard && r.cost === 0 && shard.index !== 0) {
+      /* another shard's */
+    } else if (r.outcome) {
       schedules++;
       res.schedules++;
       res.steps += r.outcome.steps;
@@ -207,7 +225,7 @@ function runPass(
       const n = stack[stack.length - 1];
       if (!n) return { complete: true, cut, schedules };
       n.done.set(n.chosen, { fp: n.block ?? EVERYTHING });
-      const next = nextChoice(n, bound);
+      const next = nextChoice(n, bound, owns);
       if (next.cut) cut = true;
       if (next.tid >= 0) {
         n.chosen = next.tid;
@@ -226,8 +244,8 @@ function costOf(n: Node, tid: number): number {
   return n.lastReady && tid !== n.last ? 1 : 0;
 }
 
-/** The first choice at `n` not yet explored, not asleep and within the bound; -1 if none. */
-function nextChoice(n: Node, bound: number): { tid: number; cut: boolean } {
+/** The first choice at `n` not yet explored, not asleep, within the bound and this shard's; -1 if none. */
+function nextChoice(n: Node, bound: number, owns: ((n: Node, tid: number) => boolean) | null): { tid: number; cut: boolean } {
   let cut = false;
   for (const tid of choiceOrder(n)) {
     if (n.done.has(tid) || n.sleep.has(tid) || !(n.full || n.todo.has(tid))) continue;
@@ -235,6 +253,7 @@ function nextChoice(n: Node, bound: number): { tid: number; cut: boolean } {
       cut = true;
       continue;
     }
+    if (owns && !owns(n, tid)) continue;
     return { tid, cut };
   }
   return { tid: -1, cut };
@@ -252,8 +271,8 @@ function runOne(
   stack: Node[],
   prelude: StepGroup,
   res: ExhaustiveResult,
-  shard: { index: number; count: number } | null,
-  nextShardSeq: () => number,
+  sharded: boolean,
+  owns: ((n: Node, tid: number) => boolean) | null,
 ): { outcome: ScheduleOutcome | null; cut: boolean; cost: number } {
   let depth = 0;
   let group: StepGroup = { steps: [], spawns: [] };
@@ -299,13 +318,15 @@ function runOne(
       let node = stack[depth];
       if (depth >= prefix || !node) {
         const tids = ready.map((t) => t.tid).sort((a, b) => a - b);
-        const full = !o.por || (shard !== null && depth <= SHARD_DEPTH);
+        const cost = parent ? parent.cost + costOf(parent, parent.chosen) : 0;
+        const full = !o.por || (sharded && cost === 0);
         node = {
           ready: tids,
           last,
           lastReady: tids.includes(last),
-          cost: parent ? parent.cost + costOf(parent, parent.chosen) : 0,
-          sleep: parent ? childSleep(parent, parent.steps, !full) : new Map<number, Sleeper>(),
+          cost,
+          // No sleepers come from a node explored in full: under shards its other choices may be another shard's.
+          sleep: parent && !parent.full ? childSleep(parent, parent.steps, !full) : new Map<number, Sleeper>(),
           full,
           todo: new Set(),
           chosen: -1,
@@ -313,19 +334,15 @@ function runOne(
           spawns: [],
           block: null,
           done: new Map(),
-          shardIndex: -1,
+          subtree: new Map(),
         };
         const fp = policy.fingerprint;
         if (fp) res.stateHashes.add(fp());
-        const first = firstChoice(node, bound);
+        const first = firstChoice(node, bound, owns);
         if (first.cut) cut = true;
         if (first.tid < 0) throw new Abort();
         node.chosen = first.tid;
         stack.push(node);
-      }
-      if (shard && depth === SHARD_DEPTH) {
-        if (node.shardIndex < 0) node.shardIndex = nextShardSeq();
-        if (node.shardIndex % shard.count !== shard.index) throw new Abort();
       }
       depth++;
       // The steps after this decision belong to node `depth - 1`: needed from the last
@@ -355,15 +372,15 @@ function runOne(
     return { outcome, cut, cost };
   } catch (err) {
     if (!(err instanceof Abort)) throw err;
-    // The node being decided is not explored further (asleep everywhere, or another shard's).
+    // The node being decided is not explored further (every choice asleep or another shard's).
     stack.length = depth;
     return { outcome: null, cut, cost };
   }
 }
 
 /** A new node's first choice: every ready thread when `full`, else the cheapest one awake. */
-function firstChoice(n: Node, bound: number): { tid: number; cut: boolean } {
-  if (n.full) return nextChoice(n, bound);
+function firstChoice(n: Node, bound: number, owns: ((n: Node, tid: number) => boolean) | null): { tid: number; cut: boolean } {
+  if (n.full) return nextChoice(n, bound, owns);
   let cut = false;
   for (const tid of choiceOrder(n)) {
     if (n.sleep.has(tid)) continue;

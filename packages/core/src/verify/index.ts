@@ -25,7 +25,7 @@ export type { EngineLike, EngineFactory, FindingRecord, SeedResult, SeedDetail, 
 export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures } from './explore-summary.js';
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
-export { exploreExhaustive, SHARD_DEPTH } from './exhaustive.js';
+export { exploreExhaustive } from './exhaustive.js';
 export type { ExhaustiveFinding, ExhaustiveOptions, ExhaustiveResult, ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
 export { scheduleHarness, followSchedule, ScheduleMismatch } from './schedule-run.js';
 export type { ExplorableEngine, PolicyEngineFactory } from './schedule-run.js';

@@ -122,4 +122,26 @@ describe('verify --exhaustive (core explorer)', () => {
     expect(new Map([...fewest].sort())).toEqual(new Map(one.findings.map((f) => [shape(f.message), f.preemptions] as const).sort()));
     expect(schedules).toBeGreaterThanOrEqual(one.passes.at(-1)!.schedules);
   });
+
+  it('shards split the work evenly: the tree splits at its first preemption, not at a fixed depth', () => {
+    // The race analysis does most of its work deep in the tree, under the first decisions; a split
+    // a few decisions down gave one shard of four nearly every schedule.
+    const w = loadWorkload('s2');
+    const registry = new ProbeRegistry();
+    const one = explore(w, 'current', 2);
+    const parts: number[] = [];
+    const finals = new Set<number>();
+    for (let i = 0; i < 4; i++) {
+      const h = scheduleHarness((policy) => createEngine({ workload: w, seed: 1, algorithm: 'current', untimed: true, schedulePolicy: policy, registry }), 'current');
+      const r = exploreExhaustive(h, { maxPreemptions: 2, maxSchedules: 1e6, maxMs: 600_000, por: true, now: () => performance.now(), shard: { index: i, count: 4 } });
+      expect(r.complete).toBe(true);
+      parts.push(r.schedules);
+      for (const s of r.finalStates) finals.add(s);
+    }
+    expect([...finals].sort()).toEqual([...one.finalStates].sort());
+    const mean = parts.reduce((a, b) => a + b, 0) / parts.length;
+    for (const n of parts) expect(n).toBeLessThan(mean * 1.5);
+    // What exploring the decisions before the first preemption in full costs, over one process.
+    expect(parts.reduce((a, b) => a + b, 0)).toBeLessThan(one.schedules * 1.5);
+  });
 });

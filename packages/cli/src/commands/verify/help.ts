@@ -39,7 +39,7 @@ Replay:
   --replay FILE           rerun a schedule saved by --exhaustive and print its full report
 
 Scale-out and output:
-  --shard I/N             run the I-th of N parts (seeds, or the schedule tree's top branches)
+  --shard I/N             run the I-th of N parts (seeds, or subtrees of schedules)
   --json                  print the summary as one JSON object on stdout
   --require-coverage L    fail unless each item was reached: N1..N7, a probe site
                           (zsd-create-start@zsd_apply_create), a wait path, or cases, probes,
