@@ -30,6 +30,7 @@ export {
   emptyStats,
   expandCoverageNames,
   exploreExhaustive,
+  mergeExhaustiveResults,
   findingKind,
   followSchedule,
   scheduleHarness,

@@ -211,4 +211,16 @@ describe('argument parsing', () => {
       'zsdtrace verify --workload module-churn --seed 9 --replay --publish-after-create --param zones=1000 --param rate=2.5',
     );
   });
+
+  it('--exhaustive: a bound given alone runs to its end; raising the bound, or a budget given, keeps the budget', () => {
+    const budget = (argv: string[]) => {
+      const p = parseVerifyArgs(['--exhaustive', ...argv]);
+      if ('error' in p) throw new Error(p.error);
+      return [p.options.exhaustive!.maxSchedules, p.options.exhaustive!.timeLimitMs];
+    };
+    expect(budget(['--preemptions', '2'])).toEqual([Number.MAX_SAFE_INTEGER, Number.POSITIVE_INFINITY]);
+    expect(budget([])).toEqual([1_000_000, 120_000]);
+    expect(budget(['--preemptions', '2', '--time-limit', '10s'])).toEqual([1_000_000, 10_000]);
+    expect(budget(['--preemptions', '2', '--max-schedules', '50'])).toEqual([50, 120_000]);
+  });
 });

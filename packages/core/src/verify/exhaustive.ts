@@ -79,6 +79,11 @@ export interface ExhaustiveOptions {
    */
   readonly shard?: { readonly index: number; readonly count: number };
   readonly onProgress?: (p: { bound: number; schedules: number; states: number }) => void;
+  /**
+   * A schedule budget shared with explorers in other threads (each works on other shards): slot
+   * 0 counts the schedules all of them ran or abandoned, against `maxSchedules`.
+   */
+  readonly sharedBudget?: Int32Array;
 }
 
 export interface ExhaustiveFinding {
@@ -140,7 +145,8 @@ export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): Exha
     passes: [],
   };
   const byShape = new Map<string, ExhaustiveFinding>();
-  const outOfBudget = (): boolean => res.schedules + res.pruned >= o.maxSchedules || o.now() - t0 >= o.maxMs;
+  const shared = o.sharedBudget;
+  const outOfBudget = (): boolean => (shared ? Atomics.load(shared, 0) : res.schedules + res.pruned) >= o.maxSchedules || o.now() - t0 >= o.maxMs;
   const top = o.maxPreemptions ?? Infinity;
   for (let k = 0; ; k++) {
     const bound = k > top ? top : k;
@@ -203,6 +209,7 @@ function runPass(
     if (r.outcome && shard && r.cost === 0 && shard.index !== 0) {
       /* another shard's */
     } else if (r.outcome) {
+      if (o.sharedBudget) Atomics.add(o.sharedBudget, 0, 1);
       schedules++;
       res.schedules++;
       res.steps += r.outcome.steps;
@@ -219,7 +226,10 @@ function runPass(
         else byShape.set(id, { ...f, preemptions: r.cost, schedule: stack.map((n) => n.chosen), schedules: 1 });
       }
       o.onProgress?.({ bound, schedules: res.schedules, states: res.stateHashes.size });
-    } else res.pruned++;
+    } else {
+      if (o.sharedBudget) Atomics.add(o.sharedBudget, 0, 1);
+      res.pruned++;
+    }
     // Backtrack: the deepest node with a choice left.
     for (;;) {
       const n = stack[stack.length - 1];

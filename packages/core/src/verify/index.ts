@@ -13,6 +13,7 @@
  *   explore-summary.ts  many seed results into one summary with grouped failures
  *   coverage.ts         N1–N7, probe sites and wait paths reached by a run
  *   exhaustive.ts       every schedule up to a preemption bound, with sleep-set POR
+ *   exhaustive-merge.ts the results of explorers that searched other shards, as one
  *   schedule-run.ts     one explored schedule through checker and coverage; replay of one
  */
 
@@ -26,6 +27,7 @@ export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures 
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
 export { exploreExhaustive } from './exhaustive.js';
+export { mergeExhaustiveResults } from './exhaustive-merge.js';
 export type { ExhaustiveFinding, ExhaustiveOptions, ExhaustiveResult, ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
 export { scheduleHarness, followSchedule, ScheduleMismatch } from './schedule-run.js';
 export type { ExplorableEngine, PolicyEngineFactory } from './schedule-run.js';

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createEngine,
   exploreExhaustive,
+  mergeExhaustiveResults,
   followSchedule,
   loadWorkload,
   runSeedDetailed,
@@ -101,26 +102,29 @@ describe('verify --exhaustive (core explorer)', () => {
     expect(withPor.coverage['zsd-create-start@zsd_apply_create']).toBeGreaterThan(0);
   });
 
-  it('shards of the schedule tree cover what one process covers', () => {
+  it('shards of the schedule tree, merged, cover what one process covers', () => {
     const w = loadWorkload('s1');
     const one = explore(w, 'legacy', 1);
     const registry = new ProbeRegistry();
-    const finals = new Set<number>();
-    const fewest = new Map<string, number>();
-    const shape = (m: string) => m.replace(/\d+/g, '#');
-    let schedules = 0;
+    const parts: ExhaustiveResult[] = [];
     for (let i = 0; i < 3; i++) {
       const h = scheduleHarness((policy) => createEngine({ workload: w, seed: 1, algorithm: 'legacy', untimed: true, schedulePolicy: policy, registry }), 'legacy');
-      const r = exploreExhaustive(h, { maxPreemptions: 1, maxSchedules: 1e6, maxMs: 600_000, por: true, now: () => performance.now(), shard: { index: i, count: 3 } });
-      for (const s of r.finalStates) finals.add(s);
-      for (const f of r.findings) fewest.set(shape(f.message), Math.min(fewest.get(shape(f.message)) ?? Infinity, f.preemptions));
-      schedules += r.passes.at(-1)!.schedules;
-      expect(r.complete).toBe(true);
+      parts.push(exploreExhaustive(h, { maxPreemptions: 1, maxSchedules: 1e6, maxMs: 600_000, por: true, now: () => performance.now(), shard: { index: i, count: 3 } }));
     }
-    expect([...finals].sort()).toEqual([...one.finalStates].sort());
-    // Merged as `verify merge` does: the fewest preemptions any shard needed for each finding.
-    expect(new Map([...fewest].sort())).toEqual(new Map(one.findings.map((f) => [shape(f.message), f.preemptions] as const).sort()));
-    expect(schedules).toBeGreaterThanOrEqual(one.passes.at(-1)!.schedules);
+    const merged = mergeExhaustiveResults(parts);
+    expect([merged.bound, merged.complete]).toEqual([1, true]);
+    expect([...merged.finalStates].sort()).toEqual([...one.finalStates].sort());
+    // The fewest preemptions any shard needed for each finding.
+    const shape = (r: ExhaustiveResult) => r.findings.map((f) => `${f.kind} @${f.preemptions}: ${f.message.replace(/\d+/g, '#')}`).sort();
+    expect(shape(merged)).toEqual(shape(one));
+    expect(merged.schedules).toBe(parts.reduce((a, p) => a + p.schedules, 0));
+    expect(merged.schedules).toBeGreaterThanOrEqual(one.schedules);
+    expect(merged.passes.map((p) => [p.bound, p.complete])).toEqual([[0, true], [1, true]]);
+    // A part that ran out of budget leaves the merged search incomplete.
+    const cut = { ...parts[1]!, complete: false, passes: [parts[1]!.passes[0]!, { ...parts[1]!.passes[1]!, complete: false }] };
+    const partial = mergeExhaustiveResults([parts[0]!, cut, parts[2]!]);
+    expect([partial.bound, partial.complete]).toEqual([1, false]);
+    expect(partial.passes.map((p) => p.complete)).toEqual([true, false]);
   });
 
   it('shards split the work evenly: the tree splits at its first preemption, not at a fixed depth', () => {

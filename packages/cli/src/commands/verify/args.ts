@@ -176,7 +176,10 @@ export function parseVerifyArgs(argv: readonly string[]): ParseResult {
   if (exhaustive && (seed !== undefined || nums.seeds !== undefined || policy !== 'random')) {
     return { error: '--exhaustive explores schedules, not seeds: it takes no --seed, --seeds or --policy' };
   }
-  let limitMs = 120_000;
+  // A bound given with --preemptions is run to its end unless a budget is given too; raising the
+  // bound until the budget runs out needs one.
+  const bounded = nums.preemptions !== undefined && !values.has('max-schedules') && !values.has('time-limit');
+  let limitMs = bounded ? Number.POSITIVE_INFINITY : 120_000;
   const limitText = values.get('time-limit');
   if (limitText !== undefined) {
     const t = timeLimit(limitText);
@@ -210,7 +213,7 @@ export function parseVerifyArgs(argv: readonly string[]): ParseResult {
       ...(exhaustive && {
         exhaustive: {
           ...(nums.preemptions !== undefined && { preemptions: nums.preemptions }),
-          maxSchedules: nums['max-schedules'] ?? 1_000_000,
+          maxSchedules: nums['max-schedules'] ?? (bounded ? Number.MAX_SAFE_INTEGER : 1_000_000),
           timeLimitMs: limitMs,
           por: !flags.has('no-por'),
           saveDir: values.get('save') ?? 'zsdtrace-counterexamples',

@@ -84,7 +84,9 @@ export async function runVerifyWith(argv: readonly string[], io: VerifyIo, deps:
       io.stderr.write(`zsdtrace: verify: ${err.message}\n`);
       return 2;
     }
-    return runExhaustive(o, make, io, deps.now).code;
+    const spec = deps.worker();
+    const workers = o.workers ?? DEFAULT_WORKERS;
+    return (await runExhaustive(o, make, io, deps.now, spec && workers >= 2 ? { workers, worker: spec } : null)).code;
   }
 
   let factory: EngineFactory;

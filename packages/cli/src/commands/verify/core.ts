@@ -15,6 +15,7 @@ export {
   emptySummary,
   expandCoverageNames,
   exploreExhaustive,
+  mergeExhaustiveResults,
   followSchedule,
   formatEvent,
   messageShape,

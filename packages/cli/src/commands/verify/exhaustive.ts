@@ -11,9 +11,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Algorithm, ExploreConfig, VerifyOptions } from './args.js';
-import { exploreExhaustive, followSchedule, runSeedDetailed, scheduleHarness } from './core.js';
+import { exploreExhaustive, followSchedule, mergeExhaustiveResults, runSeedDetailed, scheduleHarness } from './core.js';
 import type { ExhaustiveResult, PolicyEngineFactory, SeedDetail } from './core.js';
 import { formatCoverage, neverReached, orderedCoverage } from './coverage-report.js';
+import { exploreExhaustiveParts, type WorkerSpec } from './pool.js';
 import { createProgress } from './progress.js';
 
 export interface ExhaustiveIo {
@@ -47,25 +48,74 @@ export interface SavedFinding {
   readonly replay: string;
 }
 
-export function runExhaustive(o: VerifyOptions, make: PolicyEngineFactory, io: ExhaustiveIo, now: () => number): { code: number; result: ExhaustiveResult } {
+/** Worker threads for a search: how many, and the entry they run. */
+export interface ExhaustivePool {
+  readonly workers: number;
+  readonly worker: WorkerSpec;
+}
+
+/** Parts per worker thread: shards of the tree vary in size, so each worker takes several in turn. */
+const PARTS_PER_WORKER = 8;
+
+/**
+ * Runs the search in this thread, or over worker threads when `pool` has two or more: then the
+ * tree is cut into shards (within --shard I/N if given), handed out in turn, and their results
+ * merged into one.
+ */
+export async function runExhaustive(
+  o: VerifyOptions,
+  make: PolicyEngineFactory,
+  io: ExhaustiveIo,
+  now: () => number,
+  pool: ExhaustivePool | null = null,
+): Promise<{ code: number; result: ExhaustiveResult }> {
   const x = o.exhaustive!;
   const progress = createProgress(io.stderr, now);
   const started = now();
-  const result = exploreExhaustive(scheduleHarness(make, o.config.algorithm), {
-    ...(x.preemptions !== undefined && { maxPreemptions: x.preemptions }),
-    maxSchedules: x.maxSchedules,
-    maxMs: x.timeLimitMs,
-    por: x.por,
-    now,
-    ...(o.shard && { shard: o.shard }),
-    onProgress: (p) =>
-      progress.update(() => `verify --exhaustive: bound ${p.bound}, ${p.schedules} schedules, ${p.states} states, ${((now() - started) / 1000).toFixed(1)} s`),
-  });
+  const elapsed = (): string => `${((now() - started) / 1000).toFixed(1)} s`;
+  let result: ExhaustiveResult;
+  let workers = 0;
+  if (pool && pool.workers >= 2) {
+    const base = o.shard ?? { index: 0, count: 1 };
+    const k = pool.workers * PARTS_PER_WORKER;
+    const budget = new Int32Array(new SharedArrayBuffer(4));
+    const ticker = setInterval(() => progress.update(() => `verify --exhaustive: ${Atomics.load(budget, 0)} schedules, ${pool.workers} workers, ${elapsed()}`), 250);
+    try {
+      const parts = await exploreExhaustiveParts({
+        config: o.config,
+        workers: pool.workers,
+        worker: pool.worker,
+        parts: Array.from({ length: k }, (_, j) => ({
+          shard: { index: base.index + base.count * j, count: base.count * k },
+          ...(x.preemptions !== undefined && { maxPreemptions: x.preemptions }),
+          maxSchedules: x.maxSchedules,
+          por: x.por,
+        })),
+        deadline: Date.now() + x.timeLimitMs,
+        budget,
+        onPartDone: (done, total) => progress.update(() => `verify --exhaustive: ${Atomics.load(budget, 0)} schedules, ${done}/${total} parts, ${elapsed()}`),
+      });
+      result = { ...mergeExhaustiveResults(parts), elapsedMs: now() - started };
+    } finally {
+      clearInterval(ticker);
+    }
+    workers = pool.workers;
+  } else {
+    result = exploreExhaustive(scheduleHarness(make, o.config.algorithm), {
+      ...(x.preemptions !== undefined && { maxPreemptions: x.preemptions }),
+      maxSchedules: x.maxSchedules,
+      maxMs: x.timeLimitMs,
+      por: x.por,
+      now,
+      ...(o.shard && { shard: o.shard }),
+      onProgress: (p) => progress.update(() => `verify --exhaustive: bound ${p.bound}, ${p.schedules} schedules, ${p.states} states, ${elapsed()}`),
+    });
+  }
   progress.finish();
   const saved = saveFindings(o, result, x.saveDir);
   const missing = neverReached(result.coverage, o.requireCoverage);
-  if (o.json) io.stdout.write(`${JSON.stringify(exhaustiveJson(o, result, saved))}\n`);
-  else io.stdout.write(formatExhaustive(o, result, saved, missing));
+  if (o.json) io.stdout.write(`${JSON.stringify(exhaustiveJson(o, result, saved, workers))}\n`);
+  else io.stdout.write(formatExhaustive(o, result, saved, missing, workers));
   if (o.json && missing.length > 0) io.stderr.write(`zsdtrace: verify: coverage not reached: ${missing.join(', ')}\n`);
   return { code: result.findings.length > 0 || missing.length > 0 ? 1 : 0, result };
 }
@@ -100,7 +150,7 @@ export function lastLine(workload: string, algorithm: string, r: { schedules: nu
   return `exhaustive: ${workload} ${algorithm}: ${r.schedules} schedules, bound ${r.bound}, ${r.complete ? 'complete' : 'incomplete'}, ${r.findings} findings`;
 }
 
-function formatExhaustive(o: VerifyOptions, r: ExhaustiveResult, saved: readonly SavedFinding[], missing: readonly string[]): string {
+function formatExhaustive(o: VerifyOptions, r: ExhaustiveResult, saved: readonly SavedFinding[], missing: readonly string[], workers: number): string {
   const c = o.config;
   const params = o.paramArgs.length > 0 ? ` [${o.paramArgs.join(' ')}]` : '';
   const space = r.exhausted
@@ -111,6 +161,7 @@ function formatExhaustive(o: VerifyOptions, r: ExhaustiveResult, saved: readonly
   const lines = [
     `zsdtrace verify --exhaustive: workload ${c.workload}${params}, algorithm ${c.algorithm}${c.publishKeyAfterCreate ? ', key published after create' : ''}${o.shard ? `, shard ${o.shard.index + 1}/${o.shard.count}` : ''}`,
     `  model          untimed; a step runs from one synchronization operation to the next; partial-order reduction ${o.exhaustive!.por ? 'on (dynamic, preemption-bounded, with sleep sets)' : 'off'}`,
+    ...(workers > 0 ? [`  workers        ${workers} threads, ${workers * PARTS_PER_WORKER} shards of the tree (split at the first preemption)`] : []),
     `  bounds         ${r.passes.map((p) => `${p.bound}: ${p.schedules} schedules${p.complete ? '' : ' (cut short)'}`).join('; ')}`,
     `  schedules      ${r.schedules} run, ${r.pruned} abandoned as equivalent to one already run`,
     `  states         ${r.states} distinct (visible-state fingerprints)`,
@@ -133,7 +184,7 @@ function formatExhaustive(o: VerifyOptions, r: ExhaustiveResult, saved: readonly
   return `${lines.join('\n')}\n`;
 }
 
-export function exhaustiveJson(o: VerifyOptions, r: ExhaustiveResult, saved: readonly SavedFinding[]): Record<string, unknown> {
+export function exhaustiveJson(o: VerifyOptions, r: ExhaustiveResult, saved: readonly SavedFinding[], workers = 0): Record<string, unknown> {
   const c = o.config;
   return {
     mode: 'exhaustive',
@@ -144,6 +195,7 @@ export function exhaustiveJson(o: VerifyOptions, r: ExhaustiveResult, saved: rea
     publishKeyAfterCreate: c.publishKeyAfterCreate,
     por: o.exhaustive!.por,
     ...(o.shard && { shard: `${o.shard.index + 1}/${o.shard.count}` }),
+    workers,
     seeds: 0,
     schedules: r.schedules,
     pruned: r.pruned,

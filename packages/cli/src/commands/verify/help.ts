@@ -24,13 +24,13 @@ Seeds (random or PCT sampling):
   --seed-base B           first seed (default 1)
   --policy P              random (default), round-robin or pct
   --pct-depth D           PCT bug depth (with --policy pct)
-  --workers N             worker threads (default 2; 0 runs in this thread)
 
 Exhaustive (every schedule up to a preemption bound, untimed):
   --exhaustive            explore systematically: bound 0, 1, 2, ... (iterative context bounding)
-  --preemptions K         stop after bound K (default: raise it until the budget runs out)
-  --max-schedules N       budget in schedules (default 1000000)
-  --time-limit T          budget in time: 90s, 10m, 1h (default 120s)
+  --preemptions K         stop after bound K, and run it to its end unless a budget is given
+                          (default: raise the bound until the budget runs out)
+  --max-schedules N       budget in schedules (default 1000000; none with --preemptions alone)
+  --time-limit T          budget in time: 90s, 10m, 1h (default 120s; none with --preemptions alone)
   --no-por                without partial-order reduction (for cross-checks; much slower)
   --save DIR              where counterexample schedules go (default zsdtrace-counterexamples)
 
@@ -39,6 +39,8 @@ Replay:
   --replay FILE           rerun a schedule saved by --exhaustive and print its full report
 
 Scale-out and output:
+  --workers N             worker threads for the seeds or the search (default 2; 0 runs in this
+                          thread; an exhaustive search needs 2 or more to use them)
   --shard I/N             run the I-th of N parts (seeds, or subtrees of schedules)
   --json                  print the summary as one JSON object on stdout
   --require-coverage L    fail unless each item was reached: N1..N7, a probe site

@@ -2,7 +2,8 @@
  * Spreads a range of seeds over worker threads (DESIGN §5: `verify` uses both cores) and folds
  * their compact results into one summary. Seeds are handed out in chunks to whichever worker is
  * free, so a slow seed does not hold the other core idle; the summary does not depend on the
- * order in which chunks come back.
+ * order in which chunks come back. An exhaustive search is spread the same way, as shards of its
+ * schedule tree (exploreExhaustiveParts), several per worker so that the parts balance.
  *
  * The worker file is `verify-worker.js` beside the running module (the esbuild bundle puts it
  * next to dist/zsdtrace.js). Running from TypeScript sources there is no such file — and on
@@ -16,7 +17,8 @@ import { Worker } from 'node:worker_threads';
 import { addSeedResult, emptySummary, runSeed } from './core.js';
 import type { EngineFactory, ExploreSummary } from './core.js';
 import type { ExploreConfig } from './args.js';
-import type { WorkerChunk, WorkerReply } from './worker.js';
+import type { ExhaustiveResult } from './core.js';
+import type { ExhaustivePart, WorkerChunk, WorkerReply } from './worker.js';
 
 export interface WorkerSpec {
   readonly url: URL;
@@ -100,7 +102,7 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
         if (++finished === workers.length && !failed) resolve({ summary, workers: ran.size });
         return;
       }
-      const chunk: WorkerChunk = { from: next, to: Math.min(end, next + chunkSize) };
+      const chunk: WorkerChunk = { kind: 'seeds', from: next, to: Math.min(end, next + chunkSize) };
       next = chunk.to;
       busy.add(w);
       w.postMessage(chunk);
@@ -114,10 +116,87 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
           fail(new Error(`verify worker failed: ${m.message}`));
           return;
         }
+        if (m.kind !== 'results') {
+          fail(new Error(`verify worker answered a chunk of seeds with ${m.kind}`));
+          return;
+        }
         ran.add(w);
         for (const r of m.results) addSeedResult(summary, r);
         done += m.results.length;
         req.onProgress(done, req.count);
+        feed(w);
+      });
+      w.on('error', (err) => fail(err));
+      w.on('exit', (code) => {
+        if (busy.has(w) && !failed) fail(new Error(`verify worker exited with status ${code}`));
+      });
+    }
+    for (const w of workers) feed(w);
+  });
+}
+
+export interface ExhaustivePartsRequest {
+  readonly config: ExploreConfig;
+  readonly workers: number;
+  readonly worker: WorkerSpec;
+  /** The parts to run, each one shard of the schedule tree, handed to whichever worker is free. */
+  readonly parts: readonly Omit<ExhaustivePart, 'kind' | 'maxMs' | 'budget'>[];
+  /** Date.now() after which no part goes on. */
+  readonly deadline: number;
+  /** Slot 0: schedules run by all parts so far (the explorers add to it). */
+  readonly budget: Int32Array;
+  readonly onPartDone: (done: number, total: number) => void;
+}
+
+/** Runs the parts of one exhaustive search on worker threads; their results in part order. */
+export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<ExhaustiveResult[]> {
+  const results: ExhaustiveResult[] = new Array(req.parts.length);
+  const n = Math.max(1, Math.min(req.workers, req.parts.length));
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  const busy = new Map<Worker, number>();
+  return new Promise<ExhaustiveResult[]>((resolve, reject) => {
+    let failed = false;
+    let finished = 0;
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(err);
+    };
+    const feed = (w: Worker): void => {
+      busy.delete(w);
+      if (next >= req.parts.length) {
+        void w.terminate();
+        if (++finished === workers.length && !failed) resolve(results);
+        return;
+      }
+      const i = next++;
+      const job: ExhaustivePart = {
+        kind: 'exhaustive',
+        ...req.parts[i]!,
+        maxMs: Math.max(0, req.deadline - Date.now()),
+        budget: req.budget.buffer as SharedArrayBuffer,
+      };
+      busy.set(w, i);
+      w.postMessage(job);
+    };
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(req.worker.url, { workerData: { config: req.config }, execArgv: [...req.worker.execArgv] });
+      workers.push(w);
+      w.on('message', (m: WorkerReply) => {
+        if (failed) return;
+        if (m.kind === 'error') {
+          fail(new Error(`verify worker failed: ${m.message}`));
+          return;
+        }
+        if (m.kind !== 'exhaustive') {
+          fail(new Error(`verify worker answered an exhaustive part with ${m.kind}`));
+          return;
+        }
+        results[busy.get(w)!] = m.result;
+        req.onPartDone(++done, req.parts.length);
         feed(w);
       });
       w.on('error', (err) => fail(err));

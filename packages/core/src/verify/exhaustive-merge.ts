@@ -1,0 +1,77 @@
+/*
+ * Folds the results of explorers that each searched other shards of one schedule tree (worker
+ * threads of one `verify --exhaustive`) into the result one search would report: totals and
+ * coverage summed, state sets joined, findings grouped again by kind and message shape keeping
+ * the fewest preemptions, and per bound the schedules summed and the pass complete only if it was
+ * in every part. The bound reported is the highest any part reached; it is complete only if
+ * every part completed it (or covered its whole space below it).
+ *
+ * `verify merge` does the same for the --json summaries of separate processes (cli merge.ts).
+ */
+
+import type { ExhaustiveFinding, ExhaustiveResult } from './exhaustive.js';
+
+/** Kind and message with numbers blanked: one finding however many shards or schedules show it. */
+const shapeOf = (f: ExhaustiveFinding): string => `${f.kind}\0${f.message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#')}`;
+
+export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): ExhaustiveResult {
+  const out: ExhaustiveResult = {
+    bound: 0,
+    complete: parts.length > 0,
+    exhausted: parts.length > 0,
+    schedules: 0,
+    pruned: 0,
+    states: 0,
+    stateHashes: new Set(),
+    finalStates: new Set(),
+    steps: 0,
+    events: 0,
+    elapsedMs: 0,
+    findings: [],
+    coverage: {},
+    coverageRuns: {},
+    passes: [],
+  };
+  const byShape = new Map<string, ExhaustiveFinding>();
+  const passes = new Map<number, { schedules: number; complete: boolean; parts: number }>();
+  for (const p of parts) {
+    out.schedules += p.schedules;
+    out.pruned += p.pruned;
+    out.steps += p.steps;
+    out.events += p.events;
+    out.elapsedMs = Math.max(out.elapsedMs, p.elapsedMs);
+    out.bound = Math.max(out.bound, p.bound);
+    out.exhausted &&= p.exhausted;
+    for (const h of p.stateHashes) out.stateHashes.add(h);
+    for (const h of p.finalStates) out.finalStates.add(h);
+    for (const [k, n] of Object.entries(p.coverage)) out.coverage[k] = (out.coverage[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(p.coverageRuns)) out.coverageRuns[k] = (out.coverageRuns[k] ?? 0) + n;
+    for (const f of p.findings) {
+      const id = shapeOf(f);
+      const seen = byShape.get(id);
+      if (!seen) byShape.set(id, { ...f });
+      else {
+        const total = seen.schedules + f.schedules;
+        if (f.preemptions < seen.preemptions) Object.assign(seen, f);
+        seen.schedules = total;
+      }
+    }
+    for (const q of p.passes) {
+      const m = passes.get(q.bound) ?? { schedules: 0, complete: true, parts: 0 };
+      m.schedules += q.schedules;
+      m.complete &&= q.complete;
+      m.parts++;
+      passes.set(q.bound, m);
+    }
+  }
+  // A part that exhausted its space below a bound has nothing left to run at that bound.
+  const coversAll = (p: ExhaustiveResult, bound: number): boolean => p.exhausted && p.complete && p.bound <= bound;
+  for (const [bound, m] of [...passes].sort((a, b) => a[0] - b[0])) {
+    const complete = m.complete && parts.every((p) => p.passes.some((q) => q.bound === bound) || coversAll(p, bound));
+    out.passes.push({ bound, schedules: m.schedules, complete });
+  }
+  out.complete = parts.length > 0 && parts.every((p) => (p.bound === out.bound && p.complete) || coversAll(p, out.bound));
+  out.states = out.stateHashes.size;
+  out.findings = [...byShape.values()].sort((a, b) => a.preemptions - b.preemptions || a.kind.localeCompare(b.kind));
+  return out;
+}
