@@ -14,19 +14,36 @@
  * where to branch: that is the explorer's.
  */
 
+/** An object in footprints, numbered densely from 0 (the harness names them: schedule-run.ts). */
+export interface Token {
+  readonly id: number;
+}
+
+/** The tokens a step touched, each once. Footprints are small (a handful), so arrays beat sets. */
+export type Footprint = readonly Token[];
+
 /** The footprint of a step whose effects are unknown or global (a step that ended the run). */
-export const EVERYTHING: ReadonlySet<object> = new Set<object>();
+export const EVERYTHING: Footprint = Object.freeze([]);
 
 export interface RaceStep {
   readonly tid: number;
-  readonly fp: ReadonlySet<object>;
+  readonly fp: Footprint;
 }
 
-export function disjoint(a: ReadonlySet<object>, b: ReadonlySet<object>): boolean {
+export function disjoint(a: Footprint, b: Footprint): boolean {
   if (a === EVERYTHING || b === EVERYTHING) return false;
-  if (a.size > b.size) return disjoint(b, a);
-  for (const x of a) if (b.has(x)) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    for (let j = 0; j < b.length; j++) if (b[j] === x) return false;
+  }
   return true;
+}
+
+/** One more than the highest token id in `steps`. */
+function tokenSpan(steps: readonly RaceStep[]): number {
+  let n = 0;
+  for (const s of steps) for (const o of s.fp) if (o.id >= n) n = o.id + 1;
+  return n;
 }
 
 /** Happens-before clocks of a schedule's steps. */
@@ -52,7 +69,7 @@ export class Clocks {
     this.buf = buf;
     this.local = new Int32Array(steps.length);
     this.lastOf = new Int32Array(width).fill(-1);
-    const lastTouch = new Map<object, number>();
+    const lastTouch = new Int32Array(tokenSpan(steps)).fill(-1);
     let lastGlobal = -1;
     const joined = new Int32Array(width);
     for (let j = 0; j < steps.length; j++) {
@@ -65,15 +82,15 @@ export class Clocks {
       else {
         if (lastGlobal >= 0) this.join(at, lastGlobal * width);
         for (const o of s.fp) {
-          const k = lastTouch.get(o);
-          if (k !== undefined) this.join(at, k * width);
+          const k = lastTouch[o.id]!;
+          if (k >= 0) this.join(at, k * width);
         }
       }
       buf[at + s.tid] = buf[at + s.tid]! + 1;
       this.local[j] = buf[at + s.tid]!;
       this.lastOf[s.tid] = j;
       if (s.fp === EVERYTHING) lastGlobal = j;
-      else for (const o of s.fp) lastTouch.set(o, j);
+      else for (const o of s.fp) lastTouch[o.id] = j;
       for (let t = 0; t < width; t++) if (buf[at + t]! > joined[t]!) joined[t] = buf[at + t]!;
     }
   }
@@ -101,7 +118,7 @@ export function races(steps: readonly RaceStep[], creator: ReadonlyMap<number, n
   const prevOf = new Int32Array(clocks.lastOf.length).fill(-1);
   const prevIdx = new Int32Array(steps.length);
   // Indices of the steps touching each object, in order; steps dependent on everything apart.
-  const touching = new Map<object, number[]>();
+  const touching: (number[] | undefined)[] = new Array(tokenSpan(steps));
   const global: number[] = [];
   for (let j = 0; j < steps.length; j++) {
     const sj = steps[j]!;
@@ -110,9 +127,9 @@ export function races(steps: readonly RaceStep[], creator: ReadonlyMap<number, n
     if (sj.fp === EVERYTHING) global.push(j);
     else
       for (const o of sj.fp) {
-        const l = touching.get(o);
+        const l = touching[o.id];
         if (l) l.push(j);
-        else touching.set(o, [j]);
+        else touching[o.id] = [j];
       }
   }
   // The lists to merge for one step, and a cursor into each (latest first).
@@ -144,7 +161,7 @@ export function races(steps: readonly RaceStep[], creator: ReadonlyMap<number, n
       }
     };
     take(global);
-    for (const o of sj.fp) take(touching.get(o)!);
+    for (const o of sj.fp) take(touching[o.id]!);
     // Merge the lists, latest step first, each step once.
     let seen = -1;
     for (;;) {

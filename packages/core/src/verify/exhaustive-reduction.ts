@@ -6,8 +6,8 @@
  * shards and never runs the engine.
  */
 
-import type { StepRecord } from '../sim/footprint.js';
-import { Clocks, disjoint, EVERYTHING, races } from './dpor-races.js';
+import type { StepRecord } from './exhaustive.js';
+import { Clocks, disjoint, EVERYTHING, races, type Footprint, type Token } from './dpor-races.js';
 
 /** How a run ended, as far as the reduction cares. */
 export interface RunEnd {
@@ -20,7 +20,7 @@ export interface RunEnd {
 /** An explored choice, asleep in later siblings' subtrees while the steps there miss `fp`. */
 export interface Sleeper {
   /** Every object the chosen thread's block touched (see Node.block). */
-  readonly fp: ReadonlySet<object>;
+  readonly fp: Footprint;
 }
 
 /** Steps run between two decisions, and the threads they created ([tid, index in steps]). */
@@ -48,7 +48,7 @@ export interface Node extends StepGroup {
    * waits or finishes). EVERYTHING when that run ended inside the block other than by the
    * thread finishing.
    */
-  block: ReadonlySet<object> | null;
+  block: Footprint | null;
   readonly done: Map<number, Sleeper>;
   /** Shards: the order in which the search met each preemptive choice here (exhaustive.ts). */
   readonly subtree: Map<number, number>;
@@ -62,7 +62,7 @@ export function recordBlocks(stack: readonly Node[], from: number, outcome: RunE
   // Backwards over the steps from node `from` on, keeping the union of the current block's
   // footprints from the step in hand to the block's end.
   let tid = -1;
-  let fp = new Set<object>();
+  let fp: Token[] = [];
   // The last block reaches the end of a run that stopped while its thread still ran (a finding,
   // or the search abandoned the run); any block may meet a step dependent on everything.
   let last = true;
@@ -73,14 +73,14 @@ export function recordBlocks(stack: readonly Node[], from: number, outcome: RunE
       const st = n.steps[k]!;
       if (st.tid !== tid) {
         tid = st.tid;
-        fp = new Set<object>();
+        fp = [];
         everything = last && (outcome === null || outcome.halted);
         last = false;
       }
       if (st.fp === EVERYTHING) everything = true;
-      else for (const x of st.fp) fp.add(x);
+      else for (const x of st.fp) if (!fp.includes(x)) fp.push(x);
     }
-    n.block = everything || n.steps.length === 0 ? EVERYTHING : new Set(fp);
+    n.block = everything || n.steps.length === 0 ? EVERYTHING : fp.slice();
   }
 }
 

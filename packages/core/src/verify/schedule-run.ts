@@ -11,6 +11,7 @@ import type { Algorithm } from '../algorithm.js';
 import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
 import { createCoverageTracker } from './coverage.js';
+import type { Token } from './dpor-races.js';
 import type { ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
 import { findingKind } from './explore-summary.js';
 import type { EngineLike } from './run-seed.js';
@@ -24,10 +25,10 @@ export interface ExplorableEngine extends EngineLike {
 }
 
 /** Builds a fresh untimed engine that schedules with `policy` and records step footprints. */
-export type PolicyEngineFactory = (policy: SchedulingPolicy & Partial<Pick<ExplorePolicy, 'stepped'>>) => ExplorableEngine;
+export type PolicyEngineFactory = (policy: SchedulingPolicy) => ExplorableEngine;
 
 export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm): ExploreHarness {
-  const tokens = new Map<string, object>();
+  const tokens = new Map<string, NamedToken>();
   return {
     run(policy: ExplorePolicy): ScheduleOutcome {
       const engine = make(stableFootprints(policy, tokens));
@@ -72,10 +73,15 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
  * in a common prefix gets the same name in every run; two objects with one name only make steps
  * look dependent, which costs reduction, never soundness.
  */
-function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): SchedulingPolicy & Pick<ExplorePolicy, 'stepped'> {
-  const token = (name: string): object => {
+/** A footprint object's name in the model, numbered in the order the harness first met it. */
+interface NamedToken extends Token {
+  readonly name: string;
+}
+
+function stableFootprints(policy: ExplorePolicy, tokens: Map<string, NamedToken>): SchedulingPolicy {
+  const token = (name: string): NamedToken => {
     let t = tokens.get(name);
-    if (!t) tokens.set(name, (t = { name }));
+    if (!t) tokens.set(name, (t = { name, id: tokens.size }));
     return t;
   };
   const nameOf = (o: object): string => {
@@ -85,8 +91,8 @@ function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): S
     if (typeof x.name === 'string' && typeof x.addr === 'number') return `key ${x.name}`;
     return `class ${o.constructor?.name ?? 'Object'}`;
   };
-  const seen = new Map<object, object>();
-  const tokenOf = (o: object): object => {
+  const seen = new Map<object, NamedToken>();
+  const tokenOf = (o: object): NamedToken => {
     let t = seen.get(o);
     if (!t) seen.set(o, (t = token(nameOf(o))));
     return t;
@@ -96,8 +102,11 @@ function stableFootprints(policy: ExplorePolicy, tokens: Map<string, object>): S
     spawned: (t) => policy.spawned(t),
     pick: (ready, step) => policy.pick(ready, step),
     stepped(rec) {
-      const fp = new Set<object>();
-      for (const o of rec.fp) fp.add(tokenOf(o));
+      const fp: NamedToken[] = [];
+      for (const o of rec.fp) {
+        const t = tokenOf(o);
+        if (!fp.includes(t)) fp.push(t);
+      }
       policy.stepped({ tid: rec.tid, fp, readyAfter: rec.readyAfter });
     },
   };

@@ -4,12 +4,12 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { EVERYTHING, races } from '../../src/verify/dpor-races.js';
+import { EVERYTHING, races, type Token } from '../../src/verify/dpor-races.js';
 
-const x = {};
-const y = {};
-const z = {};
-const step = (tid: number, ...fp: object[]) => ({ tid, fp: new Set(fp) });
+const x = { id: 0 };
+const y = { id: 1 };
+const z = { id: 2 };
+const step = (tid: number, ...fp: Token[]) => ({ tid, fp });
 
 describe('race analysis', () => {
   it('independent steps do not race', () => {

@@ -9,7 +9,7 @@
 import { ProbeRegistry } from '@zsdtrace/probes/provider';
 import { describe, expect, it } from 'vitest';
 import { createEngine, exploreExhaustive, loadWorkload, scheduleHarness, type ExhaustiveResult, type ExplorePolicy } from '../../src/index.js';
-import type { StepRecord } from '../../src/sim/footprint.js';
+import type { StepRecord } from '../../src/verify/exhaustive.js';
 
 function explore(name: string, algorithm: 'current' | 'legacy', bound: number, por: boolean): ExhaustiveResult {
   const w = loadWorkload(name);
@@ -65,7 +65,7 @@ describe('exhaustive exploration: reduction against the full search', () => {
     for (let i = 0; i < a.length; i++) {
       expect(b[i]!.tid).toBe(a[i]!.tid);
       expect([...b[i]!.fp]).toEqual([...a[i]!.fp]);
-      for (const o of a[i]!.fp) expect(b[i]!.fp.has(o)).toBe(true);
+      for (const o of a[i]!.fp) expect(b[i]!.fp.includes(o)).toBe(true);
     }
   });
 });
