@@ -30,6 +30,7 @@ export {
   emptyStats,
   expandCoverageNames,
   exploreExhaustive,
+  joinBoundPasses,
   mergeExhaustiveResults,
   findingKind,
   followSchedule,

@@ -7,6 +7,7 @@
  * every part completed it (or covered its whole space below it).
  *
  * `verify merge` does the same for the --json summaries of separate processes (cli merge.ts).
+ * joinBoundPasses strings together searches of successive bounds (one round per bound).
  */
 
 import type { ExhaustiveFinding, ExhaustiveResult } from './exhaustive.js';
@@ -74,4 +75,23 @@ export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): Exha
   out.states = out.stateHashes.size;
   out.findings = [...byShape.values()].sort((a, b) => a.preemptions - b.preemptions || a.kind.localeCompare(b.kind));
   return out;
+}
+
+/**
+ * Successive rounds of one search, each the pass at one bound (0, 1, 2, ... in order), as one
+ * result: totals, states, coverage and findings (fewest preemptions) over all rounds; the bound,
+ * completeness and exhaustion of the last round.
+ */
+export function joinBoundPasses(rounds: readonly ExhaustiveResult[]): ExhaustiveResult {
+  const last = rounds[rounds.length - 1];
+  const all = mergeExhaustiveResults(rounds);
+  if (!last) return all;
+  return {
+    ...all,
+    bound: last.bound,
+    complete: last.complete,
+    exhausted: last.exhausted,
+    elapsedMs: rounds.reduce((a, r) => a + r.elapsedMs, 0),
+    passes: rounds.flatMap((r) => r.passes.filter((p) => p.bound === r.bound)),
+  };
 }

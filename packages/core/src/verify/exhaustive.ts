@@ -69,6 +69,12 @@ export interface ExploreHarness {
 export interface ExhaustiveOptions {
   /** Highest bound to try; undefined raises it until the budget runs out or nothing is cut. */
   readonly maxPreemptions?: number;
+  /**
+   * First bound to run (default 0). A pass at bound K covers every schedule with at most K
+   * preemptions, so starting higher loses nothing but the lower passes' fewest-preemption counts
+   * (worker threads run each bound as a round of their own: cli pool.ts).
+   */
+  readonly minPreemptions?: number;
   readonly maxSchedules: number;
   readonly maxMs: number;
   readonly por: boolean;
@@ -149,7 +155,7 @@ export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): Exha
   const shared = o.sharedBudget;
   const outOfBudget = (): boolean => (shared ? Atomics.load(shared, 0) : res.schedules + res.pruned) >= o.maxSchedules || o.now() - t0 >= o.maxMs;
   const top = o.maxPreemptions ?? Infinity;
-  for (let k = 0; ; k++) {
+  for (let k = o.minPreemptions ?? 0; ; k++) {
     const bound = k > top ? top : k;
     const pass = runPass(h, o, bound, res, byShape, outOfBudget);
     res.bound = bound;

@@ -27,7 +27,7 @@ export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures 
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
 export { exploreExhaustive } from './exhaustive.js';
-export { mergeExhaustiveResults } from './exhaustive-merge.js';
+export { joinBoundPasses, mergeExhaustiveResults } from './exhaustive-merge.js';
 export type { ExhaustiveFinding, ExhaustiveOptions, ExhaustiveResult, ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
 export { scheduleHarness, followSchedule, ScheduleMismatch } from './schedule-run.js';
 export type { ExplorableEngine, PolicyEngineFactory } from './schedule-run.js';

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createEngine,
   exploreExhaustive,
+  joinBoundPasses,
   mergeExhaustiveResults,
   followSchedule,
   loadWorkload,
@@ -125,6 +126,21 @@ describe('verify --exhaustive (core explorer)', () => {
     const partial = mergeExhaustiveResults([parts[0]!, cut, parts[2]!]);
     expect([partial.bound, partial.complete]).toEqual([1, false]);
     expect(partial.passes.map((p) => p.complete)).toEqual([true, false]);
+  });
+
+  it('rounds of one bound each (minPreemptions), joined, report what raising the bound in one search reports', () => {
+    const w = loadWorkload('s1');
+    const one = explore(w, 'legacy', 1);
+    const registry = new ProbeRegistry();
+    const h = scheduleHarness((policy) => createEngine({ workload: w, seed: 1, algorithm: 'legacy', untimed: true, schedulePolicy: policy, registry }), 'legacy');
+    const round = (k: number) => exploreExhaustive(h, { minPreemptions: k, maxPreemptions: k, maxSchedules: 1e6, maxMs: 600_000, por: true, now: () => performance.now() });
+    const rounds = [round(0), round(1)];
+    expect(rounds.map((r) => r.passes.length)).toEqual([1, 1]);
+    const joined = joinBoundPasses(rounds);
+    expect(joined.passes).toEqual(one.passes);
+    expect([joined.bound, joined.complete, joined.schedules]).toEqual([one.bound, one.complete, one.schedules]);
+    expect(joined.findings.map((f) => [f.kind, f.preemptions, f.schedules])).toEqual(one.findings.map((f) => [f.kind, f.preemptions, f.schedules]));
+    expect([...joined.finalStates].sort()).toEqual([...one.finalStates].sort());
   });
 
   it('shards split the work evenly: the tree splits at its first preemption, not at a fixed depth', () => {

@@ -15,6 +15,7 @@ export {
   emptySummary,
   expandCoverageNames,
   exploreExhaustive,
+  joinBoundPasses,
   mergeExhaustiveResults,
   followSchedule,
   formatEvent,

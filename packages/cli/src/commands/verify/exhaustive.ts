@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Algorithm, ExploreConfig, VerifyOptions } from './args.js';
-import { exploreExhaustive, followSchedule, mergeExhaustiveResults, runSeedDetailed, scheduleHarness } from './core.js';
+import { exploreExhaustive, followSchedule, joinBoundPasses, mergeExhaustiveResults, runSeedDetailed, scheduleHarness } from './core.js';
 import type { ExhaustiveResult, PolicyEngineFactory, SeedDetail } from './core.js';
 import { formatCoverage, neverReached, orderedCoverage } from './coverage-report.js';
 import { exploreExhaustiveParts, type WorkerSpec } from './pool.js';
@@ -79,26 +79,39 @@ export async function runExhaustive(
     const base = o.shard ?? { index: 0, count: 1 };
     const k = pool.workers * PARTS_PER_WORKER;
     const budget = new Int32Array(new SharedArrayBuffer(4));
-    const ticker = setInterval(() => progress.update(() => `verify --exhaustive: ${Atomics.load(budget, 0)} schedules, ${pool.workers} workers, ${elapsed()}`), 250);
+    const deadline = Date.now() + x.timeLimitMs;
+    const top = x.preemptions ?? Number.POSITIVE_INFINITY;
+    let bound = 0;
+    const ticker = setInterval(() => progress.update(() => `verify --exhaustive: bound ${bound}, ${Atomics.load(budget, 0)} schedules, ${pool.workers} workers, ${elapsed()}`), 250);
+    // Each bound is a round of its own over all the shards (as one thread raises the bound only
+    // when the pass below is done), so the budget never runs out on one shard's deep bound while
+    // another shard has not finished a lower one.
+    const rounds: ExhaustiveResult[] = [];
     try {
-      const parts = await exploreExhaustiveParts({
-        config: o.config,
-        workers: pool.workers,
-        worker: pool.worker,
-        parts: Array.from({ length: k }, (_, j) => ({
-          shard: { index: base.index + base.count * j, count: base.count * k },
-          ...(x.preemptions !== undefined && { maxPreemptions: x.preemptions }),
-          maxSchedules: x.maxSchedules,
-          por: x.por,
-        })),
-        deadline: Date.now() + x.timeLimitMs,
-        budget,
-        onPartDone: (done, total) => progress.update(() => `verify --exhaustive: ${Atomics.load(budget, 0)} schedules, ${done}/${total} parts, ${elapsed()}`),
-      });
-      result = { ...mergeExhaustiveResults(parts), elapsedMs: now() - started };
+      for (; bound <= top; bound++) {
+        const parts = await exploreExhaustiveParts({
+          config: o.config,
+          workers: pool.workers,
+          worker: pool.worker,
+          parts: Array.from({ length: k }, (_, j) => ({
+            shard: { index: base.index + base.count * j, count: base.count * k },
+            minPreemptions: bound,
+            maxPreemptions: bound,
+            maxSchedules: x.maxSchedules,
+            por: x.por,
+          })),
+          deadline,
+          budget,
+        });
+        const round = mergeExhaustiveResults(parts);
+        rounds.push(round);
+        if (!round.complete || round.exhausted) break;
+        if (Atomics.load(budget, 0) >= x.maxSchedules || Date.now() >= deadline) break;
+      }
     } finally {
       clearInterval(ticker);
     }
+    result = { ...joinBoundPasses(rounds), elapsedMs: now() - started };
     workers = pool.workers;
   } else {
     result = exploreExhaustive(scheduleHarness(make, o.config.algorithm), {

@@ -145,15 +145,16 @@ export interface ExhaustivePartsRequest {
   readonly deadline: number;
   /** Slot 0: schedules run by all parts so far (the explorers add to it). */
   readonly budget: Int32Array;
-  readonly onPartDone: (done: number, total: number) => void;
 }
 
-/** Runs the parts of one exhaustive search on worker threads; their results in part order. */
+/**
+ * Runs the parts of one exhaustive search on worker threads; the results of the parts that ran,
+ * in part order, and an incomplete empty result for each part the deadline left unstarted.
+ */
 export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<ExhaustiveResult[]> {
-  const results: ExhaustiveResult[] = new Array(req.parts.length);
+  const results: ExhaustiveResult[] = req.parts.map((p) => notStarted(p.minPreemptions ?? 0));
   const n = Math.max(1, Math.min(req.workers, req.parts.length));
   let next = 0;
-  let done = 0;
   const workers: Worker[] = [];
   const busy = new Map<Worker, number>();
   return new Promise<ExhaustiveResult[]>((resolve, reject) => {
@@ -167,7 +168,8 @@ export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<Exh
     };
     const feed = (w: Worker): void => {
       busy.delete(w);
-      if (next >= req.parts.length) {
+      // Past the deadline, parts not started yet are not started (the search is incomplete).
+      if (next >= req.parts.length || Date.now() >= req.deadline) {
         void w.terminate();
         if (++finished === workers.length && !failed) resolve(results);
         return;
@@ -196,7 +198,6 @@ export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<Exh
           return;
         }
         results[busy.get(w)!] = m.result;
-        req.onPartDone(++done, req.parts.length);
         feed(w);
       });
       w.on('error', (err) => fail(err));
@@ -206,4 +207,24 @@ export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<Exh
     }
     for (const w of workers) feed(w);
   });
+}
+
+function notStarted(bound: number): ExhaustiveResult {
+  return {
+    bound,
+    complete: false,
+    exhausted: false,
+    schedules: 0,
+    pruned: 0,
+    states: 0,
+    stateHashes: new Set(),
+    finalStates: new Set(),
+    steps: 0,
+    events: 0,
+    elapsedMs: 0,
+    findings: [],
+    coverage: {},
+    coverageRuns: {},
+    passes: [{ bound, schedules: 0, complete: false }],
+  };
 }

@@ -23,6 +23,7 @@ export interface WorkerChunk {
 export interface ExhaustivePart {
   readonly kind: 'exhaustive';
   readonly shard: { readonly index: number; readonly count: number };
+  readonly minPreemptions?: number;
   readonly maxPreemptions?: number;
   readonly maxSchedules: number;
   readonly maxMs: number;
@@ -47,6 +48,7 @@ if (port) {
       if (job.kind === 'exhaustive') {
         policyFactory ??= makePolicyEngineFactory(config);
         const result = exploreExhaustive(scheduleHarness(policyFactory, config.algorithm), {
+          ...(job.minPreemptions !== undefined && { minPreemptions: job.minPreemptions }),
           ...(job.maxPreemptions !== undefined && { maxPreemptions: job.maxPreemptions }),
           maxSchedules: job.maxSchedules,
           maxMs: job.maxMs,
