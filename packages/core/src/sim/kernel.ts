@@ -6,7 +6,7 @@
  *
  * Each operation that ends at a scheduling point also has an in-place form (enterInPlace,
  * exitInPlace, wakeAll) for hot callers: the same checks, step, clock, probes and events without
- * a coroutine of its own. Invariant: a body that uses one behaves exactly as with `yield*`.
+ * a coroutine of its own. Invariant: a body that uses one behaves exactly as with `yield k.enter(m)`.
  */
 
 import type { CondVar } from './condvar.js';
@@ -31,7 +31,7 @@ export class Kernel extends Scheduler {
       return;
     }
     if (!this.continueInPlace()) yield;
-    const since = m.owner === null ? -1 : yield* this.blockOn(m);
+    const since = m.owner === null ? -1 : ((yield this.blockOn(m)) as number);
     // A use after free found on acquiring stops here, at its scheduling point.
     if (this.acquire(m, begin === EnterCheck.freed, since)) yield;
   }
@@ -110,7 +110,7 @@ export class Kernel extends Scheduler {
    * enter() without a coroutine, for the one case where enter() would neither yield nor block:
    * the mutex is free and the next step could only pick this thread again. Same checks, step,
    * clock, probes and events as enter(); returns false, having done nothing, in any other case
-   * (the caller then uses `yield* enter(m)`), including a lock-order violation, so that every
+   * (the caller then uses `yield enter(m)`), including a lock-order violation, so that every
    * finding is reported from enter() with the caller's full stack. It saves the coroutine of a
    * hot revisit.
    */
@@ -162,7 +162,7 @@ export class Kernel extends Scheduler {
     if (this.probes.sleep.enabled) this.fire(this.probes.sleep);
     yield;
     t.blockedOn = null;
-    yield* this.enter(m);
+    yield this.enter(m);
   }
 
   *broadcast(cv: CondVar): Co {

@@ -65,7 +65,7 @@ function* run(
   let ns = drawDuration(spec.duration, ctx.prng);
   if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, ctx.prng);
   if (k.startWork(ns)) yield;
-  if (spec.actions.length > 0) yield* actions(ctx, spec, zoneid, z, keyVar, creds);
+  if (spec.actions.length > 0) yield actions(ctx, spec, zoneid, z, keyVar, creds);
   return returnsData ? s.dataAddr() : 0;
 }
 
@@ -79,43 +79,43 @@ function* actions(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, z: Z
         if (k.startWork(drawDuration(a.duration, prng))) yield;
         break;
       case 'block':
-        yield* k.sleep(drawDuration(a.duration, prng));
+        yield k.sleep(drawDuration(a.duration, prng));
         break;
       case 'zcmn_err':
         // cprintf -> log_sendmsg looks the zone up only for a non-global zone (spec 5.2).
         if (zoneid === GLOBAL_ZONEID) break;
       // falls through
       case 'zone_find_by_id': {
-        const found = yield* zoneFindById(s, zoneid);
-        if (found) yield* zoneRele(s, found);
+        const found = (yield zoneFindById(s, zoneid)) as Zone | null;
+        if (found) yield zoneRele(s, found);
         break;
       }
       case 'zone_find_by_id_nolock':
-        yield* s.ops.findByIdNolock(s, zoneid);
+        yield s.ops.findByIdNolock(s, zoneid);
         break;
       case 'zone_getspecific':
-        if (z) yield* s.ops.getspecific(s, keyVar.value, z);
+        if (z) yield s.ops.getspecific(s, keyVar.value, z);
         break;
       case 'zone_setspecific':
-        if (z) yield* s.ops.setspecific(s, keyVar.value, z, s.dataAddr());
+        if (z) yield s.ops.setspecific(s, keyVar.value, z, s.dataAddr());
         break;
       case 'zone_hold':
         if (z) {
-          yield* zoneHold(s, z);
-          yield* zoneRele(s, z);
+          yield zoneHold(s, z);
+          yield zoneRele(s, z);
         }
         break;
       case 'crhold':
         if (z) {
           creds.set(zoneid, (creds.get(zoneid) ?? 0) + 1);
-          yield* zoneCredHold(s, z);
+          yield zoneCredHold(s, z);
         }
         break;
       case 'crfree':
         if (z) {
           const held = creds.get(zoneid) ?? 0;
           if (held > 0) creds.set(zoneid, held - 1);
-          yield* zoneCredRele(s, z, held > 0);
+          yield zoneCredRele(s, z, held > 0);
         }
         break;
       case 'zone_key_create': {
@@ -123,7 +123,7 @@ function* actions(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, z: Z
         // A lazily registering consumer: only the first caller registers.
         if (target.value === 0 && !registering.has(target)) {
           registering.add(target);
-          yield* s.ops.keyCreate(s, target, ctx.callbacksOf(a.key));
+          yield s.ops.keyCreate(s, target, ctx.callbacksOf(a.key));
         }
         break;
       }
