@@ -3,10 +3,11 @@
  * signal the first. The mutex is supplied at each wait (cv_wait(cv, mp)), as in the kernel.
  */
 
+import { objectArray } from './object-array.js';
 import type { SimThread } from './thread.js';
 
 export class CondVar {
-  readonly waiters: SimThread[] = [];
+  readonly waiters: SimThread[] = objectArray();
 
   /**
    * The label reads `<name>(zone <zone>)`, or `<name>(zone <zone>, key <key>)` with a key: it is

@@ -9,6 +9,7 @@
  */
 
 import type { ThreadInfo } from '@zsdtrace/probes/provider';
+import { objectArray } from './object-array.js';
 
 /*
  * What a thread can hold (a KMutex) and what it can sleep on (a CondVar), as the scheduler and
@@ -77,12 +78,12 @@ export class SimThread {
   /** The coroutine the thread resumes next (the innermost call), null once the thread is done. */
   gen: Co<unknown> | null = null;
   /** The coroutines that called `gen` through `call`, outermost first (the body at the bottom). */
-  readonly callers: Co<unknown>[] = [];
+  readonly callers: Co<unknown>[] = objectArray();
   /** The mutex or condition variable the thread waits on, if any. */
   blockedOn: HeldLock | WaitChannel | null = null;
   /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */
   waitHolder = -1;
-  readonly holds: HeldLock[] = [];
+  readonly holds: HeldLock[] = objectArray();
   /** Engine function ids, outermost first (the Host reverses it for stack()). */
   readonly frames: number[] = [];
   wakeAt = 0;
