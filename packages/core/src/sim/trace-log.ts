@@ -344,10 +344,13 @@ export function stringHash(s: string): number {
   return v;
 }
 
-/** FNV-1a over the low and high 32-bit halves of a safe integer. */
+/**
+ * FNV-1a over the low and high 32-bit halves of a safe integer. Most values (times, tids, ids,
+ * field-name hashes) lie in [0, 2^32), where the high half is 0: that case skips the division.
+ */
 function mixNumber(h: number, v: number): number {
   const lo = v | 0;
-  const hi = Math.floor(v / 0x1_0000_0000) | 0;
+  const hi = v >= 0 && v < 0x1_0000_0000 ? 0 : Math.floor(v / 0x1_0000_0000) | 0;
   h = Math.imul(h ^ (lo & 0xffff), FNV_PRIME);
   h = Math.imul(h ^ (lo >>> 16), FNV_PRIME);
   h = Math.imul(h ^ hi, FNV_PRIME);
