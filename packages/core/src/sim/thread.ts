@@ -56,6 +56,14 @@ export function* call<T>(g: Co<T>): Co<T> {
 }
 
 /**
+ * A kernel operation's coroutine that a thread keeps and reuses, one call at a time (mutex_enter:
+ * MutexEnter in kernel.ts). `start` returns it ready to be yielded as a call.
+ */
+export interface ThreadOp {
+  start(m: HeldLock): Co;
+}
+
+/**
  * `busy` is timed on-CPU work (a callback's duration); `sleep` is a condition-variable wait or a
  * timed off-CPU delay; `blocked` is waiting for a mutex.
  */
@@ -79,6 +87,8 @@ export class SimThread {
   gen: Co<unknown> | null = null;
   /** The coroutines that called `gen` through `call`, outermost first (the body at the bottom). */
   readonly callers: Co<unknown>[] = objectArray();
+  /** The thread's mutex_enter coroutine, made at its first mutex_enter that is not done in place. */
+  enterOp: ThreadOp | null = null;
   /** The mutex or condition variable the thread waits on, if any. */
   blockedOn: HeldLock | WaitChannel | null = null;
   /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */

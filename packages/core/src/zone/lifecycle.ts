@@ -32,7 +32,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
   const opId = s.opBegin('zone_create', { zone: z.zone_id });
   // Insert into the hash and append to zone_active, still UNINITIALIZED (spec 3.2 step 2).
-  if (!k.enterInPlace(s.zonehash_lock)) yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   k.tracker.touch(s.byId);
   s.byId.set(z.zone_id, z);
   z.hashed = true;
@@ -59,7 +59,7 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   k.cur.daemon = false;
   if (z.zone_status === ZoneStatus.BOOTING) {
     if (k.startWork(costs.initStart)) yield;
-    if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+    yield k.enter(s.zone_status_lock);
     if (z.zone_status === ZoneStatus.BOOTING) yield s.statusSet(z, ZoneStatus.RUNNING);
     if (!k.exitInPlace(s.zone_status_lock)) yield;
   }
@@ -67,7 +67,7 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   yield s.statusWait(z, ZoneStatus.DYING);
   k.cur.daemon = false;
   // zsched exits; releasing the zone's last task makes it DEAD (spec 3.5 step 2).
-  if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+  yield k.enter(s.zone_status_lock);
   yield s.statusSet(z, ZoneStatus.DEAD);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
   yield zoneRele(s, z);
@@ -85,7 +85,7 @@ export function* zthread(s: ZoneSystem, z: Zone, linger: () => number): Co {
   yield s.statusWait(z, ZoneStatus.EMPTY);
   k.cur.daemon = false;
   yield k.sleep(linger());
-  if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+  yield k.enter(s.zone_status_lock);
   z.zone_kthreads--;
   if (z.zone_kthreads === 0 && z.zone_status === ZoneStatus.EMPTY) yield s.statusSet(z, ZoneStatus.DOWN);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
@@ -103,8 +103,8 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_boot', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z || z.zone_status !== ZoneStatus.READY) rc = EINVAL;
@@ -124,8 +124,8 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_shutdown', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = -1;
   if (!z || z.zone_status < ZoneStatus.READY) rc = EINVAL;
@@ -144,7 +144,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     if (z.zone_status < ZoneStatus.EMPTY) {
       // zone_empty(): kill the zone's processes; the last task's release makes it EMPTY.
       if (k.startWork(costs.zoneEmpty)) yield;
-      if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+      yield k.enter(s.zone_status_lock);
       if (z.zone_status < ZoneStatus.EMPTY) yield s.statusSet(z, ZoneStatus.EMPTY);
       if (!k.exitInPlace(s.zone_status_lock)) yield;
     }
@@ -152,7 +152,7 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     // Spec 3.4 step 5: with no kernel threads left this thread sets DOWN; otherwise the last
     // zthread_exit does, maybe while the callbacks above were still running, and it waits.
     if (z.zone_kthreads === 0) {
-      if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+      yield k.enter(s.zone_status_lock);
       if (z.zone_status < ZoneStatus.DOWN) yield s.statusSet(z, ZoneStatus.DOWN);
       if (!k.exitInPlace(s.zone_status_lock)) yield;
     } else yield s.statusWait(z, ZoneStatus.DOWN);
@@ -171,8 +171,8 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_destroy', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z) rc = EINVAL;
@@ -187,10 +187,10 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
     yield s.statusWait(z, ZoneStatus.DEAD);
     yield s.ops.zsdCallbacks(s, z, 'destroy');
     // Wait until only our hold is left (ZONE_IS_UNREF), then leave zone_active.
-    if (!k.enterInPlace(z.zone_lock)) yield k.enter(z.zone_lock);
+    yield k.enter(z.zone_lock);
     while (z.zone_ref > 1) yield k.cvWait(z.destroy_cv, z.zone_lock);
     if (!k.exitInPlace(z.zone_lock)) yield;
-    if (!k.enterInPlace(s.zonehash_lock)) yield k.enter(s.zonehash_lock);
+    yield k.enter(s.zonehash_lock);
     k.tracker.touch(s.byId);
     s.byId.delete(z.zone_id);
     z.hashed = false;

@@ -58,7 +58,7 @@ function* applyPhase(
   if (lockp && lockp.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: lockp not held`);
   if (zoneLockHeld) {
     if (z.zone_lock.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: zone_lock not held`);
-  } else if (!k.enterInPlace(z.zone_lock)) yield k.enter(z.zone_lock);
+  } else yield k.enter(z.zone_lock);
   const e = zsdFind(z.zsd, key);
   if (e === null) {
     if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
@@ -93,8 +93,8 @@ function* applyPhase(
       yield (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
     }
     callbackEnd(s, phase, z, e, result);
-    if (lockp && !k.enterInPlace(lockp)) yield k.enter(lockp);
-    if (!k.enterInPlace(z.zone_lock)) yield k.enter(z.zone_lock);
+    if (lockp) yield k.enter(lockp);
+    yield k.enter(z.zone_lock);
     if (!s.checkLive(e, `zsd_apply_${phase}`)) yield halt();
     markCompleted(s, phase, e, result);
     // cv_broadcast's scheduling point (k.broadcast without its coroutine).
