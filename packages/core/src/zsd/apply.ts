@@ -95,7 +95,8 @@ function* applyPhase(
     callbackEnd(s, phase, z, e, result);
     if (lockp) yield k.enter(lockp);
     yield k.enter(z.zone_lock);
-    if (!s.checkLive(e, `zsd_apply_${phase}`)) yield halt();
+    // The label is built only for a freed entry (checkLive passes any other): once per callback.
+    if (e.freed && !s.checkLive(e, `zsd_apply_${phase}`)) yield halt();
     markCompleted(s, phase, e, result);
     // cv_broadcast's scheduling point (k.broadcast without its coroutine).
     yield;
