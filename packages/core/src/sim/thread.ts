@@ -85,7 +85,7 @@ export class SimThread {
   state: ThreadState = 'ready';
   /** The coroutine the thread resumes next (the innermost call), null once the thread is done. */
   gen: Co<unknown> | null = null;
-  /** The coroutines that called `gen` through `call`, outermost first (the body at the bottom). */
+  /** The coroutines that called `gen` (`yield g`), outermost first (the body at the bottom). */
   readonly callers: Co<unknown>[] = objectArray();
   /** The thread's mutex_enter coroutine, made at its first mutex_enter that is not done in place. */
   enterOp: ThreadOp | null = null;
