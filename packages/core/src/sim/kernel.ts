@@ -228,9 +228,9 @@ export class Kernel extends Scheduler {
   /** The body of broadcast() before its scheduling point (the caller yields right after). */
   wakeAll(cv: CondVar): void {
     this.tracker.touch(cv);
-    const ws = cv.waiters;
-    if (ws.length === 0) return;
+    if (cv.idle) return;
     // Woken in queue order; the queue is emptied first, as splice did.
+    const ws = cv.waiters;
     const n = ws.length;
     if (n === 1) {
       const w = ws.pop()!;
