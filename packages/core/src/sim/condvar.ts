@@ -3,10 +3,26 @@
  * signal the first. The mutex is supplied at each wait (cv_wait(cv, mp)), as in the kernel.
  */
 
+import { objectArray } from './object-array.js';
 import type { SimThread } from './thread.js';
 
 export class CondVar {
-  readonly waiters: SimThread[] = [];
+  /*
+   * The queue is made at the first wait: a zone has one CV per key and most are only ever
+   * broadcast to nobody, which `idle` answers without the queue (one object less per entry,
+   * and one memory access less per completed callback).
+   */
+  private queue: SimThread[] | null = null;
+
+  /** The waiters, oldest first. */
+  get waiters(): SimThread[] {
+    return (this.queue ??= objectArray());
+  }
+
+  /** Nobody waits. */
+  get idle(): boolean {
+    return this.queue === null || this.queue.length === 0;
+  }
 
   /**
    * The label reads `<name>(zone <zone>)`, or `<name>(zone <zone>, key <key>)` with a key: it is

@@ -6,13 +6,14 @@
  *
  * Each operation that ends at a scheduling point also has an in-place form (enterInPlace,
  * exitInPlace, wakeAll) for hot callers: the same checks, step, clock, probes and events without
- * a coroutine of its own. Invariant: a body that uses one behaves exactly as with `yield*`.
+ * a coroutine of its own. Invariant: a body that uses one behaves exactly as with the coroutine.
+ * mutex_enter tries its in-place form itself, first: callers just `yield k.enter(m)`.
  */
 
 import type { CondVar } from './condvar.js';
 import type { KMutex } from './mutex.js';
 import { Scheduler } from './scheduler.js';
-import type { Co, SimThread } from './thread.js';
+import type { Co, HeldLock, SimThread, ThreadOp } from './thread.js';
 import { lockCycle } from './wait-graph.js';
 
 export type { FindingKind, FindingSink, FreedAccessDescriber, Hazard, KernelOptions, KernelProbes } from './scheduler.js';
@@ -21,26 +22,84 @@ export type { FindingKind, FindingSink, FreedAccessDescriber, Hazard, KernelOpti
 const EnterCheck = { go: 0, freed: 1, stop: 2 } as const;
 type EnterCheck = (typeof EnterCheck)[keyof typeof EnterCheck];
 
+/** Where a MutexEnter resumes: at its start, after its scheduling point, after a wait, at its end. */
+const EnterAt = { start: 0, scheduled: 1, blocked: 2, end: 3 } as const;
+type EnterAt = (typeof EnterAt)[keyof typeof EnterAt];
+
 export class Kernel extends Scheduler {
   private readonly orderReported = new Set<string>();
 
-  *enter(m: KMutex): Co {
-    const begin = this.enterChecks(m);
-    if (begin === EnterCheck.stop) {
-      yield;
-      return;
-    }
-    if (!this.continueInPlace()) yield;
-    const since = m.owner === null ? -1 : yield* this.blockOn(m);
-    // A use after free found on acquiring stops here, at its scheduling point.
-    if (this.acquire(m, begin === EnterCheck.freed, since)) yield;
+  /**
+   * mutex_enter: the checks, a scheduling point, blocking while another thread owns `m`, then
+   * the acquisition. Called as `yield k.enter(m)`. The coroutine is the thread's MutexEnter
+   * (below), reused by each of its mutex_enter calls, rather than a generator: a generator
+   * apiece (and one more for a contended wait) was the second largest allocation of a run.
+   *
+   * It first tries enterInPlace, which callers used to try before calling: when other threads
+   * are ready, as they nearly always are in a busy run, that attempt fails, and each call site
+   * carried an inlined copy of it (with the acquisition's trace event) into the optimised code
+   * of every lifecycle function, which the optimising compiler paid for at each of them.
+   */
+  enter(m: KMutex): Co {
+    const t = this.cur;
+    return (t.enterOp ??= new MutexEnter(this, t)).start(m);
   }
 
-  /*
-   * enter() is a coroutine for every contended or preempted mutex_enter, so its frame is kept
-   * small: the checks before its scheduling point, the wait for the owner and the acquisition
-   * are functions of their own.
+  /**
+   * One resumption of `op`, a mutex_enter on its thread; true if it ended. Runs exactly what
+   * this generator would (blockOn's loop written out):
+   *
+   *   if (this.enterInPlace(m)) return;
+   *   const begin = this.enterChecks(m);
+   *   if (begin === EnterCheck.stop) { yield; return; }
+   *   if (!this.continueInPlace()) yield;
+   *   const since = m.owner === null ? -1 : this.now;
+   *   while (m.owner !== null) { this.blockOnce(t, m); yield; t.blockedOn = null; }
+   *   // A use after free found on acquiring stops here, at its scheduling point.
+   *   if (this.acquire(m, begin === EnterCheck.freed, since)) yield;
+   *
+   * `op.at` is where the generator would resume: at the start, after the scheduling point,
+   * after a wait, or at the end.
    */
+  resumeEnter(op: MutexEnter): boolean {
+    const m = op.m!;
+    const t = op.t;
+    switch (op.at) {
+      case EnterAt.start: {
+        if (this.enterInPlace(m)) {
+          op.at = EnterAt.end;
+          return true;
+        }
+        const begin = this.enterChecks(m);
+        op.begin = begin;
+        if (begin === EnterCheck.stop) {
+          op.at = EnterAt.end;
+          return false;
+        }
+        if (!this.continueInPlace()) {
+          op.at = EnterAt.scheduled;
+          return false;
+        }
+        op.since = m.owner === null ? -1 : this.now;
+        break;
+      }
+      case EnterAt.scheduled:
+        op.since = m.owner === null ? -1 : this.now;
+        break;
+      case EnterAt.blocked:
+        t.blockedOn = null;
+        break;
+      default:
+        return true;
+    }
+    if (m.owner !== null) {
+      this.blockOnce(t, m);
+      op.at = EnterAt.blocked;
+      return false;
+    }
+    op.at = EnterAt.end;
+    return !this.acquire(m, op.begin === EnterCheck.freed, op.since);
+  }
 
   /** The checks before mutex_enter's scheduling point: recursive enter, freed lock, lock order. */
   private enterChecks(m: KMutex): EnterCheck {
@@ -59,24 +118,17 @@ export class Kernel extends Scheduler {
     return freed ? EnterCheck.freed : EnterCheck.go;
   }
 
-  /** Blocks until `m` has no owner; returns when the wait began. */
-  private *blockOn(m: KMutex): Co<number> {
-    const t = this.cur;
-    const since = this.now;
-    while (m.owner !== null) {
-      // Each check of the owner reads the lock, the retry after a wake-up that finds it taken again too.
-      this.tracker.touch(m);
-      t.state = 'blocked';
-      t.blockedOn = m;
-      m.waiters.push(t);
-      const cycle = lockCycle(t);
-      if (cycle) {
-        this.fail('deadlock', `deadlock: ${cycle.map((x) => `${x.label} waits for ${(x.blockedOn as KMutex).label}`).join('; ')}`, true, cycle);
-      }
-      yield;
-      t.blockedOn = null;
+  /** `t` finds `m` owned: it blocks on it (the caller yields next), after the deadlock check. */
+  private blockOnce(t: SimThread, m: KMutex): void {
+    // Each check of the owner reads the lock, the retry after a wake-up that finds it taken again too.
+    this.tracker.touch(m);
+    t.state = 'blocked';
+    t.blockedOn = m;
+    m.waiters.push(t);
+    const cycle = lockCycle(t);
+    if (cycle) {
+      this.fail('deadlock', `deadlock: ${cycle.map((x) => `${x.label} waits for ${(x.blockedOn as KMutex).label}`).join('; ')}`, true, cycle);
     }
-    return since;
   }
 
   /**
@@ -110,14 +162,17 @@ export class Kernel extends Scheduler {
    * enter() without a coroutine, for the one case where enter() would neither yield nor block:
    * the mutex is free and the next step could only pick this thread again. Same checks, step,
    * clock, probes and events as enter(); returns false, having done nothing, in any other case
-   * (the caller then uses `yield* enter(m)`), including a lock-order violation, so that every
-   * finding is reported from enter() with the caller's full stack. It saves the coroutine of a
-   * hot revisit.
+   * (enter() then goes on), including a lock-order violation, so that every finding is reported
+   * from enter()'s own checks. It saves a step's round trip to the scheduler; applyAllZones'
+   * revisits use it directly, to take a zone_lock without a coroutine call at all.
    */
   enterInPlace(m: KMutex): boolean {
     if (m.owner !== null || m.container?.freed || !this.canContinueInPlace()) return false;
     const t = this.cur;
-    if (m.rank > 0) for (const h of t.holds) if (h.rank > m.rank) return false;
+    if (m.rank > 0) {
+      const h = t.holds;
+      for (let i = 0; i < h.length; i++) if (h[i]!.rank > m.rank) return false;
+    }
     this.accountStep();
     this.tracker.touch(m);
     m.owner = t;
@@ -162,7 +217,7 @@ export class Kernel extends Scheduler {
     if (this.probes.sleep.enabled) this.fire(this.probes.sleep);
     yield;
     t.blockedOn = null;
-    yield* this.enter(m);
+    yield this.enter(m);
   }
 
   *broadcast(cv: CondVar): Co {
@@ -173,9 +228,9 @@ export class Kernel extends Scheduler {
   /** The body of broadcast() before its scheduling point (the caller yields right after). */
   wakeAll(cv: CondVar): void {
     this.tracker.touch(cv);
-    const ws = cv.waiters;
-    if (ws.length === 0) return;
+    if (cv.idle) return;
     // Woken in queue order; the queue is emptied first, as splice did.
+    const ws = cv.waiters;
     const n = ws.length;
     if (n === 1) {
       const w = ws.pop()!;
@@ -214,5 +269,48 @@ export class Kernel extends Scheduler {
         );
       }
     }
+  }
+}
+
+/*
+ * What the scheduler (and `yield*`) read of a coroutine's step: a scheduling point, or the end
+ * (mutex_enter returns nothing). Shared, as nothing writes them.
+ */
+const PAUSE: IteratorResult<undefined, void> = { value: undefined, done: false };
+const DONE: IteratorResult<undefined, void> = { value: undefined, done: true };
+
+/**
+ * A thread's mutex_enter in progress, as an iterator the scheduler resumes like a generator
+ * (Kernel.resumeEnter does the work). A thread is in at most one mutex_enter at a time, and one
+ * has ended before the thread can start the next, so each thread keeps one and reuses it.
+ */
+class MutexEnter implements ThreadOp {
+  m: KMutex | null = null;
+  at: EnterAt = EnterAt.end;
+  begin: EnterCheck = EnterCheck.go;
+  since = -1;
+
+  constructor(
+    private readonly k: Kernel,
+    readonly t: SimThread,
+  ) {}
+
+  start(m: HeldLock): Co {
+    this.m = m as KMutex;
+    this.at = EnterAt.start;
+    this.begin = EnterCheck.go;
+    this.since = -1;
+    return this as unknown as Co;
+  }
+
+  next(): IteratorResult<undefined, void> {
+    if (!this.k.resumeEnter(this)) return PAUSE;
+    this.m = null;
+    return DONE;
+  }
+
+  /** So that `yield* k.enter(m)` works too. */
+  [Symbol.iterator](): this {
+    return this;
   }
 }

@@ -7,6 +7,7 @@
  * The fields `lock_name` and `addr` are what D sees through lockstat's `args[0]`.
  */
 
+import { objectArray } from './object-array.js';
 import type { SimThread } from './thread.js';
 import { stringHash } from './trace-log.js';
 
@@ -39,7 +40,7 @@ export interface Freeable {
 
 export class KMutex {
   owner: SimThread | null = null;
-  readonly waiters: SimThread[] = [];
+  readonly waiters: SimThread[] = objectArray();
   /** 0 = not in the documented order (no order check). */
   readonly rank: number;
   /** stringHash(label), for the trace's lock events. */

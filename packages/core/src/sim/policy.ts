@@ -56,7 +56,11 @@ class RandomPolicy implements SchedulingPolicy {
   constructor(private readonly prng: Prng) {}
   spawned(): void {}
   pick(ready: readonly SimThread[]): number {
-    return this.prng.below(ready.length);
+    // `| 0` changes no value (the index is below ready.length) but makes it a small integer:
+    // the remainder of a uint32 can come out as a boxed number, and one of those pushed onto
+    // the kernel's choices turns the array into one of doubles, a map that code compiled
+    // during an earlier run of the process does not expect of the next run's fresh array.
+    return this.prng.below(ready.length) | 0;
   }
 }
 

@@ -214,7 +214,7 @@ export class Scheduler {
   /**
    * Runs `t` to its next scheduling point (a bare yield) or its end; true if it ended. A yielded
    * coroutine is a call: it runs on top of its caller, and its return value resumes the caller,
-   * all within this step, exactly as `yield*` would have run it.
+   * all within this step, exactly as `yield*` would have run it (see Co in thread.ts).
    */
   private resume(t: SimThread): boolean {
     let g = t.gen!;
@@ -358,7 +358,7 @@ export class Scheduler {
     this.fireTimers();
   }
 
-  // ---- time-taking operations used by thread bodies (always `yield*`) ----------------------
+  // ---- time-taking operations used by thread bodies (called as `yield k.work(ns)`) ---------
 
   /** A plain preemption point. */
   *preempt(): Co {

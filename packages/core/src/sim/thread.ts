@@ -3,11 +3,13 @@
  * detectors and the Host need (state, held mutexes, what it waits for, its stack of engine
  * functions, its on-CPU time).
  *
- * The body is a `function*` that yields at every scheduling point; nested kernel functions are
- * called with `yield*`. The kernel alone changes `state`; engine code only reads it.
+ * The body is a `function*` that yields at every scheduling point; a nested kernel function is
+ * called by yielding its coroutine (`yield k.enter(m)`, see Co). The kernel alone changes
+ * `state`; engine code only reads it.
  */
 
 import type { ThreadInfo } from '@zsdtrace/probes/provider';
+import { objectArray } from './object-array.js';
 
 /*
  * What a thread can hold (a KMutex) and what it can sleep on (a CondVar), as the scheduler and
@@ -33,18 +35,34 @@ export interface WaitChannel {
 /**
  * A coroutine returning T. A bare `yield` is a scheduling point. `yield g` with a coroutine `g`
  * is a call, not a scheduling point: the scheduler runs `g` on the thread's stack of coroutines
- * and resumes the caller with g's return value, in the same step (see `call`).
+ * and resumes the caller with g's return value, in the same step (`(yield g) as T` where the
+ * value is used). It schedules exactly as `yield* g` would (same steps, choices, clock and
+ * effects; nothing in a coroutine body catches exceptions), and the engine calls this way
+ * throughout:
+ * - each resumption of `g` is one generator resume, not one for every coroutine between the
+ *   thread's body and `g`, so a caller is resumed only when its callee returns;
+ * - a call site is a few bytecodes where `yield*` is a delegation loop of some 150, so the
+ *   lifecycle functions, full of calls, stay small: cheap to run before they are optimised and
+ *   cheap to optimise (the optimising compiler runs on threads whose CPU time the process pays,
+ *   in its first run most of all).
  */
 export type Co<T = void> = Generator<Co<unknown> | undefined, T, unknown>;
 
 /**
- * Runs `g` as a call on the thread's coroutine stack: `yield* call(g)` means what `yield* g`
- * means, but each later resumption of `g` costs one generator resume instead of one for every
- * coroutine between the thread's body and `g`. For a callee that passes scheduling points;
- * a callee that usually returns without one is cheaper entered with `yield*`.
+ * Runs `g` as a call on the thread's coroutine stack, typed: `yield* call(g)` gives g's return
+ * value as T, as `yield* g` does, but runs g as `yield g` does (see Co). For code outside the
+ * hot paths; the engine writes `(yield g) as T`, which needs no coroutine of its own.
  */
 export function* call<T>(g: Co<T>): Co<T> {
   return (yield g) as T;
+}
+
+/**
+ * A kernel operation's coroutine that a thread keeps and reuses, one call at a time (mutex_enter:
+ * MutexEnter in kernel.ts). `start` returns it ready to be yielded as a call.
+ */
+export interface ThreadOp {
+  start(m: HeldLock): Co;
 }
 
 /**
@@ -69,13 +87,15 @@ export class SimThread {
   state: ThreadState = 'ready';
   /** The coroutine the thread resumes next (the innermost call), null once the thread is done. */
   gen: Co<unknown> | null = null;
-  /** The coroutines that called `gen` through `call`, outermost first (the body at the bottom). */
-  readonly callers: Co<unknown>[] = [];
+  /** The coroutines that called `gen` (`yield g`), outermost first (the body at the bottom). */
+  readonly callers: Co<unknown>[] = objectArray();
+  /** The thread's mutex_enter coroutine, made at its first mutex_enter that is not done in place. */
+  enterOp: ThreadOp | null = null;
   /** The mutex or condition variable the thread waits on, if any. */
   blockedOn: HeldLock | WaitChannel | null = null;
   /** tid of the thread whose work a ZSD wait is waiting for (-1 if unknown). */
   waitHolder = -1;
-  readonly holds: HeldLock[] = [];
+  readonly holds: HeldLock[] = objectArray();
   /** Engine function ids, outermost first (the Host reverses it for stack()). */
   readonly frames: number[] = [];
   wakeAt = 0;

@@ -68,7 +68,6 @@ export class TraceLog {
   private readonly allocSlots: (MutableAlloc | undefined)[] = new Array<MutableAlloc | undefined>(RING).fill(undefined);
   private readonly freeSlots: (MutableFree | undefined)[] = new Array<MutableFree | undefined>(RING).fill(undefined);
   private readonly ek = ENTRY_HASHES;
-  private readonly phaseKindHash = PHASE_KIND_HASH;
   private readonly phaseHash = PHASE_NAME_HASH;
 
   on(listener: TraceListener): () => void {
@@ -237,7 +236,7 @@ export class TraceLog {
   /** The fold of a phase event's first six fields (positions 0-5), as fold() computes it. */
   private phaseHead(kind: PhaseKind, t: number, tid: number, phase: Phase, zone: number, key: number): number {
     const k = this.pk;
-    let h = mixNumber(mixNumber(this.hash, k[0]!), this.phaseKindHash[kind]);
+    let h = mixNumber(mixNumber(this.hash, k[0]!), phaseKindHash(kind));
     h = mixNumber(mixNumber(h, k[1]!), t);
     h = mixNumber(mixNumber(h, k[2]!), tid);
     h = mixNumber(mixNumber(h, k[3]!), this.phaseHash[phase]);
@@ -332,6 +331,24 @@ const PHASE_KIND_HASH: Readonly<Record<PhaseKind, number>> = {
   end: stringHash('end'),
   completed: stringHash('completed'),
 };
+/**
+ * PHASE_KIND_HASH[kind] as a switch: a keyed load over five names exceeds what V8's inline caches
+ * keep per site and goes to its global lookup cache, once per phase event.
+ */
+function phaseKindHash(kind: PhaseKind): number {
+  switch (kind) {
+    case 'needed':
+      return PHASE_KIND_HASH.needed;
+    case 'inprogress':
+      return PHASE_KIND_HASH.inprogress;
+    case 'start':
+      return PHASE_KIND_HASH.start;
+    case 'end':
+      return PHASE_KIND_HASH.end;
+    case 'completed':
+      return PHASE_KIND_HASH.completed;
+  }
+}
 const PHASE_NAME_HASH: Readonly<Record<Phase, number>> = { create: stringHash('create'), shutdown: stringHash('shutdown'), destroy: stringHash('destroy') };
 
 /** stringHash(''): the fold's initial value. */
@@ -344,10 +361,13 @@ export function stringHash(s: string): number {
   return v;
 }
 
-/** FNV-1a over the low and high 32-bit halves of a safe integer. */
+/**
+ * FNV-1a over the low and high 32-bit halves of a safe integer. Most values (times, tids, ids,
+ * field-name hashes) lie in [0, 2^32), where the high half is 0: that case skips the division.
+ */
 function mixNumber(h: number, v: number): number {
   const lo = v | 0;
-  const hi = Math.floor(v / 0x1_0000_0000) | 0;
+  const hi = v >= 0 && v < 0x1_0000_0000 ? 0 : Math.floor(v / 0x1_0000_0000) | 0;
   h = Math.imul(h ^ (lo & 0xffff), FNV_PRIME);
   h = Math.imul(h ^ (lo >>> 16), FNV_PRIME);
   h = Math.imul(h ^ hi, FNV_PRIME);

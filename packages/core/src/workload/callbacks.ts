@@ -35,38 +35,88 @@ export function buildCallbacks(ctx: CallbackContext, spec: KeySpec): KeyCallback
   const creds = new Map<number, number>();
   return {
     name: spec.name,
-    // The create returns its data pointer from run() itself: one coroutine less per callback.
-    create: c ? (zoneid: number) => run(ctx, c, zoneid, keyVar, creds, true) : null,
-    shutdown: sh ? (zoneid: number) => run(ctx, sh, zoneid, keyVar, creds) : null,
-    destroy: d ? (zoneid: number) => run(ctx, d, zoneid, keyVar, creds) : null,
+    // The create returns its data pointer from the run itself: one coroutine less per callback.
+    create: c ? (zoneid: number) => new CallbackRun(ctx, c, zoneid, keyVar, creds, true).co() : null,
+    shutdown: sh ? (zoneid: number) => new CallbackRun(ctx, sh, zoneid, keyVar, creds, false).co() : null,
+    destroy: d ? (zoneid: number) => new CallbackRun(ctx, d, zoneid, keyVar, creds, false).co() : null,
     createAddr: c ? s.fns.add(mod, `${spec.name}_create`) : 0,
     shutdownAddr: sh ? s.fns.add(mod, `${spec.name}_shutdown`) : 0,
     destroyAddr: d ? s.fns.add(mod, `${spec.name}_destroy`) : 0,
   };
 }
 
+/** The scheduler's view of a CallbackRun's step: a scheduling point (shared, never written). */
+const PAUSE: IteratorResult<undefined, number> = { value: undefined, done: false };
+
+/** Where a CallbackRun resumes: at its start, after its work, after its actions. */
+const RunAt = { start: 0, worked: 1, acted: 2 } as const;
+type RunAt = (typeof RunAt)[keyof typeof RunAt];
+
 /**
- * One callback's body; a create (`returnsData`) returns a fresh data pointer, a teardown 0. Kept
- * small: its generator is allocated for every callback, and most callbacks only work on-CPU.
+ * One callback's body; a create (`returnsData`) returns a fresh data pointer, a teardown 0. It is
+ * an iterator the scheduler resumes as it would this generator (see Co in sim/thread.ts):
+ *
+ *   k.tracker.touch(s.byId);                // its own view of its zone, by the zoneid it was handed
+ *   const z = s.byId.get(zoneid) ?? null;
+ *   let ns = drawDuration(spec.duration, prng);
+ *   if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, prng);
+ *   if (k.startWork(ns)) yield;
+ *   if (spec.actions.length > 0) yield actions(ctx, spec, zoneid, z, keyVar, creds);
+ *   return returnsData ? s.dataAddr() : 0;
+ *
+ * One is made for every callback, and most callbacks only work on-CPU: this object is a few
+ * fields where the generator was a frame of registers, and it steps without a generator resume.
  */
-function* run(
-  ctx: CallbackContext,
-  spec: CallbackSpec,
-  zoneid: number,
-  keyVar: KeyVar,
-  creds: Map<number, number>,
-  returnsData = false,
-): Co<number> {
-  const s = ctx.s;
-  const k = s.k;
-  // The callback's own view of its zone (it was handed the zoneid; the zone_t is still alive).
-  k.tracker.touch(s.byId);
-  const z = s.byId.get(zoneid) ?? null;
-  let ns = drawDuration(spec.duration, ctx.prng);
-  if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, ctx.prng);
-  if (k.startWork(ns)) yield;
-  if (spec.actions.length > 0) yield* actions(ctx, spec, zoneid, z, keyVar, creds);
-  return returnsData ? s.dataAddr() : 0;
+class CallbackRun {
+  private at: RunAt = RunAt.start;
+  private z: Zone | null = null;
+
+  constructor(
+    private readonly ctx: CallbackContext,
+    private readonly spec: CallbackSpec,
+    private readonly zoneid: number,
+    private readonly keyVar: KeyVar,
+    private readonly creds: Map<number, number>,
+    private readonly returnsData: boolean,
+  ) {}
+
+  co(): Co<number> {
+    return this as unknown as Co<number>;
+  }
+
+  next(): IteratorResult<Co<unknown> | undefined, number> {
+    const s = this.ctx.s;
+    const spec = this.spec;
+    switch (this.at) {
+      case RunAt.start: {
+        const k = s.k;
+        const prng = this.ctx.prng;
+        k.tracker.touch(s.byId);
+        const z = s.byId.get(this.zoneid) ?? null;
+        this.z = z;
+        let ns = drawDuration(spec.duration, prng);
+        if (z && (z.zone_flags & ZF_NET_EXCL) !== 0) ns += drawDuration(spec.exclusiveIpExtra, prng);
+        if (k.startWork(ns)) {
+          this.at = RunAt.worked;
+          return PAUSE;
+        }
+      }
+      // falls through
+      case RunAt.worked:
+        if (spec.actions.length > 0) {
+          this.at = RunAt.acted;
+          return { value: actions(this.ctx, spec, this.zoneid, this.z, this.keyVar, this.creds), done: false };
+        }
+      // falls through
+      default:
+        return { value: this.returnsData ? s.dataAddr() : 0, done: true };
+    }
+  }
+
+  /** So that `yield*` works too. */
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
 
 /** The callback's actions after its initial work, in order. */
@@ -79,43 +129,43 @@ function* actions(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, z: Z
         if (k.startWork(drawDuration(a.duration, prng))) yield;
         break;
       case 'block':
-        yield* k.sleep(drawDuration(a.duration, prng));
+        yield k.sleep(drawDuration(a.duration, prng));
         break;
       case 'zcmn_err':
         // cprintf -> log_sendmsg looks the zone up only for a non-global zone (spec 5.2).
         if (zoneid === GLOBAL_ZONEID) break;
       // falls through
       case 'zone_find_by_id': {
-        const found = yield* zoneFindById(s, zoneid);
-        if (found) yield* zoneRele(s, found);
+        const found = (yield zoneFindById(s, zoneid)) as Zone | null;
+        if (found) yield zoneRele(s, found);
         break;
       }
       case 'zone_find_by_id_nolock':
-        yield* s.ops.findByIdNolock(s, zoneid);
+        yield s.ops.findByIdNolock(s, zoneid);
         break;
       case 'zone_getspecific':
-        if (z) yield* s.ops.getspecific(s, keyVar.value, z);
+        if (z) yield s.ops.getspecific(s, keyVar.value, z);
         break;
       case 'zone_setspecific':
-        if (z) yield* s.ops.setspecific(s, keyVar.value, z, s.dataAddr());
+        if (z) yield s.ops.setspecific(s, keyVar.value, z, s.dataAddr());
         break;
       case 'zone_hold':
         if (z) {
-          yield* zoneHold(s, z);
-          yield* zoneRele(s, z);
+          yield zoneHold(s, z);
+          yield zoneRele(s, z);
         }
         break;
       case 'crhold':
         if (z) {
           creds.set(zoneid, (creds.get(zoneid) ?? 0) + 1);
-          yield* zoneCredHold(s, z);
+          yield zoneCredHold(s, z);
         }
         break;
       case 'crfree':
         if (z) {
           const held = creds.get(zoneid) ?? 0;
           if (held > 0) creds.set(zoneid, held - 1);
-          yield* zoneCredRele(s, z, held > 0);
+          yield zoneCredRele(s, z, held > 0);
         }
         break;
       case 'zone_key_create': {
@@ -123,7 +173,7 @@ function* actions(ctx: CallbackContext, spec: CallbackSpec, zoneid: number, z: Z
         // A lazily registering consumer: only the first caller registers.
         if (target.value === 0 && !registering.has(target)) {
           registering.add(target);
-          yield* s.ops.keyCreate(s, target, ctx.callbacksOf(a.key));
+          yield s.ops.keyCreate(s, target, ctx.callbacksOf(a.key));
         }
         break;
       }

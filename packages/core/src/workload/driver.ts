@@ -9,6 +9,7 @@
  * Times in the workload are relative to the start of their cycle.
  */
 
+import type { Kernel } from '../sim/kernel.js';
 import type { Prng } from '../sim/prng.js';
 import type { Co } from '../sim/thread.js';
 import { zoneCreate, zoneBoot, zoneDestroy, zoneShutdown, zthread } from '../zone/lifecycle.js';
@@ -19,7 +20,7 @@ import type { Zone } from '../zone/zone.js';
 import type { KeyCallbacks } from '../zsd/entry.js';
 import { buildCallbacks, type CallbackContext } from './callbacks.js';
 import { drawDuration } from './duration.js';
-import type { Duration, ModuleSpec, Workload, ZoneSpec } from './types.js';
+import type { ModuleSpec, Workload, ZoneSpec } from './types.js';
 
 export interface DriverControl {
   stopping: boolean;
@@ -44,10 +45,8 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
   };
   const loaded = new Set<string>();
   const k = s.k;
-  const draw = (d: Duration): number => drawDuration(d, prng);
-  function* until(t: number): Co {
-    if (t > k.now) yield* k.sleep(t - k.now);
-  }
+  // The bodies below call module-level functions (drawDuration, until), not closures made
+  // afresh for each run: a call site that met one run's closure is deoptimised by the next's.
 
   const zoneName = (z: ZoneSpec, i: number): string => (z.count > 1 ? `${z.name}${i + 1}` : z.name);
 
@@ -58,8 +57,8 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
       if (z.initial !== 'running') continue;
       const zones: Zone[] = [];
       for (let i = 0; i < z.count; i++) {
-        const zone = yield* zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs);
-        yield* zoneBoot(s, zone.zone_id);
+        const zone = (yield zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs)) as Zone;
+        yield zoneBoot(s, zone.zone_id);
         zones.push(zone);
       }
       out.set(z, zones);
@@ -72,48 +71,48 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
     let zone: Zone;
     if (running) zone = running;
     else {
-      yield* until(base + draw(z.createAt) + off);
-      zone = yield* zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs);
-      yield* zoneGetattrStatus(s, zone.zone_id);
+      yield until(k, base + drawDuration(z.createAt, prng) + off);
+      zone = (yield zoneCreate(s, zoneName(z, i), z.exclusiveIp, w.costs)) as Zone;
+      yield zoneGetattrStatus(s, zone.zone_id);
     }
     const linger = z.zthreadExit;
     if (linger !== undefined) {
       zone.zone_kthreads++;
-      k.spawn('zthread', zone.zone_name, -1, () => zthread(s, zone, () => draw(linger)));
+      k.spawn('zthread', zone.zone_name, -1, () => zthread(s, zone, () => drawDuration(linger, prng)));
     }
-    if (z.deathrow !== undefined) yield* zoneCredHold(s, zone);
+    if (z.deathrow !== undefined) yield zoneCredHold(s, zone);
     if (!running && z.bootAt !== undefined) {
-      yield* until(base + draw(z.bootAt) + off);
-      yield* zoneBoot(s, zone.zone_id);
+      yield until(k, base + drawDuration(z.bootAt, prng) + off);
+      yield zoneBoot(s, zone.zone_id);
     }
     if (z.haltAt !== undefined) {
-      yield* until(base + draw(z.haltAt) + off);
-      yield* zoneShutdown(s, zone.zone_id, w.costs);
-      yield* zoneDestroy(s, zone.zone_id);
+      yield until(k, base + drawDuration(z.haltAt, prng) + off);
+      yield zoneShutdown(s, zone.zone_id, w.costs);
+      yield zoneDestroy(s, zone.zone_id);
       if (z.deathrow !== undefined) {
-        yield* k.sleep(draw(z.deathrow));
-        yield* zoneCredRele(s, zone);
+        yield k.sleep(drawDuration(z.deathrow, prng));
+        yield zoneCredRele(s, zone);
       }
     }
   }
 
   function* moduleLife(base: number, m: ModuleSpec): Co {
-    yield* until(base + draw(m.loadAt));
+    yield until(k, base + drawDuration(m.loadAt, prng));
     if (loaded.has(m.name)) return;
     loaded.add(m.name);
     const fl = s.P.fbt.modload;
     s.fnIn(fl);
     if (fl.entry.enabled) s.fire(fl.entry, m.name);
-    for (const name of m.keys) yield* s.ops.keyCreate(s, keyVars.get(name)!, ctx.callbacksOf(name));
+    for (const name of m.keys) yield s.ops.keyCreate(s, keyVars.get(name)!, ctx.callbacksOf(name));
     s.fnOut(fl, 0);
     if (m.unloadAt === undefined) return;
-    yield* until(base + draw(m.unloadAt));
+    yield until(k, base + drawDuration(m.unloadAt, prng));
     const fu = s.P.fbt.modunload;
     s.fnIn(fu);
     if (fu.entry.enabled) s.fire(fu.entry, m.name);
     for (let j = m.keys.length - 1; j >= 0; j--) {
       const kv = keyVars.get(m.keys[j]!)!;
-      yield* s.ops.keyDelete(s, kv.value);
+      yield s.ops.keyDelete(s, kv.value);
       kv.value = 0;
     }
     s.fnOut(fu, 0);
@@ -130,17 +129,22 @@ export function startWorkload(s: ZoneSystem, w: Workload, prng: Prng, continuous
   function* boot(): Co {
     for (const key of w.keys) {
       if (key.module !== undefined || key.lazy) continue;
-      yield* s.ops.keyCreate(s, keyVars.get(key.name)!, ctx.callbacksOf(key.name));
+      yield s.ops.keyCreate(s, keyVars.get(key.name)!, ctx.callbacksOf(key.name));
     }
     s.hashTablesReady = true; // zone_init()
     for (;;) {
       const base = k.now;
-      spawnCycle(base, yield* startRunning());
+      spawnCycle(base, (yield startRunning()) as Map<ZoneSpec, Zone[]>);
       if (!continuous) return;
-      yield* k.sleep(w.period);
+      yield k.sleep(w.period);
       if (control.stopping) return;
     }
   }
 
   k.spawn('sched', 'global', 0, boot);
+}
+
+/** Sleeps until virtual time `t` (no scheduling point if it has come). */
+function* until(k: Kernel, t: number): Co {
+  if (t > k.now) yield k.sleep(t - k.now);
 }

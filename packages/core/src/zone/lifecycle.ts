@@ -8,7 +8,7 @@
  * (EINVAL 22, EBUSY 16).
  */
 
-import { call, type Co } from '../sim/thread.js';
+import type { Co } from '../sim/thread.js';
 import { zoneHold, zoneRele } from './refs.js';
 import type { ZoneSystem } from './system.js';
 import { ZoneStatus, type Zone } from './zone.js';
@@ -32,7 +32,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   const z = s.newZone(s.nextZoneId++, name, exclusiveIp);
   const opId = s.opBegin('zone_create', { zone: z.zone_id });
   // Insert into the hash and append to zone_active, still UNINITIALIZED (spec 3.2 step 2).
-  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   k.tracker.touch(s.byId);
   s.byId.set(z.zone_id, z);
   z.hashed = true;
@@ -41,7 +41,7 @@ export function* zoneCreate(s: ZoneSystem, name: string, exclusiveIp: boolean, c
   // newproc(zsched): zsched's own hold is taken on its behalf before it runs.
   z.zone_ref++;
   k.spawn('zsched', z.zone_name, -1, () => zsched(s, z, costs));
-  yield* s.statusWait(z, ZoneStatus.READY);
+  yield s.statusWait(z, ZoneStatus.READY);
   s.opEnd('zone_create', opId, { zone: z.zone_id }, z.zone_id);
   s.fnOut(f, z.zone_id);
   return z;
@@ -53,24 +53,24 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
   if (k.startWork(costs.zschedSetup)) yield;
-  yield* call(s.ops.zschedInit(s, z));
+  yield s.ops.zschedInit(s, z);
   k.cur.daemon = true;
-  yield* s.statusWait(z, ZoneStatus.BOOTING);
+  yield s.statusWait(z, ZoneStatus.BOOTING);
   k.cur.daemon = false;
   if (z.zone_status === ZoneStatus.BOOTING) {
     if (k.startWork(costs.initStart)) yield;
-    if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-    if (z.zone_status === ZoneStatus.BOOTING) yield* s.statusSet(z, ZoneStatus.RUNNING);
+    yield k.enter(s.zone_status_lock);
+    if (z.zone_status === ZoneStatus.BOOTING) yield s.statusSet(z, ZoneStatus.RUNNING);
     if (!k.exitInPlace(s.zone_status_lock)) yield;
   }
   k.cur.daemon = true;
-  yield* s.statusWait(z, ZoneStatus.DYING);
+  yield s.statusWait(z, ZoneStatus.DYING);
   k.cur.daemon = false;
   // zsched exits; releasing the zone's last task makes it DEAD (spec 3.5 step 2).
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-  yield* s.statusSet(z, ZoneStatus.DEAD);
+  yield k.enter(s.zone_status_lock);
+  yield s.statusSet(z, ZoneStatus.DEAD);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
-  yield* zoneRele(s, z);
+  yield zoneRele(s, z);
   s.fnOut(f, 0);
 }
 
@@ -82,12 +82,12 @@ function* zsched(s: ZoneSystem, z: Zone, costs: LifecycleCosts): Co {
 export function* zthread(s: ZoneSystem, z: Zone, linger: () => number): Co {
   const k = s.k;
   k.cur.daemon = true;
-  yield* s.statusWait(z, ZoneStatus.EMPTY);
+  yield s.statusWait(z, ZoneStatus.EMPTY);
   k.cur.daemon = false;
-  yield* k.sleep(linger());
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
+  yield k.sleep(linger());
+  yield k.enter(s.zone_status_lock);
   z.zone_kthreads--;
-  if (z.zone_kthreads === 0 && z.zone_status === ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.DOWN);
+  if (z.zone_kthreads === 0 && z.zone_status === ZoneStatus.EMPTY) yield s.statusSet(z, ZoneStatus.DOWN);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
 }
 
@@ -103,15 +103,15 @@ export function* zoneBoot(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_boot', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z || z.zone_status !== ZoneStatus.READY) rc = EINVAL;
-  else yield* s.statusSet(z, ZoneStatus.BOOTING);
+  else yield s.statusSet(z, ZoneStatus.BOOTING);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
   if (!k.exitInPlace(s.zonehash_lock)) yield;
-  if (z && rc === 0) yield* s.statusWait(z, ZoneStatus.RUNNING);
+  if (z && rc === 0) yield s.statusWait(z, ZoneStatus.RUNNING);
   s.opEnd('zone_boot', opId, { zone: id }, rc);
   s.fnOut(f, rc);
   return rc;
@@ -124,8 +124,8 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_shutdown', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = -1;
   if (!z || z.zone_status < ZoneStatus.READY) rc = EINVAL;
@@ -134,9 +134,9 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     // User tasks exist only once the zone ran init.
     if (z.zone_status < ZoneStatus.EMPTY) {
       const next = z.zone_status === ZoneStatus.RUNNING ? ZoneStatus.SHUTTING_DOWN : ZoneStatus.EMPTY;
-      if (next > z.zone_status) yield* s.statusSet(z, next);
+      if (next > z.zone_status) yield s.statusSet(z, next);
     }
-    yield* zoneHold(s, z);
+    yield zoneHold(s, z);
   }
   if (!k.exitInPlace(s.zone_status_lock)) yield;
   if (!k.exitInPlace(s.zonehash_lock)) yield;
@@ -144,19 +144,19 @@ export function* zoneShutdown(s: ZoneSystem, id: number, costs: LifecycleCosts):
     if (z.zone_status < ZoneStatus.EMPTY) {
       // zone_empty(): kill the zone's processes; the last task's release makes it EMPTY.
       if (k.startWork(costs.zoneEmpty)) yield;
-      if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-      if (z.zone_status < ZoneStatus.EMPTY) yield* s.statusSet(z, ZoneStatus.EMPTY);
+      yield k.enter(s.zone_status_lock);
+      if (z.zone_status < ZoneStatus.EMPTY) yield s.statusSet(z, ZoneStatus.EMPTY);
       if (!k.exitInPlace(s.zone_status_lock)) yield;
     }
-    yield* call(s.ops.zsdCallbacks(s, z, 'shutdown'));
+    yield s.ops.zsdCallbacks(s, z, 'shutdown');
     // Spec 3.4 step 5: with no kernel threads left this thread sets DOWN; otherwise the last
     // zthread_exit does, maybe while the callbacks above were still running, and it waits.
     if (z.zone_kthreads === 0) {
-      if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-      if (z.zone_status < ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DOWN);
+      yield k.enter(s.zone_status_lock);
+      if (z.zone_status < ZoneStatus.DOWN) yield s.statusSet(z, ZoneStatus.DOWN);
       if (!k.exitInPlace(s.zone_status_lock)) yield;
-    } else yield* s.statusWait(z, ZoneStatus.DOWN);
-    yield* zoneRele(s, z);
+    } else yield s.statusWait(z, ZoneStatus.DOWN);
+    yield zoneRele(s, z);
     rc = 0;
   }
   s.opEnd('zone_shutdown', opId, { zone: id }, rc);
@@ -171,33 +171,33 @@ export function* zoneDestroy(s: ZoneSystem, id: number): Co<number> {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
   const opId = s.opBegin('zone_destroy', { zone: id });
-  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
+  yield k.enter(s.zonehash_lock);
+  yield k.enter(s.zone_status_lock);
   const z = lookup(s, id);
   let rc = 0;
   if (!z) rc = EINVAL;
   else if (z.zone_status < ZoneStatus.DOWN) rc = EBUSY;
   else {
-    if (z.zone_status === ZoneStatus.DOWN) yield* s.statusSet(z, ZoneStatus.DYING);
-    yield* zoneHold(s, z);
+    if (z.zone_status === ZoneStatus.DOWN) yield s.statusSet(z, ZoneStatus.DYING);
+    yield zoneHold(s, z);
   }
   if (!k.exitInPlace(s.zone_status_lock)) yield;
   if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (z && rc === 0) {
-    yield* s.statusWait(z, ZoneStatus.DEAD);
-    yield* call(s.ops.zsdCallbacks(s, z, 'destroy'));
+    yield s.statusWait(z, ZoneStatus.DEAD);
+    yield s.ops.zsdCallbacks(s, z, 'destroy');
     // Wait until only our hold is left (ZONE_IS_UNREF), then leave zone_active.
-    if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
-    while (z.zone_ref > 1) yield* k.cvWait(z.destroy_cv, z.zone_lock);
+    yield k.enter(z.zone_lock);
+    while (z.zone_ref > 1) yield k.cvWait(z.destroy_cv, z.zone_lock);
     if (!k.exitInPlace(z.zone_lock)) yield;
-    if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
+    yield k.enter(s.zonehash_lock);
     k.tracker.touch(s.byId);
     s.byId.delete(z.zone_id);
     z.hashed = false;
     s.active.remove(z);
     if (!k.exitInPlace(s.zonehash_lock)) yield;
     if (z.zone_cred_ref > 0) s.deathrow.add(z);
-    yield* zoneRele(s, z);
+    yield zoneRele(s, z);
   }
   s.opEnd('zone_destroy', opId, { zone: id }, rc);
   s.fnOut(f, rc);

@@ -14,11 +14,11 @@ export function* zoneFindById(s: ZoneSystem, id: number): Co<Zone | null> {
   const f = s.P.fbt.zone_find_by_id;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  yield* s.k.enter(s.zonehash_lock);
+  yield s.k.enter(s.zonehash_lock);
   let z = s.hashTablesReady ? (s.byId.get(id) ?? null) : null;
   if (z && (z.zone_status < ZoneStatus.READY || z.zone_status > ZoneStatus.DOWN)) z = null;
-  if (z) yield* zoneHold(s, z);
-  yield* s.k.exit(s.zonehash_lock);
+  if (z) yield zoneHold(s, z);
+  if (!s.k.exitInPlace(s.zonehash_lock)) yield;
   s.fnOut(f, z);
   return z;
 }
@@ -28,11 +28,11 @@ export function* zoneGetattrStatus(s: ZoneSystem, id: number): Co<number> {
   const f = s.P.fbt.zone_getattr;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id, 0);
-  yield* s.k.enter(s.zonehash_lock);
+  yield s.k.enter(s.zonehash_lock);
   const z = s.byId.get(id);
   const min = s.algorithm === 'legacy' ? ZoneStatus.READY : ZoneStatus.INITIALIZED;
   const rc = z && z.zone_status >= min ? z.zone_status : -1;
-  yield* s.k.exit(s.zonehash_lock);
+  if (!s.k.exitInPlace(s.zonehash_lock)) yield;
   s.fnOut(f, rc);
   return rc;
 }

@@ -14,7 +14,7 @@ export function* zoneHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_hold;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   z.zone_ref++;
   if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
@@ -24,7 +24,7 @@ export function* zoneRele(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_rele;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   z.zone_ref--;
   if (z.zone_ref < 0) s.assertFailed(`zone ${z.zone_id} zone_ref below zero`);
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
@@ -34,7 +34,7 @@ export function* zoneRele(s: ZoneSystem, z: Zone): Co {
     yield;
   }
   if (!s.k.exitInPlace(z.zone_lock)) yield;
-  if (free) yield* zoneFree(s, z);
+  if (free) yield zoneFree(s, z);
   s.fnOut(f, 0);
 }
 
@@ -42,7 +42,7 @@ export function* zoneCredHold(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_cred_hold;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   z.zone_cred_ref++;
   if (!s.k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
@@ -56,11 +56,11 @@ export function* zoneCredRele(s: ZoneSystem, z: Zone, drop = true): Co {
   const f = s.P.fbt.zone_cred_rele;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   if (drop && z.zone_cred_ref > 0) z.zone_cred_ref--;
   const free = z.zone_ref === 0 && z.zone_cred_ref === 0 && !z.hashed;
   if (!s.k.exitInPlace(z.zone_lock)) yield;
-  if (free) yield* zoneFree(s, z);
+  if (free) yield zoneFree(s, z);
   s.fnOut(f, 0);
 }
 
@@ -69,7 +69,7 @@ function* zoneFree(s: ZoneSystem, z: Zone): Co {
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
   s.deathrow.delete(z);
-  yield* zoneFreeZsd(s, z);
+  yield zoneFreeZsd(s, z);
   s.markFreed(z, 'zone_free');
   s.fnOut(f, 0);
 }
@@ -79,7 +79,7 @@ function* zoneFreeZsd(s: ZoneSystem, z: Zone): Co {
   const f = s.P.fbt.zone_free_zsd;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = z.zsd.head) {
     if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`zone_free_zsd: (zone ${z.zone_id}, key ${e.zsd_key}) in progress`);
     z.zsd.remove(e);

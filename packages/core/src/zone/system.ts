@@ -269,8 +269,8 @@ export class ZoneSystem {
 
   /** zone_status_wait: sleep until the zone's status is at least `status`. */
   *statusWait(z: Zone, status: number): Co {
-    if (!this.k.enterInPlace(this.zone_status_lock)) yield* this.k.enter(this.zone_status_lock);
-    while (z.zone_status < status) yield* this.k.cvWait(z.zone_cv, this.zone_status_lock);
+    yield this.k.enter(this.zone_status_lock);
+    while (z.zone_status < status) yield this.k.cvWait(z.zone_cv, this.zone_status_lock);
     if (!this.k.exitInPlace(this.zone_status_lock)) yield;
   }
 }

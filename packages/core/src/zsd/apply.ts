@@ -11,7 +11,7 @@
 
 import type { FbtPair } from '../providers/declare.js';
 import type { KMutex } from '../sim/mutex.js';
-import { call, type Co } from '../sim/thread.js';
+import type { Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import type { Zone } from '../zone/zone.js';
 import { ZsdFlag, zsdFind, type ZsdEntry } from './entry.js';
@@ -30,17 +30,17 @@ const bits = {
 
 /** Spec 2.12. */
 export const applyCreate: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
-  return yield* applyPhase(s, 'create', lockp, zoneLockHeld, z, key);
+  return (yield applyPhase(s, 'create', lockp, zoneLockHeld, z, key)) as boolean;
 };
 
 /** Spec 2.13. */
 export const applyShutdown: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
-  return yield* applyPhase(s, 'shutdown', lockp, zoneLockHeld, z, key);
+  return (yield applyPhase(s, 'shutdown', lockp, zoneLockHeld, z, key)) as boolean;
 };
 
 /** Spec 2.14. */
 export const applyDestroy: ApplyFn = function* (s, lockp, zoneLockHeld, z, key) {
-  return yield* applyPhase(s, 'destroy', lockp, zoneLockHeld, z, key);
+  return (yield applyPhase(s, 'destroy', lockp, zoneLockHeld, z, key)) as boolean;
 };
 
 function* applyPhase(
@@ -58,7 +58,7 @@ function* applyPhase(
   if (lockp && lockp.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: lockp not held`);
   if (zoneLockHeld) {
     if (z.zone_lock.owner !== k.cur) s.assertFailed(`zsd_apply_${phase}: zone_lock not held`);
-  } else if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+  } else yield k.enter(z.zone_lock);
   const e = zsdFind(z.zsd, key);
   if (e === null) {
     if (!zoneLockHeld && !k.exitInPlace(z.zone_lock)) yield;
@@ -72,10 +72,10 @@ function* applyPhase(
   const wc = s.P.fbt.zsd_wait_for_creator;
   const wi = s.P.fbt.zsd_wait_for_inprogress;
   if (phase !== 'create' && ((e.zsd_flags & ZsdFlag.CREATE_NEEDED) !== 0 || wc.entry.enabled || wc.ret.enabled)) {
-    if (yield* waitForCreator(s, z, e, lockp, phase)) dropped = true;
+    if ((yield waitForCreator(s, z, e, lockp, phase)) as boolean) dropped = true;
   }
   if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0 || wi.entry.enabled || wi.ret.enabled) {
-    if (yield* waitForInprogress(s, z, e, lockp, phase)) dropped = true;
+    if ((yield waitForInprogress(s, z, e, lockp, phase)) as boolean) dropped = true;
   }
   if ((e.zsd_flags & bits[phase].needed) !== 0) {
     dropped = true;
@@ -86,16 +86,17 @@ function* applyPhase(
     if (lockp && !k.exitInPlace(lockp)) yield;
     callbackStart(s, phase, z, e);
     let result = 0;
-    if (phase === 'create') result = yield* e.fns.create!(z.zone_id);
+    if (phase === 'create') result = (yield e.fns.create!(z.zone_id)) as number;
     else {
       // The data is read after the locks are gone (spec 2.13): an access outside zone_lock.
       k.tracker.touch(z.zone_lock.guarded);
-      yield* (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
+      yield (phase === 'shutdown' ? e.fns.shutdown! : e.fns.destroy!)(z.zone_id, e.zsd_data);
     }
     callbackEnd(s, phase, z, e, result);
-    if (lockp && !k.enterInPlace(lockp)) yield* k.enter(lockp);
-    if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
-    if (!s.checkLive(e, `zsd_apply_${phase}`)) yield* halt();
+    if (lockp) yield k.enter(lockp);
+    yield k.enter(z.zone_lock);
+    // The label is built only for a freed entry (checkLive passes any other): once per callback.
+    if (e.freed && !s.checkLive(e, `zsd_apply_${phase}`)) yield halt();
     markCompleted(s, phase, e, result);
     // cv_broadcast's scheduling point (k.broadcast without its coroutine).
     yield;
@@ -168,7 +169,7 @@ export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
   const f = s.P.fbt.zsd_apply_all_zones;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, applyAddr(s, fn), key);
-  yield* k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   const phase = phaseOf(fn);
   // Decided once per pass, as applyAllKeys does: enablings change between runs, not mid-pass.
   const quick = unobserved(s, phase) && !k.probes.acquire.enabled && !k.probes.release.enabled;
@@ -180,10 +181,10 @@ export function* applyAllZones(s: ZoneSystem, fn: ApplyFn, key: number): Co {
       z = s.active.next(z);
       continue;
     }
-    if (yield* call(applyPhase(s, phase, s.zonehash_lock, false, z, key))) z = s.active.head;
+    if (yield applyPhase(s, phase, s.zonehash_lock, false, z, key)) z = s.active.head;
     else z = s.active.next(z);
   }
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   s.fnOut(f, 0);
 }
 
@@ -199,7 +200,7 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   const f = s.P.fbt.zsd_apply_all_keys;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, applyAddr(s, fn), z);
-  yield* k.enter(z.zone_lock);
+  yield k.enter(z.zone_lock);
   // With zone_lock held and no probe observing, an entry with nothing to do or wait for returns
   // false without a scheduling point; skipping the call keeps the run identical and keeps the
   // spec's quadratic restart loop cheap.
@@ -208,11 +209,11 @@ export function* applyAllKeys(s: ZoneSystem, fn: ApplyFn, z: Zone): Co {
   const mask = busyMask(phase);
   let e = quick ? nextBusy(z.zsd.head, mask) : z.zsd.head;
   while (e) {
-    const restart = yield* call(applyPhase(s, phase, null, true, z, e.zsd_key));
+    const restart = (yield applyPhase(s, phase, null, true, z, e.zsd_key)) as boolean;
     const from = restart ? z.zsd.head : e.lnext;
     e = quick ? nextBusy(from, mask) : from;
   }
-  yield* k.exit(z.zone_lock);
+  if (!k.exitInPlace(z.zone_lock)) yield;
   s.fnOut(f, 0);
 }
 

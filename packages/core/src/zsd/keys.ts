@@ -23,17 +23,17 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
   const opId = s.opBegin('zone_key_create');
 
   // Global list first, so any zone configured from now on copies the key (spec 2.3 step 2).
-  yield* k.enter(s.zsd_key_lock);
+  yield k.enter(s.zsd_key_lock);
   const key = ++s.zsd_keyval;
   s.registered.append(new ZsdEntry(key, fns, s.entryAddr(), -1));
   s.keyInfo.set(key, { name: fns.name, create: !!fns.create, shutdown: !!fns.shutdown, destroy: !!fns.destroy });
   if (!s.publishKeyAfterCreate) publish(s, keyVar, key);
-  yield* k.exit(s.zsd_key_lock);
+  if (!k.exitInPlace(s.zsd_key_lock)) yield;
 
-  yield* k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   // zone_active cannot change while zonehash_lock is held, so walking the links is safe.
   for (let z = s.active.head; z; z = z.lnext) {
-    yield* k.enter(z.zone_lock);
+    yield k.enter(z.zone_lock);
     const st = z.zone_status;
     if (st >= ZoneStatus.DOWN || st === ZoneStatus.UNINITIALIZED) {
       s.emit({ kind: 'markVisit', t: s.now, tid: s.tid, zone: z.zone_id, key, status: st, decision: 'skip' });
@@ -52,11 +52,11 @@ export function* keyCreate(s: ZoneSystem, keyVar: KeyVar, fns: KeyCallbacks): Co
       }
       z.zsd.append(e);
     }
-    yield* k.exit(z.zone_lock);
+    if (!k.exitInPlace(z.zone_lock)) yield;
   }
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
 
-  if (fns.create) yield* applyAllZones(s, applyCreate, key);
+  if (fns.create) yield applyAllZones(s, applyCreate, key);
   if (s.publishKeyAfterCreate) publish(s, keyVar, key);
   s.opEnd('zone_key_create', opId, { key });
   s.fnOut(f, 0);
@@ -74,22 +74,22 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
   if (f.entry.enabled) s.fire(f.entry, key);
   const opId = s.opBegin('zone_key_delete', { key });
 
-  yield* k.enter(s.zsd_key_lock);
+  yield k.enter(s.zsd_key_lock);
   const t = zsdFindMru(s.registered, key);
   if (!t) {
-    yield* k.exit(s.zsd_key_lock);
+    if (!k.exitInPlace(s.zsd_key_lock)) yield;
     s.opEnd('zone_key_delete', opId, { key }, -1);
     s.fnOut(f, -1);
     return -1;
   }
   s.registered.remove(t);
   s.keyInfo.delete(key);
-  yield* k.exit(s.zsd_key_lock);
+  if (!k.exitInPlace(s.zsd_key_lock)) yield;
 
   // Phase 2: mark every zone that has an entry, whatever its status.
-  yield* k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   for (let z = s.active.head; z; z = z.lnext) {
-    yield* k.enter(z.zone_lock);
+    yield k.enter(z.zone_lock);
     const e = zsdFindMru(z.zsd, key);
     if (e) {
       if (e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
@@ -105,19 +105,19 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
         if (p.enabled) s.fire(p, z, key);
       }
     }
-    yield* k.exit(z.zone_lock);
+    if (!k.exitInPlace(z.zone_lock)) yield;
   }
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   t.freed = true;
 
   // Phase 4: both passes always run; they also wait out pending creators and work in progress.
-  yield* applyAllZones(s, applyShutdown, key);
-  yield* applyAllZones(s, applyDestroy, key);
+  yield applyAllZones(s, applyShutdown, key);
+  yield applyAllZones(s, applyDestroy, key);
 
   // Phase 5: free the entries still on zone_active's zones.
-  yield* k.enter(s.zonehash_lock);
+  yield k.enter(s.zonehash_lock);
   for (let z = s.active.head; z; z = z.lnext) {
-    yield* k.enter(z.zone_lock);
+    yield k.enter(z.zone_lock);
     const e = zsdFind(z.zsd, key);
     if (e) {
       if ((e.zsd_flags & ZsdFlag.ALL_INPROGRESS) !== 0) s.assertFailed(`key_delete frees (zone ${z.zone_id}, key ${key}) in progress`);
@@ -125,9 +125,9 @@ export function* keyDelete(s: ZoneSystem, key: number): Co<number> {
       s.markFreed(e, 'zone_key_delete');
       s.log.freeEvent(s.now, s.tid, z.zone_id, key, 'keyDelete');
     }
-    yield* k.exit(z.zone_lock);
+    if (!k.exitInPlace(z.zone_lock)) yield;
   }
-  yield* k.exit(s.zonehash_lock);
+  if (!k.exitInPlace(s.zonehash_lock)) yield;
   s.opEnd('zone_key_delete', opId, { key }, 0);
   s.fnOut(f, 0);
   return 0;

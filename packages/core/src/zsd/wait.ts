@@ -19,11 +19,11 @@ import { halt } from './ops.js';
 
 /** `phase` is the apply function that waits (zsd_apply_<phase>); it only labels events and reports. */
 export function* waitForCreator(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null, phase: Phase): Co<boolean> {
-  return yield* waitLoop(s, z, e, lockp, 'creator', ZsdFlag.CREATE_NEEDED, phase);
+  return (yield waitLoop(s, z, e, lockp, 'creator', ZsdFlag.CREATE_NEEDED, phase)) as boolean;
 }
 
 export function* waitForInprogress(s: ZoneSystem, z: Zone, e: ZsdEntry, lockp: KMutex | null, phase: Phase): Co<boolean> {
-  return yield* waitLoop(s, z, e, lockp, 'inprogress', ZsdFlag.ALL_INPROGRESS, phase);
+  return (yield waitLoop(s, z, e, lockp, 'inprogress', ZsdFlag.ALL_INPROGRESS, phase)) as boolean;
 }
 
 function* waitLoop(
@@ -62,17 +62,17 @@ function* waitLoop(
     if (p.enabled) s.fire(p, z, e);
     if (lockp) {
       dropped = true;
-      yield* k.exit(lockp);
+      if (!k.exitInPlace(lockp)) yield;
     }
     me.waitHolder = holder;
-    yield* k.cvWait(e.cv, z.zone_lock);
+    yield k.cvWait(e.cv, z.zone_lock);
     me.waitHolder = -1;
     if (lockp) {
-      yield* k.exit(z.zone_lock);
-      yield* k.enter(lockp);
-      yield* k.enter(z.zone_lock);
+      if (!k.exitInPlace(z.zone_lock)) yield;
+      yield k.enter(lockp);
+      yield k.enter(z.zone_lock);
     }
-    if (!s.checkLive(e, `zsd_wait_for_${kind}`)) return yield* halt();
+    if (!s.checkLive(e, `zsd_wait_for_${kind}`)) return (yield halt()) as never;
   }
   if (since >= 0) {
     s.waits.delete(me);

@@ -4,7 +4,7 @@
  * and zone_find_by_id_nolock (2.17). No callback ever runs under a framework lock here.
  */
 
-import { call, type Co } from '../sim/thread.js';
+import type { Co } from '../sim/thread.js';
 import type { ZoneSystem } from '../zone/system.js';
 import { ZoneStatus, type Zone } from '../zone/zone.js';
 import { applyAllKeys, applyCreate, applyDestroy, applyShutdown } from './apply.js';
@@ -17,21 +17,21 @@ import type { Teardown } from './ops.js';
  */
 export function* zschedInit(s: ZoneSystem, z: Zone): Co {
   const k = s.k;
-  if (!k.enterInPlace(s.pool_lock)) yield* k.enter(s.pool_lock);
-  if (!k.enterInPlace(s.cpu_lock)) yield* k.enter(s.cpu_lock);
-  if (!k.enterInPlace(s.zonehash_lock)) yield* k.enter(s.zonehash_lock);
-  yield* zoneZsdConfigure(s, z);
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-  yield* s.statusSet(z, ZoneStatus.INITIALIZED);
+  yield k.enter(s.pool_lock);
+  yield k.enter(s.cpu_lock);
+  yield k.enter(s.zonehash_lock);
+  yield zoneZsdConfigure(s, z);
+  yield k.enter(s.zone_status_lock);
+  yield s.statusSet(z, ZoneStatus.INITIALIZED);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
   if (!k.exitInPlace(s.zonehash_lock)) yield;
   if (!k.exitInPlace(s.cpu_lock)) yield;
   if (!k.exitInPlace(s.pool_lock)) yield;
 
-  yield* call(applyAllKeys(s, applyCreate, z));
+  yield applyAllKeys(s, applyCreate, z);
 
-  if (!k.enterInPlace(s.zone_status_lock)) yield* k.enter(s.zone_status_lock);
-  yield* s.statusSet(z, ZoneStatus.READY);
+  yield k.enter(s.zone_status_lock);
+  yield s.statusSet(z, ZoneStatus.READY);
   if (!k.exitInPlace(s.zone_status_lock)) yield;
 }
 
@@ -45,8 +45,8 @@ function* zoneZsdConfigure(s: ZoneSystem, z: Zone): Co {
   if (z.zone_status !== ZoneStatus.UNINITIALIZED) s.assertFailed(`configure of zone ${z.zone_id} not UNINITIALIZED`);
   k.tracker.touch(z.zone_lock.guarded);
   if (z.zsd.size !== 0) s.assertFailed(`configure of zone ${z.zone_id} with a non-empty zone_zsd`);
-  if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
-  if (!k.enterInPlace(s.zsd_key_lock)) yield* k.enter(s.zsd_key_lock);
+  yield k.enter(z.zone_lock);
+  yield k.enter(s.zsd_key_lock);
   for (let t = s.registered.head; t; t = t.lnext) {
     if (zsdFind(z.zsd, t.zsd_key) !== null) s.assertFailed(`zone ${z.zone_id} already has key ${t.zsd_key}`);
     const e = new ZsdEntry(t.zsd_key, t.fns, s.entryAddr(), z.zone_id);
@@ -73,7 +73,7 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   if (ct === 'shutdown') {
     if (z.zone_status < ZoneStatus.EMPTY) s.assertFailed(`ZSD_SHUTDOWN on zone ${z.zone_id} below EMPTY`);
   } else if (z.zone_status < ZoneStatus.DOWN) s.assertFailed(`ZSD_DESTROY on zone ${z.zone_id} below DOWN`);
-  if (!k.enterInPlace(z.zone_lock)) yield* k.enter(z.zone_lock);
+  yield k.enter(z.zone_lock);
   for (let e = z.zsd.head; e; e = e.lnext) {
     if (ct === 'shutdown' && e.fns.shutdown && (e.zsd_flags & ZsdFlag.SHUTDOWN_ALL) === 0) {
       e.zsd_flags |= ZsdFlag.SHUTDOWN_NEEDED;
@@ -90,8 +90,8 @@ export function* zsdCallbacks(s: ZoneSystem, z: Zone, ct: Teardown): Co {
   }
   if (!k.exitInPlace(z.zone_lock)) yield;
   // Both passes whatever ct is (spec 2.8 step 3).
-  yield* call(applyAllKeys(s, applyShutdown, z));
-  yield* call(applyAllKeys(s, applyDestroy, z));
+  yield applyAllKeys(s, applyShutdown, z);
+  yield applyAllKeys(s, applyDestroy, z);
   s.fnOut(f, 0);
 }
 
@@ -100,7 +100,7 @@ export function* getspecific(s: ZoneSystem, key: number, z: Zone): Co<number> {
   const f = s.P.fbt.zone_getspecific;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key, z);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   const e = zsdFindMru(z.zsd, key);
   const value = e ? e.zsd_data : 0;
   if (!s.k.exitInPlace(z.zone_lock)) yield;
@@ -114,7 +114,7 @@ export function* setspecific(s: ZoneSystem, key: number, z: Zone, data: number):
   const f = s.P.fbt.zone_setspecific;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, key, z, data);
-  if (!s.k.enterInPlace(z.zone_lock)) yield* s.k.enter(z.zone_lock);
+  yield s.k.enter(z.zone_lock);
   const e = zsdFindMru(z.zsd, key);
   if (e) e.zsd_data = data;
   if (!s.k.exitInPlace(z.zone_lock)) yield;
@@ -129,7 +129,7 @@ export function* findByIdNolock(s: ZoneSystem, id: number): Co<Zone | null> {
   const f = s.P.fbt.zone_find_by_id_nolock;
   s.fnIn(f);
   if (f.entry.enabled) s.fire(f.entry, id);
-  if (!s.k.enterInPlace(s.zonehash_lock)) yield* s.k.enter(s.zonehash_lock);
+  yield s.k.enter(s.zonehash_lock);
   const z = s.hashTablesReady ? (s.byId.get(id) ?? null) : s.zone0;
   if (!s.k.exitInPlace(s.zonehash_lock)) yield;
   s.fnOut(f, z);

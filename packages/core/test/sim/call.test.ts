@@ -1,8 +1,8 @@
 /*
- * `yield* call(g)` runs g on the thread's stack of coroutines instead of delegating to it with
- * `yield* g`. The two must schedule identically: same steps, same choices, same clock, the same
- * interleaving of effects, the same return values, with calls nested several deep, returning
- * without a scheduling point, and blocking on a mutex.
+ * `yield g` (and `yield* call(g)`, its typed form) runs g on the thread's stack of coroutines
+ * instead of delegating to it with `yield* g`. They must schedule identically: same steps, same
+ * choices, same clock, the same interleaving of effects, the same return values, with calls
+ * nested several deep, returning without a scheduling point, and blocking on a mutex.
  */
 
 import { Probe } from '@zsdtrace/probes/provider';
@@ -14,7 +14,7 @@ import { Prng } from '../../src/sim/prng.js';
 import { call, type Co } from '../../src/sim/thread.js';
 import { TraceLog } from '../../src/sim/trace-log.js';
 
-type Via = 'delegate' | 'call';
+type Via = 'delegate' | 'call' | 'yield';
 
 function probes(): KernelProbes {
   const p = (name: string): Probe => new Probe(0, 'test', '', '', name, []);
@@ -41,22 +41,24 @@ function run(via: Via, seed: number): { log: string[]; steps: number; now: numbe
     return `${name}!`;
   }
   function* locked(name: string): Co<number> {
-    yield* k.enter(m);
-    const v = yield* enter(leaf(`${name}/locked`, 2));
-    yield* k.exit(m);
+    if (via === 'yield') yield k.enter(m);
+    else yield* k.enter(m);
+    const v = via === 'yield' ? ((yield leaf(`${name}/locked`, 2)) as number) : yield* enter(leaf(`${name}/locked`, 2));
+    if (via === 'yield') yield k.exit(m);
+    else yield* k.exit(m);
     return v + 1;
   }
   function* middle(name: string): Co<number> {
-    const a = yield* enter(leaf(name, 3));
-    const q = yield* enter(quick(name));
-    const b = yield* enter(locked(name));
+    const a = via === 'yield' ? ((yield leaf(name, 3)) as number) : yield* enter(leaf(name, 3));
+    const q = via === 'yield' ? ((yield quick(name)) as string) : yield* enter(quick(name));
+    const b = via === 'yield' ? ((yield locked(name)) as number) : yield* enter(locked(name));
     if (k.startWork(100)) yield;
     log.push(`${name} middle got ${a} ${q} ${b} @${k.now}`);
     return a + b;
   }
   for (const name of ['a', 'b', 'c']) {
     k.spawn(name, 'global', -1, function* body(): Co {
-      const r = yield* enter(middle(name));
+      const r = via === 'yield' ? ((yield middle(name)) as number) : yield* enter(middle(name));
       log.push(`${name} done ${r} @${k.now}`);
     });
   }
@@ -70,6 +72,7 @@ describe('coroutine calls on the thread stack', () => {
       const delegated = run('delegate', seed);
       const called = run('call', seed);
       expect(called).toEqual(delegated);
+      expect(run('yield', seed)).toEqual(delegated);
       expect(called.log.filter((l) => l.includes('done'))).toHaveLength(3);
       expect(called.log.some((l) => l.includes('middle got 30 a! 21'))).toBe(true);
     }

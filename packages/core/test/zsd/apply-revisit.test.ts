@@ -1,7 +1,8 @@
 /*
  * zsd_apply_all_zones' inline revisit (a zone with nothing to do, taken and released without a
- * coroutine) must leave the run exactly as the full apply call does: enabling the probes that
- * turn it off (fbt of the apply and wait functions, lockstat) must change nothing but firings.
+ * coroutine), and zsd_apply_all_keys' skipping of idle entries, must leave the run exactly as
+ * the full apply calls do: enabling the probes that turn them off (fbt of the apply and wait
+ * functions, lockstat) must change nothing but firings.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,9 @@ describe('zsd_apply_all_zones revisits', () => {
     ['late key on 40 zones', lateKey],
     ['module-churn', loadWorkload('module-churn')],
     ['s4', loadWorkload('s4')],
+    ['boot-storm 20x12', loadWorkload('boot-storm', { zones: 20, keys: 12 })],
+    ['illumos', loadWorkload('illumos')],
+    ['zsd-coverage', loadWorkload('zsd-coverage')],
   ])('%s: the same trace, steps and clock whether or not the apply functions are observed', (_name, w) => {
     for (let seed = 1; seed <= 4; seed++) {
       const quiet = run(w, seed, false);
