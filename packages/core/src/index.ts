@@ -29,6 +29,7 @@ export {
   createTraceChecker,
   emptyStats,
   expandCoverageNames,
+  emptyExhaustiveResult,
   exploreExhaustive,
   joinBoundPasses,
   mergeExhaustiveResults,

@@ -10,29 +10,15 @@
  * joinBoundPasses strings together searches of successive bounds (one round per bound).
  */
 
-import type { ExhaustiveFinding, ExhaustiveResult } from './exhaustive.js';
+import { emptyExhaustiveResult, type ExhaustiveFinding, type ExhaustiveResult } from './exhaustive.js';
 
 /** Kind and message with numbers blanked: one finding however many shards or schedules show it. */
 const shapeOf = (f: ExhaustiveFinding): string => `${f.kind}\0${f.message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#')}`;
 
 export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): ExhaustiveResult {
-  const out: ExhaustiveResult = {
-    bound: 0,
-    complete: parts.length > 0,
-    exhausted: parts.length > 0,
-    schedules: 0,
-    pruned: 0,
-    states: 0,
-    stateHashes: new Set(),
-    finalStates: new Set(),
-    steps: 0,
-    events: 0,
-    elapsedMs: 0,
-    findings: [],
-    coverage: {},
-    coverageRuns: {},
-    passes: [],
-  };
+  const out = emptyExhaustiveResult();
+  out.complete = parts.length > 0;
+  out.exhausted = parts.length > 0;
   const byShape = new Map<string, ExhaustiveFinding>();
   const passes = new Map<number, { schedules: number; complete: boolean; parts: number }>();
   for (const p of parts) {

@@ -132,10 +132,10 @@ export interface ExhaustiveResult {
 
 class Abort extends Error {}
 
-export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): ExhaustiveResult {
-  const t0 = o.now();
-  const res: ExhaustiveResult = {
-    bound: 0,
+/** A search that has run nothing yet, at `bound`. */
+export function emptyExhaustiveResult(bound = 0): ExhaustiveResult {
+  return {
+    bound,
     complete: false,
     exhausted: false,
     schedules: 0,
@@ -151,6 +151,11 @@ export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): Exha
     coverageRuns: {},
     passes: [],
   };
+}
+
+export function exploreExhaustive(h: ExploreHarness, o: ExhaustiveOptions): ExhaustiveResult {
+  const t0 = o.now();
+  const res = emptyExhaustiveResult();
   const byShape = new Map<string, ExhaustiveFinding>();
   const shared = o.sharedBudget;
   const outOfBudget = (): boolean => (shared ? Atomics.load(shared, 0) : res.schedules + res.pruned) >= o.maxSchedules || o.now() - t0 >= o.maxMs;

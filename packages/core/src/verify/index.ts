@@ -26,7 +26,7 @@ export type { EngineLike, EngineFactory, FindingRecord, SeedResult, SeedDetail, 
 export { emptySummary, addSeedResult, findingKind, messageShape, sortedFailures } from './explore-summary.js';
 export type { ExploreSummary, FailureGroup, KindCount } from './explore-summary.js';
 export { formatEvent } from './format-event.js';
-export { exploreExhaustive } from './exhaustive.js';
+export { emptyExhaustiveResult, exploreExhaustive } from './exhaustive.js';
 export { joinBoundPasses, mergeExhaustiveResults } from './exhaustive-merge.js';
 export type { ExhaustiveFinding, ExhaustiveOptions, ExhaustiveResult, ExploreHarness, ExplorePolicy, ScheduleOutcome } from './exhaustive.js';
 export { scheduleHarness, followSchedule, ScheduleMismatch } from './schedule-run.js';

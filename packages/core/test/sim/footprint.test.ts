@@ -17,26 +17,31 @@ import { TraceLog } from '../../src/sim/trace-log.js';
 const off = { enabled: false, fire() {} } as unknown as Probe;
 const probes: KernelProbes = { acquire: off, block: off, release: off, sleep: off, wakeup: off, onCpu: off, offCpu: off };
 
+/** A kernel that picks the threads named by `script`, one per decision, and records every step with its thread's name. */
+function scriptedKernel(script: string[]): { k: Kernel; steps: (StepRecord & { name: string })[] } {
+  const steps: (StepRecord & { name: string })[] = [];
+  const names = new Map<number, string>();
+  const policy: SchedulingPolicy & { stepped(r: StepRecord): void } = {
+    name: 'replay',
+    spawned(t) {
+      names.set(t.tid, t.name);
+    },
+    pick(ready) {
+      const want = script.shift();
+      const i = ready.findIndex((t) => t.name === want);
+      return i >= 0 ? i : 0;
+    },
+    stepped(r) {
+      steps.push({ ...r, name: names.get(r.tid)! });
+    },
+  };
+  return { k: new Kernel(policy, new TraceLog(), probes, () => {}, { maxSteps: 1000, untimed: true, footprints: true }), steps };
+}
+
 describe('step footprints', () => {
   it('a woken waiter that finds the mutex taken again records the mutex in its step', () => {
     const script = ['A', 'A', 'W', 'W', 'A', 'C', 'C', 'W'];
-    const steps: (StepRecord & { name: string })[] = [];
-    const names = new Map<number, string>();
-    const policy: SchedulingPolicy & { stepped(r: StepRecord): void } = {
-      name: 'replay',
-      spawned(t) {
-        names.set(t.tid, t.name);
-      },
-      pick(ready) {
-        const want = script.shift();
-        const i = ready.findIndex((t) => t.name === want);
-        return i >= 0 ? i : 0;
-      },
-      stepped(r) {
-        steps.push({ ...r, name: names.get(r.tid)! });
-      },
-    };
-    const k = new Kernel(policy, new TraceLog(), probes, () => {}, { maxSteps: 1000, untimed: true, footprints: true });
+    const { k, steps } = scriptedKernel(script);
     const m = new KMutex('zone_lock', 'zone_lock:1', 0x1000, null);
     const cv = new CondVar('cv', 0);
     const holdAcross = (name: string) =>
@@ -65,23 +70,7 @@ describe('step footprints', () => {
     // H takes m (and wakes cv in that step), wakes cv2 in a step of its own, then releases m; W
     // tries m and queues in between.
     const script = ['H', 'H', 'W', 'W', 'H', 'H', 'W', 'W'];
-    const steps: (StepRecord & { name: string })[] = [];
-    const names = new Map<number, string>();
-    const policy: SchedulingPolicy & { stepped(r: StepRecord): void } = {
-      name: 'replay',
-      spawned(t) {
-        names.set(t.tid, t.name);
-      },
-      pick(ready) {
-        const want = script.shift();
-        const i = ready.findIndex((t) => t.name === want);
-        return i >= 0 ? i : 0;
-      },
-      stepped(r) {
-        steps.push({ ...r, name: names.get(r.tid)! });
-      },
-    };
-    const k = new Kernel(policy, new TraceLog(), probes, () => {}, { maxSteps: 1000, untimed: true, footprints: true });
+    const { k, steps } = scriptedKernel(script);
     const m = new KMutex('zone_lock', 'zone_lock:1', 0x1000, null);
     const cv = new CondVar('cv', 0);
     const cv2 = new CondVar('cv2', 0);

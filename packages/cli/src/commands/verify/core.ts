@@ -14,6 +14,7 @@ export {
   addSeedResult,
   emptySummary,
   expandCoverageNames,
+  emptyExhaustiveResult,
   exploreExhaustive,
   joinBoundPasses,
   mergeExhaustiveResults,

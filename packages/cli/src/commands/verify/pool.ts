@@ -14,11 +14,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { addSeedResult, emptySummary, runSeed } from './core.js';
+import { addSeedResult, emptyExhaustiveResult, emptySummary, runSeed } from './core.js';
 import type { EngineFactory, ExploreSummary } from './core.js';
 import type { ExploreConfig } from './args.js';
 import type { ExhaustiveResult } from './core.js';
-import type { ExhaustivePart, WorkerChunk, WorkerReply } from './worker.js';
+import type { ExhaustivePart, WorkerChunk, WorkerJob, WorkerReply } from './worker.js';
 
 export interface WorkerSpec {
   readonly url: URL;
@@ -78,52 +78,70 @@ function exploreWithWorkers(req: ExploreRequest, spec: WorkerSpec, n: number): P
   const end = req.seedBase + req.count;
   let next = req.seedBase;
   let done = 0;
-  const workers: Worker[] = [];
-  const busy = new Set<Worker>();
   // Counted from the replies, so the summary reports workers that really ran seeds.
   const ran = new Set<Worker>();
+  return runJobs<WorkerChunk>(spec, req.config, n, {
+    next: () => {
+      if (next >= end) return null;
+      const chunk: WorkerChunk = { kind: 'seeds', from: next, to: Math.min(end, next + chunkSize) };
+      next = chunk.to;
+      return chunk;
+    },
+    take: (w, m) => {
+      if (m.kind !== 'results') return `verify worker answered a chunk of seeds with ${m.kind}`;
+      ran.add(w);
+      for (const r of m.results) addSeedResult(summary, r);
+      done += m.results.length;
+      req.onProgress(done, req.count);
+      return null;
+    },
+  }).then(() => ({ summary, workers: ran.size }));
+}
 
-  return new Promise<ExploreOutcome>((resolve, reject) => {
+/**
+ * Hands jobs to `n` worker threads, each to whichever worker is free, until `next` has none
+ * left; `take` gets each reply (an `error` reply, an unexpected one, a crash or an exit in the
+ * middle of a job rejects, and every worker is stopped).
+ */
+function runJobs<J extends WorkerJob>(
+  spec: WorkerSpec,
+  config: ExploreConfig,
+  n: number,
+  jobs: { next: () => J | null; take: (w: Worker, reply: WorkerReply, job: J) => string | null },
+): Promise<void> {
+  const workers: Worker[] = [];
+  const busy = new Map<Worker, J>();
+  return new Promise<void>((resolve, reject) => {
     let failed = false;
     let finished = 0;
-    const stopAll = (): void => {
-      for (const w of workers) void w.terminate();
-    };
     const fail = (err: Error): void => {
       if (failed) return;
       failed = true;
-      stopAll();
+      for (const w of workers) void w.terminate();
       reject(err);
     };
     const feed = (w: Worker): void => {
       busy.delete(w);
-      if (next >= end) {
+      const job = jobs.next();
+      if (job === null) {
         void w.terminate();
-        if (++finished === workers.length && !failed) resolve({ summary, workers: ran.size });
+        if (++finished === workers.length && !failed) resolve();
         return;
       }
-      const chunk: WorkerChunk = { kind: 'seeds', from: next, to: Math.min(end, next + chunkSize) };
-      next = chunk.to;
-      busy.add(w);
-      w.postMessage(chunk);
+      busy.set(w, job);
+      w.postMessage(job);
     };
     for (let i = 0; i < n; i++) {
-      const w = new Worker(spec.url, { workerData: { config: req.config }, execArgv: [...spec.execArgv] });
+      const w = new Worker(spec.url, { workerData: { config }, execArgv: [...spec.execArgv] });
       workers.push(w);
       w.on('message', (m: WorkerReply) => {
         if (failed) return;
-        if (m.kind === 'error') {
-          fail(new Error(`verify worker failed: ${m.message}`));
+        const job = busy.get(w);
+        const problem = m.kind === 'error' ? `verify worker failed: ${m.message}` : job ? jobs.take(w, m, job) : 'verify worker answered with no job';
+        if (problem !== null) {
+          fail(new Error(problem));
           return;
         }
-        if (m.kind !== 'results') {
-          fail(new Error(`verify worker answered a chunk of seeds with ${m.kind}`));
-          return;
-        }
-        ran.add(w);
-        for (const r of m.results) addSeedResult(summary, r);
-        done += m.results.length;
-        req.onProgress(done, req.count);
         feed(w);
       });
       w.on('error', (err) => fail(err));
@@ -154,77 +172,29 @@ export interface ExhaustivePartsRequest {
 export function exploreExhaustiveParts(req: ExhaustivePartsRequest): Promise<ExhaustiveResult[]> {
   const results: ExhaustiveResult[] = req.parts.map((p) => notStarted(p.minPreemptions ?? 0));
   const n = Math.max(1, Math.min(req.workers, req.parts.length));
+  const index = new Map<ExhaustivePart, number>();
   let next = 0;
-  const workers: Worker[] = [];
-  const busy = new Map<Worker, number>();
-  return new Promise<ExhaustiveResult[]>((resolve, reject) => {
-    let failed = false;
-    let finished = 0;
-    const fail = (err: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(err);
-    };
-    const feed = (w: Worker): void => {
-      busy.delete(w);
+  return runJobs<ExhaustivePart>(req.worker, req.config, n, {
+    next: () => {
       // Past the deadline, parts not started yet are not started (the search is incomplete).
-      if (next >= req.parts.length || Date.now() >= req.deadline) {
-        void w.terminate();
-        if (++finished === workers.length && !failed) resolve(results);
-        return;
-      }
-      const i = next++;
+      if (next >= req.parts.length || Date.now() >= req.deadline) return null;
       const job: ExhaustivePart = {
         kind: 'exhaustive',
-        ...req.parts[i]!,
+        ...req.parts[next]!,
         maxMs: Math.max(0, req.deadline - Date.now()),
         budget: req.budget.buffer as SharedArrayBuffer,
       };
-      busy.set(w, i);
-      w.postMessage(job);
-    };
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(req.worker.url, { workerData: { config: req.config }, execArgv: [...req.worker.execArgv] });
-      workers.push(w);
-      w.on('message', (m: WorkerReply) => {
-        if (failed) return;
-        if (m.kind === 'error') {
-          fail(new Error(`verify worker failed: ${m.message}`));
-          return;
-        }
-        if (m.kind !== 'exhaustive') {
-          fail(new Error(`verify worker answered an exhaustive part with ${m.kind}`));
-          return;
-        }
-        results[busy.get(w)!] = m.result;
-        feed(w);
-      });
-      w.on('error', (err) => fail(err));
-      w.on('exit', (code) => {
-        if (busy.has(w) && !failed) fail(new Error(`verify worker exited with status ${code}`));
-      });
-    }
-    for (const w of workers) feed(w);
-  });
+      index.set(job, next++);
+      return job;
+    },
+    take: (_w, m, job) => {
+      if (m.kind !== 'exhaustive') return `verify worker answered an exhaustive part with ${m.kind}`;
+      results[index.get(job)!] = m.result;
+      return null;
+    },
+  }).then(() => results);
 }
 
 function notStarted(bound: number): ExhaustiveResult {
-  return {
-    bound,
-    complete: false,
-    exhausted: false,
-    schedules: 0,
-    pruned: 0,
-    states: 0,
-    stateHashes: new Set(),
-    finalStates: new Set(),
-    steps: 0,
-    events: 0,
-    elapsedMs: 0,
-    findings: [],
-    coverage: {},
-    coverageRuns: {},
-    passes: [{ bound, schedules: 0, complete: false }],
-  };
+  return { ...emptyExhaustiveResult(bound), passes: [{ bound, schedules: 0, complete: false }] };
 }
