@@ -6,8 +6,16 @@
  * shards and never runs the engine.
  */
 
-import type { StepRecord } from './exhaustive.js';
 import { Clocks, disjoint, EVERYTHING, races, type Footprint, type Token } from './dpor-races.js';
+
+/** One executed step, as the harness reports it to the exploring policy (schedule-run.ts). */
+export interface StepRecord {
+  readonly tid: number;
+  /** The harness's tokens for what the step touched. */
+  readonly fp: Footprint;
+  /** The thread is ready again right after its step (it neither blocked, waited nor finished). */
+  readonly readyAfter: boolean;
+}
 
 /** How a run ended, as far as the reduction cares. */
 export interface RunEnd {

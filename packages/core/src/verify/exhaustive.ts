@@ -25,17 +25,10 @@
 
 import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
-import { EVERYTHING, type Footprint } from './dpor-races.js';
-import { analyse, childSleep, recordBlocks, type Node, type Sleeper, type StepGroup } from './exhaustive-reduction.js';
+import { EVERYTHING } from './dpor-races.js';
+import { analyse, childSleep, recordBlocks, type Node, type Sleeper, type StepGroup, type StepRecord } from './exhaustive-reduction.js';
 
-/** One executed step, as the kernel reports it to an exploring policy. */
-export interface StepRecord {
-  readonly tid: number;
-  /** The harness's tokens for what the step touched (schedule-run.ts). */
-  readonly fp: Footprint;
-  /** The thread is ready again right after its step (it neither blocked, waited nor finished). */
-  readonly readyAfter: boolean;
-}
+export type { StepRecord } from './exhaustive-reduction.js';
 
 /** The policy the explorer hands to the engine. */
 export interface ExplorePolicy extends Omit<SchedulingPolicy, 'stepped'> {
