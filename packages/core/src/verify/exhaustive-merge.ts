@@ -11,16 +11,14 @@
  */
 
 import { emptyExhaustiveResult, type ExhaustiveFinding, type ExhaustiveResult } from './exhaustive.js';
-
-/** Kind and message with numbers blanked: one finding however many shards or schedules show it. */
-const shapeOf = (f: ExhaustiveFinding): string => `${f.kind}\0${f.message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#')}`;
+import { messageShape } from './explore-summary.js';
 
 export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): ExhaustiveResult {
   const out = emptyExhaustiveResult();
   out.complete = parts.length > 0;
   out.exhausted = parts.length > 0;
   const byShape = new Map<string, ExhaustiveFinding>();
-  const passes = new Map<number, { schedules: number; complete: boolean; parts: number }>();
+  const passes = new Map<number, { schedules: number; complete: boolean }>();
   for (const p of parts) {
     out.schedules += p.schedules;
     out.pruned += p.pruned;
@@ -34,7 +32,8 @@ export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): Exha
     for (const [k, n] of Object.entries(p.coverage)) out.coverage[k] = (out.coverage[k] ?? 0) + n;
     for (const [k, n] of Object.entries(p.coverageRuns)) out.coverageRuns[k] = (out.coverageRuns[k] ?? 0) + n;
     for (const f of p.findings) {
-      const id = shapeOf(f);
+      // Kind and message with numbers blanked: one finding however many shards show it.
+      const id = `${f.kind}\0${messageShape(f.message)}`;
       const seen = byShape.get(id);
       if (!seen) byShape.set(id, { ...f });
       else {
@@ -44,10 +43,9 @@ export function mergeExhaustiveResults(parts: readonly ExhaustiveResult[]): Exha
       }
     }
     for (const q of p.passes) {
-      const m = passes.get(q.bound) ?? { schedules: 0, complete: true, parts: 0 };
+      const m = passes.get(q.bound) ?? { schedules: 0, complete: true };
       m.schedules += q.schedules;
       m.complete &&= q.complete;
-      m.parts++;
       passes.set(q.bound, m);
     }
   }

@@ -27,6 +27,7 @@ import type { SchedulingPolicy } from '../sim/policy.js';
 import type { SimThread } from '../sim/thread.js';
 import { EVERYTHING } from './dpor-races.js';
 import { analyse, childSleep, recordBlocks, type Node, type Sleeper, type StepGroup, type StepRecord } from './exhaustive-reduction.js';
+import { messageShape } from './explore-summary.js';
 
 export type { StepRecord } from './exhaustive-reduction.js';
 
@@ -225,7 +226,7 @@ function runPass(
         res.coverageRuns[name] = (res.coverageRuns[name] ?? 0) + 1;
       }
       for (const f of r.outcome.failures) {
-        const id = `${f.kind}\0${f.message.replace(/0x[0-9a-f]+|(?<!\bT)\d+/gi, '#')}`;
+        const id = `${f.kind}\0${messageShape(f.message)}`;
         const seen = byShape.get(id);
         if (seen) seen.schedules++;
         else byShape.set(id, { ...f, preemptions: r.cost, schedule: stack.map((n) => n.chosen), schedules: 1 });

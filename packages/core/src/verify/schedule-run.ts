@@ -63,6 +63,11 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
   };
 }
 
+/** A footprint object's name in the model, numbered in the order the harness first met it. */
+interface NamedToken extends Token {
+  readonly name: string;
+}
+
 /**
  * Each run builds a fresh engine, so the objects in its step footprints are new objects every
  * time, while the explorer compares steps of different runs (a sleeping choice was recorded in
@@ -73,11 +78,6 @@ export function scheduleHarness(make: PolicyEngineFactory, algorithm: Algorithm)
  * in a common prefix gets the same name in every run; two objects with one name only make steps
  * look dependent, which costs reduction, never soundness.
  */
-/** A footprint object's name in the model, numbered in the order the harness first met it. */
-interface NamedToken extends Token {
-  readonly name: string;
-}
-
 function stableFootprints(policy: ExplorePolicy, tokens: Map<string, NamedToken>): SchedulingPolicy {
   const token = (name: string): NamedToken => {
     let t = tokens.get(name);
